@@ -1,0 +1,83 @@
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Json;
+using Platform.Api.Endpoints;
+using Platform.Api.Errors;
+using Platform.Api.OpenApi;
+using Platform.Application;
+using Platform.Infrastructure;
+using Platform.Infrastructure.Observability;
+using Platform.Infrastructure.Persistence;
+using Scalar.AspNetCore;
+
+namespace Platform.Api;
+
+/// <summary>How the API is put together; used by the Api process and by the embedded Host alike.</summary>
+public static class ApiComposition
+{
+    public const string TokenRateLimitPolicy = "token";
+
+    public static WebApplicationBuilder AddPlatformApi(this WebApplicationBuilder builder, string serviceName = "platform-api")
+    {
+        var services = builder.Services;
+        services.AddApplication();
+        services.AddInfrastructure(builder.Configuration);
+        services.AddPlatformTelemetry(builder.Configuration, serviceName);
+
+        services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.AddPlatformOpenApi();
+
+        var perMinute = builder.Configuration.GetValue("RateLimits:TokenRequestsPerMinute", 30);
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(TokenRateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1) }));
+        });
+        return builder;
+    }
+
+    public static void ConfigureJson(System.Text.Json.JsonSerializerOptions options)
+    {
+        options.Converters.Add(new JsonStringEnumConverter());
+        // JSON has no literal for NaN or infinities: they travel as the strings "NaN", "Infinity" and "-Infinity".
+        options.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals;
+    }
+
+    /// <summary>Migrations (when enabled) and the first admin, before the server takes requests.</summary>
+    public static Task InitializePlatformAsync(this IServiceProvider services, CancellationToken cancellationToken) =>
+        services.InitializeDatabaseAsync(cancellationToken);
+
+    public static WebApplication UsePlatformApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        return app;
+    }
+
+    public static WebApplication MapPlatformApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/v1");
+        api.MapAuthEndpoints();
+        api.MapUserEndpoints();
+        api.MapAccessTokenEndpoints();
+        api.MapExperimentEndpoints();
+        api.MapRunEndpoints();
+        api.MapRunDataEndpoints();
+        api.MapArtifactEndpoints();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference().AllowAnonymous();
+        return app;
+    }
+}

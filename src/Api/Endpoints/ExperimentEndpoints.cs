@@ -1,0 +1,62 @@
+using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Platform.Api.Http;
+using Platform.Application.Common.Paging;
+using Platform.Application.Experiments;
+using Platform.Application.Experiments.Commands.ArchiveExperiment;
+using Platform.Application.Experiments.Commands.CreateExperiment;
+using Platform.Application.Experiments.Commands.UpdateExperiment;
+using Platform.Application.Experiments.Queries.GetExperiment;
+using Platform.Application.Experiments.Queries.ListExperiments;
+
+namespace Platform.Api.Endpoints;
+
+internal static class ExperimentEndpoints
+{
+    public sealed record CreateExperimentRequest(string Name, string? Description);
+
+    public sealed record UpdateExperimentRequest(string? Name, string? Description);
+
+    public static void MapExperimentEndpoints(this RouteGroupBuilder api)
+    {
+        var experiments = api.MapGroup("/experiments").WithTags("Experiments");
+
+        experiments.MapPost("/", async (CreateExperimentRequest request, ISender sender, HttpResponse response, CancellationToken ct) =>
+        {
+            ExperimentDto experiment = await sender.Send(new CreateExperimentCommand(request.Name, request.Description), ct);
+            response.SetETag(experiment.Version);
+            return TypedResults.Created($"/api/v1/experiments/{experiment.Id}", experiment);
+        }).WithSummary("Creates an experiment (names are unique).");
+
+        experiments.MapGet("/", async (string? name, LifecycleFilter? lifecycle, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok<Page<ExperimentDto>>(await sender.Send(new ListExperimentsQuery(name, lifecycle, limit, cursor), ct)))
+            .WithSummary("Lists experiments, newest first; filter by part of the name and by lifecycle (Active, Archived, All).");
+
+        experiments.MapGet("/{id:guid}", async (Guid id, ISender sender, HttpResponse response, CancellationToken ct) =>
+            WithETag(response, await sender.Send(new GetExperimentQuery(id), ct)))
+            .WithSummary("Gets an experiment; its ETag is the version to send in If-Match.");
+
+        experiments.MapPatch("/{id:guid}", async (
+                Guid id, UpdateExperimentRequest request, [FromHeader(Name = ETags.IfMatchHeader)] string? ifMatch,
+                ISender sender, HttpResponse response, CancellationToken ct) =>
+            WithETag(response, await sender.Send(new UpdateExperimentCommand(id, request.Name, request.Description, ETags.ExpectedVersion(ifMatch)), ct)))
+            .WithSummary("Renames an experiment or changes its description.");
+
+        experiments.MapPost("/{id:guid}/archive", async (
+                Guid id, [FromHeader(Name = ETags.IfMatchHeader)] string? ifMatch, ISender sender, HttpResponse response, CancellationToken ct) =>
+            WithETag(response, await sender.Send(new ArchiveExperimentCommand(id, true, ETags.ExpectedVersion(ifMatch)), ct)))
+            .WithSummary("Archives an experiment: hidden from default lists and closed to new runs.");
+
+        experiments.MapPost("/{id:guid}/restore", async (
+                Guid id, [FromHeader(Name = ETags.IfMatchHeader)] string? ifMatch, ISender sender, HttpResponse response, CancellationToken ct) =>
+            WithETag(response, await sender.Send(new ArchiveExperimentCommand(id, false, ETags.ExpectedVersion(ifMatch)), ct)))
+            .WithSummary("Restores an archived experiment.");
+    }
+
+    private static Ok<ExperimentDto> WithETag(HttpResponse response, ExperimentDto experiment)
+    {
+        response.SetETag(experiment.Version);
+        return TypedResults.Ok(experiment);
+    }
+}

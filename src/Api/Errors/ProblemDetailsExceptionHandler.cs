@@ -1,0 +1,70 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Platform.Application.Common.Exceptions;
+using Platform.Domain.Common;
+
+namespace Platform.Api.Errors;
+
+/// <summary>
+/// Turns every exception into RFC 7807 problem details: validation 400 (with <c>errors</c> per field), 401, 403,
+/// 404, 409 (with the rule's <c>code</c>), 412, 413; anything unexpected is a 500 that reveals nothing.
+/// </summary>
+internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problems, ILogger<ProblemDetailsExceptionHandler> logger)
+    : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = ToProblem(exception);
+        if (problem.Status == StatusCodes.Status500InternalServerError)
+        {
+            logger.LogError(exception, "Unhandled error on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+        }
+
+        httpContext.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static ProblemDetails ToProblem(Exception exception) => exception switch
+    {
+        RequestValidationException e => Validation(e.Errors.ToDictionary(kv => kv.Key, kv => kv.Value)),
+        BadHttpRequestException { InnerException: JsonException json } => Validation(new Dictionary<string, string[]>
+        {
+            [JsonField(json.Path)] = ["is not valid JSON for this field: " + FirstLine(json.Message)],
+        }),
+        BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } e =>
+            Problem(413, ProblemTypes.PayloadTooLarge, "Payload too large", e.Message),
+        BadHttpRequestException e => Problem(e.StatusCode, ProblemTypes.BadRequest, "Bad request", e.Message),
+        UnauthenticatedException e => Problem(401, ProblemTypes.Unauthenticated, "Unauthenticated", e.Message),
+        ForbiddenAccessException e => Problem(403, ProblemTypes.Forbidden, "Forbidden", e.Message),
+        NotFoundException e => Problem(404, ProblemTypes.NotFound, "Not found", e.Message),
+        ConflictException e => WithCode(Problem(409, ProblemTypes.Conflict, "Conflict", e.Message), e.Code),
+        DomainException e => WithCode(Problem(409, ProblemTypes.Conflict, "Conflict", e.Message), e.Code),
+        PreconditionFailedException e => Problem(412, ProblemTypes.PreconditionFailed, "Precondition failed", e.Message),
+        PayloadTooLargeException e => Problem(413, ProblemTypes.PayloadTooLarge, "Payload too large", e.Message),
+        _ => Problem(500, ProblemTypes.Internal, "Internal error", "Something went wrong on our side; the error was logged."),
+    };
+
+    private static ValidationProblemDetails Validation(IDictionary<string, string[]> errors) => new(errors)
+    {
+        Status = StatusCodes.Status400BadRequest,
+        Type = ProblemTypes.Validation,
+        Title = "Invalid request",
+        Detail = "Fix the fields named in 'errors': " + string.Join(", ", errors.Keys),
+    };
+
+    private static ProblemDetails Problem(int status, string type, string title, string detail) =>
+        new() { Status = status, Type = type, Title = title, Detail = detail };
+
+    private static ProblemDetails WithCode(ProblemDetails problem, string code)
+    {
+        problem.Extensions["code"] = code;
+        return problem;
+    }
+
+    /// <summary><c>$.metrics[3].value</c> becomes <c>metrics[3].value</c>; the body itself is <c>body</c>.</summary>
+    private static string JsonField(string? path) =>
+        string.IsNullOrEmpty(path) || path == "$" ? "body" : path.TrimStart('$', '.');
+
+    private static string FirstLine(string message) => message.Split('\n')[0].Trim();
+}

@@ -1,0 +1,17 @@
+namespace Platform.Api.Errors;
+
+/// <summary>Stable problem <c>type</c> URIs, one per kind of error, documented in the README.</summary>
+public static class ProblemTypes
+{
+    private const string Prefix = "urn:platform:problem:";
+
+    public const string Validation = Prefix + "validation";
+    public const string Unauthenticated = Prefix + "unauthenticated";
+    public const string Forbidden = Prefix + "forbidden";
+    public const string NotFound = Prefix + "not-found";
+    public const string Conflict = Prefix + "conflict";
+    public const string PreconditionFailed = Prefix + "precondition-failed";
+    public const string PayloadTooLarge = Prefix + "payload-too-large";
+    public const string BadRequest = Prefix + "bad-request";
+    public const string Internal = Prefix + "internal";
+}

@@ -1,0 +1,31 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Platform.Application.Common.Interfaces;
+using Platform.Application.Common.Paging;
+using Platform.Application.Common.Security;
+
+namespace Platform.Application.AccessTokens.Queries.ListAccessTokens;
+
+/// <summary>The caller's own tokens, newest first (never their secrets).</summary>
+[RequiresRole(Permissions.AnySignedIn)]
+public sealed record ListAccessTokensQuery(int? Limit, string? Cursor) : IQuery<Page<AccessTokenDto>>;
+
+public sealed class ListAccessTokensQueryHandler(IPlatformDbContext db, ICurrentUser currentUser)
+    : IQueryHandler<ListAccessTokensQuery, Page<AccessTokenDto>>
+{
+    private sealed record Position(DateTimeOffset CreatedAt, Guid Id);
+
+    public async ValueTask<Page<AccessTokenDto>> Handle(ListAccessTokensQuery query, CancellationToken cancellationToken)
+    {
+        var limit = PageLimits.Resolve(query.Limit);
+        var tokens = db.AccessTokens.AsNoTracking().Where(t => t.UserId == currentUser.UserId);
+        if (Cursor.Decode<Position>(query.Cursor) is { } after)
+        {
+            tokens = tokens.Where(t => t.CreatedAt < after.CreatedAt || (t.CreatedAt == after.CreatedAt && t.Id.CompareTo(after.Id) < 0));
+        }
+
+        var page = await tokens.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id).Take(limit + 1).ToListAsync(cancellationToken);
+        var next = page.Count > limit ? Cursor.Encode(new Position(page[limit - 1].CreatedAt, page[limit - 1].Id)) : null;
+        return new Page<AccessTokenDto>(page.Take(limit).Select(AccessTokenDto.From).ToList(), next);
+    }
+}

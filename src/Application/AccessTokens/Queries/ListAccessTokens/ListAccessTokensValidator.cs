@@ -1,0 +1,12 @@
+using FluentValidation;
+using Platform.Application.Common.Validation;
+
+namespace Platform.Application.AccessTokens.Queries.ListAccessTokens;
+
+public sealed class ListAccessTokensQueryValidator : AbstractValidator<ListAccessTokensQuery>
+{
+    public ListAccessTokensQueryValidator()
+    {
+        RuleFor(q => q.Limit).ValidPageLimit();
+    }
+}

@@ -1,0 +1,50 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Platform.Application.Common.Exceptions;
+using Platform.Application.Common.Interfaces;
+using Platform.Application.Common.Security;
+using Platform.Domain.Artifacts;
+
+namespace Platform.Application.Artifacts.Commands.UploadArtifact;
+
+/// <summary>
+/// Streams a file into the artefact store under a run-relative path (replacing what the path held).
+/// The content is hashed while it streams; it is never held whole in memory.
+/// </summary>
+[RequiresRole(Permissions.Track)]
+public sealed record UploadArtifactCommand(Guid RunId, string Path, Stream Content, long? ContentLength) : ICommand<ArtifactDto>;
+
+public sealed class UploadArtifactCommandHandler(
+    IPlatformDbContext db, IArtifactStore store, IArtifactLimits limits, ICurrentUser currentUser, TimeProvider clock)
+    : ICommandHandler<UploadArtifactCommand, ArtifactDto>
+{
+    public async ValueTask<ArtifactDto> Handle(UploadArtifactCommand command, CancellationToken cancellationToken)
+    {
+        var path = ArtifactPathRules.Normalize(command.Path);
+        if (!await db.Runs.AnyAsync(r => r.Id == command.RunId, cancellationToken))
+        {
+            throw new NotFoundException("Run", command.RunId);
+        }
+
+        if (command.ContentLength > limits.MaxBytes)
+        {
+            throw new PayloadTooLargeException(limits.MaxBytes);
+        }
+
+        var blob = await store.SaveAsync(command.Content, limits.MaxBytes, cancellationToken);
+        var now = clock.GetUtcNow();
+        var artifact = await db.Artifacts.SingleOrDefaultAsync(a => a.RunId == command.RunId && a.Path == path, cancellationToken);
+        if (artifact is null)
+        {
+            artifact = Artifact.Create(command.RunId, path, blob.Sha256, blob.SizeBytes, currentUser.Name, now);
+            db.Artifacts.Add(artifact);
+        }
+        else
+        {
+            artifact.Replace(blob.Sha256, blob.SizeBytes, currentUser.Name, now);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return new ArtifactDto(artifact.Path, artifact.Sha256, artifact.SizeBytes, artifact.CreatedBy, artifact.CreatedAt);
+    }
+}

@@ -1,0 +1,39 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Platform.Application.Common.Interfaces;
+using Platform.Application.Common.Paging;
+using Platform.Application.Common.Security;
+using Platform.Application.Runs;
+
+namespace Platform.Application.Artifacts.Queries.ListArtifacts;
+
+/// <summary>A run's artefacts in path order, optionally under a folder prefix.</summary>
+[RequiresRole(Permissions.Read)]
+public sealed record ListArtifactsQuery(Guid RunId, string? Prefix, int? Limit, string? Cursor) : IQuery<Page<ArtifactDto>>;
+
+public sealed class ListArtifactsQueryHandler(IPlatformDbContext db) : IQueryHandler<ListArtifactsQuery, Page<ArtifactDto>>
+{
+    private sealed record Position(string Path);
+
+    public async ValueTask<Page<ArtifactDto>> Handle(ListArtifactsQuery query, CancellationToken cancellationToken)
+    {
+        await db.EnsureRunExistsAsync(query.RunId, cancellationToken);
+        var limit = PageLimits.Resolve(query.Limit);
+        var artifacts = db.Artifacts.AsNoTracking().Where(a => a.RunId == query.RunId);
+        if (!string.IsNullOrEmpty(query.Prefix))
+        {
+            artifacts = artifacts.Where(a => a.Path.StartsWith(query.Prefix));
+        }
+
+        if (Cursor.Decode<Position>(query.Cursor) is { } after)
+        {
+            artifacts = artifacts.Where(a => string.Compare(a.Path, after.Path) > 0);
+        }
+
+        var page = await artifacts.OrderBy(a => a.Path).Take(limit + 1)
+            .Select(a => new ArtifactDto(a.Path, a.Sha256, a.SizeBytes, a.CreatedBy, a.CreatedAt))
+            .ToListAsync(cancellationToken);
+        var next = page.Count > limit ? Cursor.Encode(new Position(page[limit - 1].Path)) : null;
+        return new Page<ArtifactDto>(page.Take(limit).ToList(), next);
+    }
+}

@@ -1,0 +1,40 @@
+using System.Reflection;
+using Mediator;
+using Platform.Application.Common.Exceptions;
+using Platform.Application.Common.Interfaces;
+using Platform.Application.Common.Security;
+using Platform.Domain.Identity;
+
+namespace Platform.Application.Common.Behaviours;
+
+/// <summary>Checks the caller's roles against the request's <see cref="RequiresRoleAttribute"/> before anything else runs.</summary>
+public sealed class AuthorizationBehaviour<TMessage, TResponse>(ICurrentUser currentUser) : IPipelineBehavior<TMessage, TResponse>
+    where TMessage : notnull, IMessage
+{
+    private static readonly bool IsAnonymous = typeof(TMessage).GetCustomAttribute<AllowAnonymousAttribute>() is not null;
+    private static readonly Role? Required = typeof(TMessage).GetCustomAttribute<RequiresRoleAttribute>()?.AnyOf;
+
+    public ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
+    {
+        if (!IsAnonymous)
+        {
+            if (Required is null)
+            {
+                throw new InvalidOperationException($"{typeof(TMessage).Name} declares no role requirement.");
+            }
+
+            if (!currentUser.IsAuthenticated)
+            {
+                throw new UnauthenticatedException("Sign in first.");
+            }
+
+            if (!currentUser.Roles.Satisfies(Required.Value))
+            {
+                throw new ForbiddenAccessException(
+                    $"This needs one of the roles {string.Join(", ", Required.Value.Split())}; you have {string.Join(", ", currentUser.Roles.Split())}.");
+            }
+        }
+
+        return next(message, cancellationToken);
+    }
+}

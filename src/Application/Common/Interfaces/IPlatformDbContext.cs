@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using Platform.Domain.Artifacts;
+using Platform.Domain.Experiments;
+using Platform.Domain.Identity;
+using Platform.Domain.Runs;
+
+namespace Platform.Application.Common.Interfaces;
+
+/// <summary>The database as handlers see it: DbSets and one unit of work (see ADR-001).</summary>
+public interface IPlatformDbContext
+{
+    DbSet<Experiment> Experiments { get; }
+    DbSet<Run> Runs { get; }
+    DbSet<RunParam> RunParams { get; }
+    DbSet<RunTag> RunTags { get; }
+    DbSet<LatestMetric> LatestMetrics { get; }
+    DbSet<StoredMetricPoint> MetricPoints { get; }
+    DbSet<Artifact> Artifacts { get; }
+    DbSet<User> Users { get; }
+    DbSet<AccessToken> AccessTokens { get; }
+
+    Task<int> SaveChangesAsync(CancellationToken cancellationToken);
+}

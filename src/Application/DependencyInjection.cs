@@ -1,0 +1,23 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Application.Common.Behaviours;
+
+namespace Platform.Application;
+
+public static class DependencyInjection
+{
+    /// <summary>The mediator with its pipeline (authorisation, then validation), and every validator.</summary>
+    public static IServiceCollection AddApplication(this IServiceCollection services)
+    {
+        services.AddMediator((MediatorOptions options) =>
+        {
+            options.Namespace = "Platform.Application.Mediator";
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.PipelineBehaviors = [typeof(AuthorizationBehaviour<,>), typeof(ValidationBehaviour<,>)];
+        });
+        services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);
+        services.AddSingleton(TimeProvider.System);
+        return services;
+    }
+}

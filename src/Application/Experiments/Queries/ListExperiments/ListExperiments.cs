@@ -1,0 +1,51 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Platform.Application.Common.Interfaces;
+using Platform.Application.Common.Paging;
+using Platform.Application.Common.Security;
+using Platform.Domain.Experiments;
+
+namespace Platform.Application.Experiments.Queries.ListExperiments;
+
+/// <summary>Which experiments a list shows.</summary>
+public enum LifecycleFilter
+{
+    Active,
+    Archived,
+    All,
+}
+
+/// <summary>Experiments, newest first; <see cref="Name"/> filters by a part of the name.</summary>
+[RequiresRole(Permissions.Read)]
+public sealed record ListExperimentsQuery(string? Name, LifecycleFilter? Lifecycle, int? Limit, string? Cursor) : IQuery<Page<ExperimentDto>>;
+
+public sealed class ListExperimentsQueryHandler(IPlatformDbContext db) : IQueryHandler<ListExperimentsQuery, Page<ExperimentDto>>
+{
+    private sealed record Position(Guid Id);
+
+    public async ValueTask<Page<ExperimentDto>> Handle(ListExperimentsQuery query, CancellationToken cancellationToken)
+    {
+        var limit = PageLimits.Resolve(query.Limit);
+        var experiments = db.Experiments.AsNoTracking();
+        experiments = (query.Lifecycle ?? LifecycleFilter.Active) switch
+        {
+            LifecycleFilter.Active => experiments.Where(e => e.LifecycleStage == LifecycleStage.Active),
+            LifecycleFilter.Archived => experiments.Where(e => e.LifecycleStage == LifecycleStage.Archived),
+            _ => experiments,
+        };
+
+        if (!string.IsNullOrWhiteSpace(query.Name))
+        {
+            experiments = experiments.Where(e => e.Name.Contains(query.Name));
+        }
+
+        if (Cursor.Decode<Position>(query.Cursor) is { } after)
+        {
+            experiments = experiments.Where(e => e.Id.CompareTo(after.Id) < 0);
+        }
+
+        var page = await experiments.OrderByDescending(e => e.Id).Take(limit + 1).ToListAsync(cancellationToken);
+        var next = page.Count > limit ? Cursor.Encode(new Position(page[limit - 1].Id)) : null;
+        return new Page<ExperimentDto>(page.Take(limit).Select(ExperimentDto.From).ToList(), next);
+    }
+}

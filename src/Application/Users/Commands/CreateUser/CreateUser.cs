@@ -1,0 +1,29 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Platform.Application.Common.Exceptions;
+using Platform.Application.Common.Interfaces;
+using Platform.Application.Common.Security;
+using Platform.Domain.Identity;
+
+namespace Platform.Application.Users.Commands.CreateUser;
+
+[RequiresRole(Permissions.Administer)]
+public sealed record CreateUserCommand(string UserName, string Password, IReadOnlyList<Role> Roles) : ICommand<UserDto>;
+
+public sealed class CreateUserCommandHandler(IPlatformDbContext db, IPasswordHasher hasher, TimeProvider clock)
+    : ICommandHandler<CreateUserCommand, UserDto>
+{
+    public async ValueTask<UserDto> Handle(CreateUserCommand command, CancellationToken cancellationToken)
+    {
+        var normalized = User.Normalize(command.UserName);
+        if (await db.Users.AnyAsync(u => u.NormalizedUserName == normalized, cancellationToken))
+        {
+            throw new ConflictException("user.name-taken", $"User name '{command.UserName}' is taken.");
+        }
+
+        var user = User.Create(command.UserName, hasher.Hash(command.Password), command.Roles.Combine(), clock.GetUtcNow());
+        db.Users.Add(user);
+        await db.SaveChangesAsync(cancellationToken);
+        return UserDto.From(user);
+    }
+}

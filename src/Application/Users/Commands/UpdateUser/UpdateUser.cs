@@ -1,0 +1,51 @@
+using Mediator;
+using Platform.Application.Common.Exceptions;
+using Platform.Application.Common.Interfaces;
+using Platform.Application.Common.Security;
+using Platform.Domain.Common;
+using Platform.Domain.Identity;
+
+namespace Platform.Application.Users.Commands.UpdateUser;
+
+/// <summary>Changes a user's roles, password or disabled flag; each part is optional.</summary>
+[RequiresRole(Permissions.Administer)]
+public sealed record UpdateUserCommand(Guid Id, IReadOnlyList<Role>? Roles, string? Password, bool? IsDisabled) : ICommand<UserDto>;
+
+public sealed class UpdateUserCommandHandler(IPlatformDbContext db, IPasswordHasher hasher, ICurrentUser currentUser)
+    : ICommandHandler<UpdateUserCommand, UserDto>
+{
+    public async ValueTask<UserDto> Handle(UpdateUserCommand command, CancellationToken cancellationToken)
+    {
+        var user = await db.Users.FindAsync([command.Id], cancellationToken)
+            ?? throw new NotFoundException("User", command.Id);
+
+        var selfLockout = user.Id == currentUser.UserId
+            && (command.IsDisabled == true || (command.Roles is not null && !command.Roles.Contains(Role.Admin)));
+        if (selfLockout)
+        {
+            throw new DomainException("user.self-lockout", "You cannot disable yourself or remove your own Admin role.");
+        }
+
+        if (command.Roles is not null)
+        {
+            user.ChangeRoles(command.Roles.Combine());
+        }
+
+        if (command.Password is not null)
+        {
+            user.ChangePasswordHash(hasher.Hash(command.Password));
+        }
+
+        if (command.IsDisabled == true)
+        {
+            user.Disable();
+        }
+        else if (command.IsDisabled == false)
+        {
+            user.Enable();
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return UserDto.From(user);
+    }
+}

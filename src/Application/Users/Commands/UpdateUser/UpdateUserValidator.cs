@@ -1,0 +1,14 @@
+using FluentValidation;
+using Platform.Domain.Identity;
+
+namespace Platform.Application.Users.Commands.UpdateUser;
+
+public sealed class UpdateUserCommandValidator : AbstractValidator<UpdateUserCommand>
+{
+    public UpdateUserCommandValidator()
+    {
+        RuleFor(c => c.Roles).NotEmpty().When(c => c.Roles is not null).WithMessage("must name at least one role");
+        RuleForEach(c => c.Roles).IsInEnum().NotEqual(Role.None);
+        RuleFor(c => c.Password!).StrongPassword().When(c => c.Password is not null);
+    }
+}

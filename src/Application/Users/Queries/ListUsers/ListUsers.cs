@@ -1,0 +1,32 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Platform.Application.Common.Interfaces;
+using Platform.Application.Common.Paging;
+using Platform.Application.Common.Security;
+
+namespace Platform.Application.Users.Queries.ListUsers;
+
+[RequiresRole(Permissions.Administer)]
+public sealed record ListUsersQuery(int? Limit, string? Cursor) : IQuery<Page<UserDto>>;
+
+public sealed class ListUsersQueryHandler(IPlatformDbContext db) : IQueryHandler<ListUsersQuery, Page<UserDto>>
+{
+    private sealed record Position(string Name);
+
+    public async ValueTask<Page<UserDto>> Handle(ListUsersQuery query, CancellationToken cancellationToken)
+    {
+        var limit = PageLimits.Resolve(query.Limit);
+        var users = db.Users.AsNoTracking();
+        if (Cursor.Decode<Position>(query.Cursor) is { } after)
+        {
+            users = users.Where(u => string.Compare(u.NormalizedUserName, after.Name) > 0);
+        }
+
+        var rows = await users.OrderBy(u => u.NormalizedUserName)
+            .Take(limit + 1)
+            .Select(u => new { u.NormalizedUserName, Row = new UserDto.UserRow(u.Id, u.UserName, u.Roles, u.IsDisabled, u.CreatedAt) })
+            .ToListAsync(cancellationToken);
+        var next = rows.Count > limit ? Cursor.Encode(new Position(rows[limit - 1].NormalizedUserName)) : null;
+        return new Page<UserDto>(rows.Take(limit).Select(r => r.Row.ToDto()).ToList(), next);
+    }
+}

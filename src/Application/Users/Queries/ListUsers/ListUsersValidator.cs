@@ -1,0 +1,12 @@
+using FluentValidation;
+using Platform.Application.Common.Validation;
+
+namespace Platform.Application.Users.Queries.ListUsers;
+
+public sealed class ListUsersQueryValidator : AbstractValidator<ListUsersQuery>
+{
+    public ListUsersQueryValidator()
+    {
+        RuleFor(q => q.Limit).ValidPageLimit();
+    }
+}

@@ -1,0 +1,83 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Platform.Application.Common.Interfaces;
+using Platform.Infrastructure.Artifacts;
+using Platform.Infrastructure.Bootstrap;
+using Platform.Infrastructure.Identity;
+using Platform.Infrastructure.Observability;
+using Platform.Infrastructure.Persistence;
+using Platform.Infrastructure.Persistence.Metrics;
+
+namespace Platform.Infrastructure;
+
+public static class DependencyInjection
+{
+    /// <summary>Database, artefact store, identity and bootstrap, each chosen by configuration with the embedded default.</summary>
+    public static IServiceCollection AddInfrastructure(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<PlatformOptions>(configuration.GetSection(PlatformOptions.Section));
+        services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
+        services.Configure<ArtifactOptions>(configuration.GetSection(ArtifactOptions.Section));
+        services.Configure<AuthOptions>(configuration.GetSection(AuthOptions.Section));
+        services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.Section));
+
+        services.AddPersistence(configuration);
+        services.AddArtifactStore();
+
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        services.AddSingleton<IPasswordHasher, AspNetPasswordHasher>();
+        services.AddSingleton<SigningKeyStore>();
+        services.AddSingleton<IBearerTokenIssuer, JwtBearerTokenIssuer>();
+        services.AddScoped<FirstAdminBootstrapper>();
+        services.AddPlatformAuthentication(configuration);
+        return services;
+    }
+
+    private static void AddPersistence(this IServiceCollection services, IConfiguration configuration)
+    {
+        var database = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var platform = configuration.GetSection(PlatformOptions.Section).Get<PlatformOptions>() ?? new PlatformOptions();
+        if (database.Provider == DatabaseProvider.SqlServer)
+        {
+            var connectionString = database.ConnectionString
+                ?? throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is SqlServer.");
+            services.AddDbContext<SqlServerPlatformDbContext>(o => o
+                .UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure())
+                .AddInterceptors(new CommandActivityInterceptor("mssql")));
+            services.AddScoped<PlatformDbContext>(sp => sp.GetRequiredService<SqlServerPlatformDbContext>());
+            services.AddScoped<IMetricWriter, EfMetricWriter>();
+        }
+        else
+        {
+            var connectionString = database.ConnectionString ?? $"Data Source={platform.Resolve("platform.db")}";
+            services.AddDbContext<SqlitePlatformDbContext>(o => o
+                .UseSqlite(connectionString)
+                .AddInterceptors(new SqlitePragmaInterceptor(), new CommandActivityInterceptor("sqlite")));
+            services.AddScoped<PlatformDbContext>(sp => sp.GetRequiredService<SqlitePlatformDbContext>());
+            services.AddScoped<IMetricWriter, SqliteMetricWriter>();
+        }
+
+        services.AddScoped<IPlatformDbContext>(sp => sp.GetRequiredService<PlatformDbContext>());
+        services.AddHealthChecks().AddDbContextCheck<PlatformDbContext>("database", tags: ["ready"]);
+    }
+
+    private static void AddArtifactStore(this IServiceCollection services)
+    {
+        services.AddSingleton<IArtifactStore>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<ArtifactOptions>>().Value;
+            var root = options.RootPath ?? sp.GetRequiredService<IOptions<PlatformOptions>>().Value.Resolve("artifacts");
+            return options.Store switch
+            {
+                ArtifactStoreKind.FileSystem => new FileSystemArtifactStore(Path.GetFullPath(root)),
+                _ => throw new InvalidOperationException($"Artifacts:Store '{options.Store}' is not supported."),
+            };
+        });
+        services.AddSingleton<IArtifactLimits>(sp => new ArtifactLimits(sp.GetRequiredService<IOptions<ArtifactOptions>>().Value.MaxBytes));
+    }
+
+    private sealed record ArtifactLimits(long MaxBytes) : IArtifactLimits;
+}

@@ -1,0 +1,16 @@
+namespace Platform.Infrastructure.Identity;
+
+public static class PlatformAuthenticationSchemes
+{
+    /// <summary>The default: picks one of the schemes below from the bearer token's shape.</summary>
+    public const string Selector = "Platform";
+
+    /// <summary>JWTs issued by this API (<c>POST /api/v1/auth/token</c>).</summary>
+    public const string Local = "Local";
+
+    /// <summary>JWTs from the configured external OpenID Connect authority.</summary>
+    public const string External = "External";
+
+    /// <summary>Personal access tokens (<c>plat_…</c>).</summary>
+    public const string AccessToken = "AccessToken";
+}

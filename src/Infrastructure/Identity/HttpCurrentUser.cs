@@ -1,0 +1,32 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http;
+using Platform.Application.Common.Interfaces;
+using Platform.Domain.Identity;
+
+namespace Platform.Infrastructure.Identity;
+
+/// <summary>The caller of the current HTTP request, read from the authenticated principal.</summary>
+internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUser
+{
+    private ClaimsPrincipal? Principal => accessor.HttpContext?.User;
+
+    private ClaimsIdentity? Identity => Principal?.Identity as ClaimsIdentity;
+
+    public bool IsAuthenticated => Identity?.IsAuthenticated == true;
+
+    public Guid? UserId =>
+        Identity?.AuthenticationType is PlatformAuthenticationSchemes.Local or PlatformAuthenticationSchemes.AccessToken
+        && Guid.TryParse(Principal!.FindFirst(PlatformClaims.Subject)?.Value, out var id)
+            ? id
+            : null;
+
+    public string Name => Identity?.Name ?? Principal?.FindFirst(PlatformClaims.Subject)?.Value ?? "anonymous";
+
+    public Role Roles => Identity is null
+        ? Role.None
+        : Identity.FindAll(Identity.RoleClaimType)
+            .Select(c => Enum.TryParse<Role>(c.Value, ignoreCase: true, out var role) ? role : Role.None)
+            .Combine();
+
+    public Guid? AccessTokenId => Guid.TryParse(Principal?.FindFirst(PlatformClaims.AccessTokenId)?.Value, out var id) ? id : null;
+}

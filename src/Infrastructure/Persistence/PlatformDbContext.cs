@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using Platform.Application.Common.Exceptions;
+using Platform.Application.Common.Interfaces;
+using Platform.Domain.Artifacts;
+using Platform.Domain.Experiments;
+using Platform.Domain.Identity;
+using Platform.Domain.Runs;
+
+namespace Platform.Infrastructure.Persistence;
+
+/// <summary>
+/// The model, shared by both providers. Each provider has its own subclass so that each keeps its own migrations
+/// (see ADR-004).
+/// </summary>
+public abstract class PlatformDbContext(DbContextOptions options) : DbContext(options), IPlatformDbContext
+{
+    public DbSet<Experiment> Experiments => Set<Experiment>();
+    public DbSet<Run> Runs => Set<Run>();
+    public DbSet<RunParam> RunParams => Set<RunParam>();
+    public DbSet<RunTag> RunTags => Set<RunTag>();
+    public DbSet<LatestMetric> LatestMetrics => Set<LatestMetric>();
+    public DbSet<StoredMetricPoint> MetricPoints => Set<StoredMetricPoint>();
+    public DbSet<Artifact> Artifacts => Set<Artifact>();
+    public DbSet<User> Users => Set<User>();
+    public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
+
+    public abstract DatabaseProvider Provider { get; }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PlatformDbContext).Assembly);
+
+    public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await base.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException e)
+        {
+            throw new ConflictException("concurrent-update", "Someone else changed this at the same time; reload and try again. " + e.Entries.Count + " record(s) affected.");
+        }
+        catch (DbUpdateException e) when (UniqueViolation.IsUniqueViolation(e))
+        {
+            throw new ConflictException("duplicate", "A record with the same unique value already exists.");
+        }
+    }
+}

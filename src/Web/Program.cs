@@ -1,0 +1,7 @@
+using Platform.Web;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddPlatformWeb();
+var app = builder.Build();
+app.MapPlatformWeb();
+await app.RunAsync();

@@ -1,0 +1,63 @@
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Api.Tests.Support;
+
+namespace Platform.Api.Tests.Security;
+
+/// <summary>Walks every endpoint the app maps and proves that, without credentials, each answers 401.</summary>
+public sealed class EveryEndpointRequiresAuthenticationTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    /// <summary>The only endpoints that answer without a token, each for a reason.</summary>
+    private static readonly HashSet<string> Public =
+    [
+        "POST /api/v1/auth/token",      // signing in
+        "GET /health/live",             // orchestrator probes
+        "GET /health/ready",
+        "GET /openapi/{documentName}.json", // the API's description, no data
+        "GET /scalar/{documentName?}",      // the interactive reference page over that description
+        "GET /scalar/favicon.svg",          // and its static assets
+        "GET /scalar/scalar.aspnetcore.js",
+        "GET /scalar/scalar.js",
+    ];
+
+    [Fact]
+    public async Task Every_mapped_endpoint_answers_401_without_credentials_except_the_public_list()
+    {
+        using var client = factory.CreateClient();
+        var endpoints = factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+                .Select(method => (Method: method, Pattern: "/" + e.RoutePattern.RawText!.TrimStart('/'))))
+            .Distinct()
+            .ToList();
+        Assert.True(endpoints.Count >= 25, $"Expected the API's endpoints, found only {endpoints.Count}");
+
+        var answeredWithout401 = new List<string>();
+        foreach (var (method, pattern) in endpoints)
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(method), Concrete(pattern));
+            if (method is "POST" or "PUT" or "PATCH")
+            {
+                request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+            }
+
+            using var response = await client.SendAsync(request);
+            if ((int)response.StatusCode != StatusCodes.Status401Unauthorized)
+            {
+                answeredWithout401.Add($"{method} {pattern}");
+            }
+        }
+
+        Assert.Equal(string.Join('\n', Public.Order()), string.Join('\n', answeredWithout401.Order()));
+    }
+
+    private static string Concrete(string pattern) =>
+        System.Text.RegularExpressions.Regex.Replace(pattern, @"\{(\*\*)?([a-zA-Z]+)[^}]*\}", m => m.Groups[2].Value switch
+        {
+            "documentName" => "v1",
+            "path" => "model/weights.bin",
+            "id" or "experimentId" => Guid.NewGuid().ToString(),
+            _ => "x",
+        });
+}

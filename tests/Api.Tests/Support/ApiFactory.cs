@@ -1,0 +1,89 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Platform.Api.Tests.Support;
+
+/// <summary>
+/// The real API over its own SQLite file and artefact folder (one per test class), with a known first admin.
+/// </summary>
+public class ApiFactory : WebApplicationFactory<Program>
+{
+    public const string AdminUser = "admin";
+    public const string AdminPassword = "admin-password-for-tests";
+
+    private readonly Dictionary<string, string?> _settings = [];
+
+    public ApiFactory()
+    {
+        DataDirectory = Path.Combine(Path.GetTempPath(), "platform-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(DataDirectory);
+    }
+
+    public string DataDirectory { get; }
+
+    /// <summary>Adds a configuration value before the server starts.</summary>
+    public ApiFactory With(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Platform:DataDirectory", DataDirectory);
+        builder.UseSetting("Bootstrap:AdminUser", AdminUser);
+        builder.UseSetting("Bootstrap:AdminPassword", AdminPassword);
+        builder.UseSetting("RateLimits:TokenRequestsPerMinute", "100000");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    public async Task<string> TokenAsync(string user, string password)
+    {
+        using var anonymous = CreateClient();
+        var response = await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { userName = user, password });
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<TokenBody>(Json.Options);
+        return body!.AccessToken;
+    }
+
+    public async Task<HttpClient> AdminAsync() => Authorized(await TokenAsync(AdminUser, AdminPassword));
+
+    /// <summary>A new user holding <paramref name="roles"/>, signed in.</summary>
+    public async Task<HttpClient> UserAsync(params string[] roles)
+    {
+        using var admin = await AdminAsync();
+        var name = "user-" + Guid.NewGuid().ToString("N")[..8];
+        const string password = "a-long-enough-password";
+        var created = await admin.PostAsJsonAsync("/api/v1/users", new { userName = name, password, roles });
+        created.EnsureSuccessStatusCode();
+        return Authorized(await TokenAsync(name, password));
+    }
+
+    public HttpClient Authorized(string token)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open on a slow shutdown: the temp folder is cleaned by the OS.
+        }
+    }
+
+    private sealed record TokenBody(string AccessToken, int ExpiresIn);
+}
