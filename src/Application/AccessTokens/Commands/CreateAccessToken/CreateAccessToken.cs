@@ -27,11 +27,17 @@ public sealed class CreateAccessTokenCommandHandler(IPlatformDbContext db, ICurr
             throw new ForbiddenAccessException("Only local users can hold personal access tokens.");
         }
 
+        var requested = command.Roles.Combine();
+        if (!currentUser.Roles.HasFlag(Role.Admin) && (requested & ~currentUser.Roles) != Role.None)
+        {
+            throw new ForbiddenAccessException($"A token cannot hold roles its owner lacks ({requested & ~currentUser.Roles}).");
+        }
+
         var now = clock.GetUtcNow();
         var secret = AccessTokenSecret.Generate();
         var token = AccessToken.Issue(
             userId, currentUser.Roles, command.Name, AccessTokenSecret.Hash(secret), AccessTokenSecret.PrefixOf(secret),
-            command.Roles.Combine(), now, now.AddDays(command.ExpiresInDays ?? DefaultExpiryDays));
+            requested, now, now.AddDays(command.ExpiresInDays ?? DefaultExpiryDays));
         db.AccessTokens.Add(token);
         await db.SaveChangesAsync(cancellationToken);
         return new CreatedAccessTokenDto(AccessTokenDto.From(token), secret);

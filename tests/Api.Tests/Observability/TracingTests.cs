@@ -1,0 +1,51 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using OpenTelemetry;
+using OpenTelemetry.Trace;
+using Platform.Api.Tests.Support;
+
+namespace Platform.Api.Tests.Observability;
+
+public sealed class TracingFactory : ApiFactory
+{
+    public ConcurrentBag<Activity> Spans { get; } = [];
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services =>
+            services.ConfigureOpenTelemetryTracerProvider(t => t.AddProcessor(new SimpleActivityExportProcessor(new CollectingExporter(Spans)))));
+    }
+
+    private sealed class CollectingExporter(ConcurrentBag<Activity> spans) : BaseExporter<Activity>
+    {
+        public override ExportResult Export(in Batch<Activity> batch)
+        {
+            foreach (var activity in batch)
+            {
+                spans.Add(activity);
+            }
+
+            return ExportResult.Success;
+        }
+    }
+}
+
+public sealed class TracingTests(TracingFactory factory) : IClassFixture<TracingFactory>
+{
+    [Fact]
+    public async Task A_request_is_one_trace_with_its_database_commands_and_no_parameter_values()
+    {
+        using var client = await factory.UserAsync("DataScientist");
+        var name = "traced-" + Guid.NewGuid().ToString("N")[..8];
+        await client.CreateExperimentAsync(name);
+
+        var request = factory.Spans.Single(s => s.Kind == ActivityKind.Server && s.DisplayName == "POST /api/v1/experiments/");
+        var commands = factory.Spans.Where(s => s.TraceId == request.TraceId && s.Source.Name == "Platform.Database").ToList();
+        Assert.Contains(commands, c => (string?)c.GetTagItem("db.statement") is { } sql && sql.Contains("INSERT INTO \"Experiments\"", StringComparison.Ordinal));
+        Assert.All(commands, c => Assert.Equal("sqlite", c.GetTagItem("db.system")));
+        Assert.DoesNotContain(commands, c => ((string?)c.GetTagItem("db.statement"))!.Contains(name, StringComparison.Ordinal));
+    }
+}
