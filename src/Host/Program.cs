@@ -23,6 +23,3 @@ app.Lifetime.ApplicationStarted.Register(() =>
     }
 });
 await app.RunAsync();
-
-/// <summary>The embedded host. Exposed for WebApplicationFactory in tests.</summary>
-public partial class Program;

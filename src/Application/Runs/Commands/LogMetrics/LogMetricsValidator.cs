@@ -18,18 +18,27 @@ public sealed class LogMetricsCommandValidator : AbstractValidator<LogMetricsCom
                 return;
             }
 
+            var validKeys = new HashSet<string>(StringComparer.Ordinal);
             for (var i = 0; i < points.Count; i++)
             {
                 var point = points[i];
                 if (point is null)
                 {
                     context.AddFailure($"metrics[{i}]", "must be a metric point");
+                    continue;
                 }
-                else if (!TrackingKey.IsValid(point.Key))
+
+                // A batch repeats a few keys many times: each distinct key is checked once.
+                if (point.Key is null || (!validKeys.Contains(point.Key) && !TrackingKey.IsValid(point.Key)))
                 {
                     context.AddFailure($"metrics[{i}].key", $"key {TrackingKey.Rule}");
                 }
-                else if (point.Timestamp is < 0)
+                else
+                {
+                    validKeys.Add(point.Key);
+                }
+
+                if (point.Timestamp is < 0)
                 {
                     context.AddFailure($"metrics[{i}].timestamp", "must be epoch milliseconds, not negative");
                 }

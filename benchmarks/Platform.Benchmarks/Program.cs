@@ -1,0 +1,18 @@
+using Platform.Benchmarks;
+
+var name = args.FirstOrDefault();
+var benchmarks = new Dictionary<string, Func<Task<object>>>
+{
+    ["ingestion"] = IngestionBenchmark.RunAsync,
+    ["search"] = SearchBenchmark.RunAsync,
+};
+
+if (name is null || !benchmarks.TryGetValue(name, out var run))
+{
+    Console.Error.WriteLine($"usage: benchmarks/run <{string.Join('|', benchmarks.Keys)}>");
+    return 2;
+}
+
+var figures = await run();
+Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(figures));
+return 0;
