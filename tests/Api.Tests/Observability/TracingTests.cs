@@ -40,9 +40,14 @@ public sealed class TracingTests(TracingFactory factory) : IClassFixture<Tracing
     {
         using var client = await factory.UserAsync("DataScientist");
         var name = "traced-" + Guid.NewGuid().ToString("N")[..8];
+
+        // Listeners are process-wide and other test classes run in parallel: the client picks the trace id.
+        var traceId = ActivityTraceId.CreateRandom();
+        client.DefaultRequestHeaders.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
         await client.CreateExperimentAsync(name);
 
-        var request = factory.Spans.Single(s => s.Kind == ActivityKind.Server && s.DisplayName == "POST /api/v1/experiments/");
+        var request = factory.Spans.Single(s => s.Kind == ActivityKind.Server && s.TraceId == traceId);
+        Assert.Equal("POST /api/v1/experiments/", request.DisplayName);
         var commands = factory.Spans.Where(s => s.TraceId == request.TraceId && s.Source.Name == "Platform.Database").ToList();
         Assert.Contains(commands, c => (string?)c.GetTagItem("db.statement") is { } sql && sql.Contains("INSERT INTO \"Experiments\"", StringComparison.Ordinal));
         Assert.All(commands, c => Assert.Equal("sqlite", c.GetTagItem("db.system")));
