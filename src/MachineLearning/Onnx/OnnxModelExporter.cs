@@ -1,0 +1,60 @@
+using System.Reflection;
+using Platform.MachineLearning.Onnx.Proto;
+using Platform.MachineLearning.Training;
+using Platform.MachineLearning.Training.Model;
+
+namespace Platform.MachineLearning.Onnx;
+
+/// <summary>
+/// Exports a <see cref="TrainedModel"/> to ONNX (opset 17, ai.onnx.ml 3): input <c>features</c>
+/// float [N, F]; imputation and normalisation inside the graph; tree ensembles as
+/// TreeEnsembleRegressor, linear models as Gemm; outputs <c>label</c> and <c>probabilities</c>
+/// (classification) or <c>score</c> (regression); <see cref="OnnxModelMetadata"/> in metadata_props.
+/// </summary>
+public static class OnnxModelExporter
+{
+    public static byte[] Export(TrainedModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var definition = model.Definition;
+        var graph = new OnnxGraphBuilder();
+        var preprocessed = PreprocessingNodes.Add(graph, OnnxNames.Features, definition.Preprocessing);
+        var raw = definition.Score switch
+        {
+            TreeEnsembleScore trees => TreeEnsembleNodes.Add(graph, preprocessed, trees),
+            LinearScore linear => LinearNodes.Add(graph, preprocessed, linear),
+            var other => throw new NotSupportedException($"Score function {other.GetType().Name} cannot be exported."),
+        };
+        OutputNodes.Add(graph, raw, definition.Output);
+
+        var metadata = new OnnxModelMetadata(
+            model.Task, model.Trainer, model.FeatureNames, model.Classes, model.LabelColumn, model.Hyperparameters, model.Seed);
+        var onnx = new OnnxModel(
+            OnnxNames.IrVersion,
+            OnnxModelMetadata.ProducerName,
+            typeof(OnnxModelExporter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0",
+            $"{model.Trainer} {model.Task} model with {model.FeatureNames.Count} features",
+            new Dictionary<string, long> { [""] = OnnxNames.DefaultOpset, [OnnxNames.MlDomain] = OnnxNames.MlOpset },
+            graph.Build("platform_model", [Input(definition)], Outputs(definition)),
+            metadata.ToProperties());
+        return OnnxProtoWriter.Serialize(onnx);
+    }
+
+    /// <summary>Writes the ONNX bytes to <paramref name="destination"/>.</summary>
+    public static void Export(TrainedModel model, Stream destination)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        destination.Write(Export(model));
+    }
+
+    private static OnnxValueInfo Input(ModelDefinition definition) =>
+        new(OnnxNames.Features, OnnxDataType.Float, [null, definition.FeatureNames.Count]);
+
+    private static OnnxValueInfo[] Outputs(ModelDefinition definition) => definition.Task == TrainingTask.Regression
+        ? [new OnnxValueInfo(OnnxNames.Score, OnnxDataType.Float, [null, 1])]
+        :
+        [
+            new OnnxValueInfo(OnnxNames.Label, OnnxDataType.Int64, [null]),
+            new OnnxValueInfo(OnnxNames.Probabilities, OnnxDataType.Float, [null, definition.Classes.Count]),
+        ];
+}

@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Text.Json;
+using Platform.MachineLearning.Training;
+
+namespace Platform.MachineLearning.Onnx;
+
+/// <summary>
+/// What an exported model says about itself in its ONNX metadata_props (producer "Platform"): task,
+/// trainer, feature names in input order, classes in probability-column order, label column,
+/// hyper-parameters and seed. Lists and maps are stored as JSON text.
+/// </summary>
+public sealed record OnnxModelMetadata(
+    TrainingTask Task,
+    TrainerKind Trainer,
+    IReadOnlyList<string> FeatureNames,
+    IReadOnlyList<string> Classes,
+    string LabelColumn,
+    IReadOnlyDictionary<string, string> Hyperparameters,
+    int Seed)
+{
+    public const string ProducerName = "Platform";
+    public const string TaskKey = "task";
+    public const string TrainerKey = "trainer";
+    public const string FeatureNamesKey = "feature_names";
+    public const string ClassesKey = "classes";
+    public const string LabelColumnKey = "label_column";
+    public const string HyperparametersKey = "hyperparameters";
+    public const string SeedKey = "seed";
+
+    /// <summary>The key/value pairs written to metadata_props.</summary>
+    public IReadOnlyDictionary<string, string> ToProperties() => new Dictionary<string, string>
+    {
+        [TaskKey] = Task.ToString(),
+        [TrainerKey] = Trainer.ToString(),
+        [FeatureNamesKey] = JsonSerializer.Serialize(FeatureNames),
+        [ClassesKey] = JsonSerializer.Serialize(Classes),
+        [LabelColumnKey] = LabelColumn,
+        [HyperparametersKey] = JsonSerializer.Serialize(Hyperparameters),
+        [SeedKey] = Seed.ToString(CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>Reads the metadata back; a model not written by this exporter raises <see cref="InvalidDataException"/>.</summary>
+    public static OnnxModelMetadata FromProperties(IReadOnlyDictionary<string, string> properties)
+    {
+        ArgumentNullException.ThrowIfNull(properties);
+        string Get(string key) => properties.TryGetValue(key, out var value)
+            ? value
+            : throw new InvalidDataException($"The ONNX model has no '{key}' metadata property; was it exported by Platform?");
+
+        return new OnnxModelMetadata(
+            Enum.Parse<TrainingTask>(Get(TaskKey)),
+            Enum.Parse<TrainerKind>(Get(TrainerKey)),
+            JsonSerializer.Deserialize<string[]>(Get(FeatureNamesKey)) ?? [],
+            JsonSerializer.Deserialize<string[]>(Get(ClassesKey)) ?? [],
+            Get(LabelColumnKey),
+            JsonSerializer.Deserialize<Dictionary<string, string>>(Get(HyperparametersKey)) ?? [],
+            int.Parse(Get(SeedKey), CultureInfo.InvariantCulture));
+    }
+}

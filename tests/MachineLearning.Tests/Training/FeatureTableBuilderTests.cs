@@ -1,0 +1,62 @@
+using Platform.MachineLearning.Datasets;
+using Platform.MachineLearning.Training;
+
+namespace Platform.MachineLearning.Tests.Training;
+
+public sealed class FeatureTableBuilderTests
+{
+    private static readonly Dataset Data = new(
+        ["a", "b", "label"],
+        [["1", null, "10"], ["2.5", "3", "2"], ["-1", "4", "10"]]);
+
+    [Fact]
+    public void Reads_missing_features_as_nan_and_maps_labels_to_numerically_ordered_classes()
+    {
+        var table = FeatureTableBuilder.Build(Data, "label", TrainingTask.BinaryClassification);
+
+        Assert.Equal(["a", "b"], table.FeatureNames);
+        Assert.Equal(["2", "10"], table.Classes);
+        Assert.Equal([1f, 0f, 1f], table.Labels);
+        Assert.True(float.IsNaN(table.Rows[0][1]));
+        Assert.Equal(2.5f, table.Rows[1][0]);
+    }
+
+    [Fact]
+    public void Takes_features_in_the_order_asked_for()
+    {
+        var table = FeatureTableBuilder.Build(Data, "label", TrainingTask.Regression, ["b", "a"]);
+
+        Assert.Equal([3f, 2.5f], table.Rows[1]);
+        Assert.Equal([10f, 2f, 10f], table.Labels);
+        Assert.Empty(table.Classes);
+    }
+
+    [Fact]
+    public void Rejects_a_non_numeric_feature_naming_row_and_column()
+    {
+        var data = new Dataset(["a", "label"], [["1", "x"], ["two", "y"]]);
+
+        var error = Assert.Throws<DatasetFormatException>(() => FeatureTableBuilder.Build(data, "label", TrainingTask.BinaryClassification));
+
+        Assert.Equal((3L, "a"), (error.Row!.Value, error.Column));
+    }
+
+    [Fact]
+    public void Rejects_a_label_outside_the_known_classes_naming_row_and_column()
+    {
+        var error = Assert.Throws<DatasetFormatException>(
+            () => FeatureTableBuilder.Build(Data, "label", TrainingTask.MulticlassClassification, classes: ["10", "20"]));
+
+        Assert.Equal((3L, "label"), (error.Row!.Value, error.Column));
+    }
+
+    [Fact]
+    public void Rejects_binary_classification_of_a_label_with_three_classes()
+    {
+        var data = new Dataset(["a", "label"], [["1", "x"], ["2", "y"], ["3", "z"]]);
+
+        var error = Assert.Throws<DatasetFormatException>(() => FeatureTableBuilder.Build(data, "label", TrainingTask.BinaryClassification));
+
+        Assert.Contains("exactly 2 classes", error.Message, StringComparison.Ordinal);
+    }
+}
