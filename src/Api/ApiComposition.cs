@@ -4,9 +4,12 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
 using Platform.Api.Endpoints;
 using Platform.Api.Errors;
+using Platform.Api.Hubs;
 using Platform.Api.OpenApi;
 using Platform.Application;
+using Platform.Contracts.Bus;
 using Platform.Infrastructure;
+using Platform.Infrastructure.Messaging;
 using Platform.Infrastructure.Observability;
 using Platform.Infrastructure.Persistence;
 using Scalar.AspNetCore;
@@ -18,11 +21,14 @@ public static class ApiComposition
 {
     public const string TokenRateLimitPolicy = "token";
 
-    public static WebApplicationBuilder AddPlatformApi(this WebApplicationBuilder builder, string serviceName = "platform-api")
+    /// <summary>The API's services and the process's one bus, shared with <paramref name="busParticipants"/> (the embedded worker).</summary>
+    public static WebApplicationBuilder AddPlatformApi(
+        this WebApplicationBuilder builder, string serviceName = "platform-api", params IBusParticipant[] busParticipants)
     {
         var services = builder.Services;
         services.AddApplication();
         services.AddInfrastructure(builder.Configuration);
+        services.AddPlatformBus(builder.Configuration, [new ApiBusParticipant(), .. busParticipants]);
         services.AddPlatformTelemetry(builder.Configuration, serviceName);
 
         services.ConfigureHttpJsonOptions(o => ConfigureJson(o.SerializerOptions));
@@ -30,6 +36,7 @@ public static class ApiComposition
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.AddPlatformOpenApi();
+        services.AddPlatformSignalR(builder.Configuration);
 
         var perMinute = builder.Configuration.GetValue("RateLimits:TokenRequestsPerMinute", 30);
         services.AddRateLimiter(o =>
@@ -73,6 +80,8 @@ public static class ApiComposition
         api.MapRunEndpoints();
         api.MapRunDataEndpoints();
         api.MapArtifactEndpoints();
+        api.MapJobEndpoints();
+        app.MapHub<JobsHub>(JobsHub.Path);
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();

@@ -4,10 +4,11 @@ using Platform.Api;
 using Platform.Web;
 using Platform.Workers;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.AddPlatformApi("platform");
+// Settings come from beside the binary; data goes to ./data under the folder the command was typed in.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+var worker = builder.Services.AddPlatformWorkers(builder.Configuration);
+builder.AddPlatformApi("platform", worker);
 builder.AddPlatformWeb();
-builder.Services.AddPlatformWorkers();
 
 var app = builder.Build();
 await app.Services.InitializePlatformAsync(app.Lifetime.ApplicationStopping);

@@ -6,6 +6,8 @@ using Platform.Application.Common.Interfaces;
 using Platform.Infrastructure.Artifacts;
 using Platform.Infrastructure.Bootstrap;
 using Platform.Infrastructure.Identity;
+using Platform.Infrastructure.Messaging;
+using Platform.Infrastructure.Messaging.Outbox;
 using Platform.Infrastructure.Observability;
 using Platform.Infrastructure.Persistence;
 using Platform.Infrastructure.Persistence.Metrics;
@@ -24,10 +26,14 @@ public static class DependencyInjection
         services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.Section));
 
         services.AddPersistence(configuration);
+        services.AddJobServices(configuration);
         services.AddArtifactStore();
 
         services.AddHttpContextAccessor();
-        services.AddScoped<ICurrentUser, HttpCurrentUser>();
+        services.AddScoped<HttpCurrentUser>();
+        services.AddScoped<ScopedCurrentUser>();
+        services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<ScopedCurrentUser>());
+        services.AddScoped<SystemSender>();
         services.AddSingleton<IPasswordHasher, AspNetPasswordHasher>();
         services.AddSingleton<SigningKeyStore>();
         services.AddSingleton<IBearerTokenIssuer, JwtBearerTokenIssuer>();
@@ -44,18 +50,19 @@ public static class DependencyInjection
         {
             var connectionString = database.ConnectionString
                 ?? throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is SqlServer.");
-            services.AddDbContext<SqlServerPlatformDbContext>(o => o
+            services.AddDbContext<SqlServerPlatformDbContext>((sp, o) => o
                 .UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure())
-                .AddInterceptors(new CommandActivityInterceptor("mssql")));
+                .AddInterceptors(new CommandActivityInterceptor("mssql"), new OutboxSignalInterceptor(sp.GetRequiredService<OutboxSignal>())));
             services.AddScoped<PlatformDbContext>(sp => sp.GetRequiredService<SqlServerPlatformDbContext>());
             services.AddScoped<IMetricWriter, EfMetricWriter>();
         }
         else
         {
             var connectionString = database.ConnectionString ?? $"Data Source={platform.Resolve("platform.db")}";
-            services.AddDbContext<SqlitePlatformDbContext>(o => o
+            services.AddDbContext<SqlitePlatformDbContext>((sp, o) => o
                 .UseSqlite(connectionString)
-                .AddInterceptors(new SqlitePragmaInterceptor(), new CommandActivityInterceptor("sqlite")));
+                .AddInterceptors(
+                    new SqlitePragmaInterceptor(), new CommandActivityInterceptor("sqlite"), new OutboxSignalInterceptor(sp.GetRequiredService<OutboxSignal>())));
             services.AddScoped<PlatformDbContext>(sp => sp.GetRequiredService<SqlitePlatformDbContext>());
             services.AddScoped<IMetricWriter, SqliteMetricWriter>();
         }

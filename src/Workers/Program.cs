@@ -1,5 +1,20 @@
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+using Platform.Contracts.Bus;
 using Platform.Workers;
 
 var builder = Host.CreateApplicationBuilder(args);
-builder.Services.AddPlatformWorkers();
+var worker = builder.Services.AddPlatformWorkers(builder.Configuration);
+builder.Services.AddPlatformBus(builder.Configuration, worker);
+var otlp = builder.Configuration["OpenTelemetry:OtlpEndpoint"];
+builder.Services.AddOpenTelemetry()
+    .ConfigureResource(r => r.AddService("platform-worker"))
+    .WithTracing(t =>
+    {
+        t.AddSource("MassTransit", "Platform.Workers");
+        if (!string.IsNullOrWhiteSpace(otlp))
+        {
+            t.AddOtlpExporter(o => o.Endpoint = new Uri(otlp));
+        }
+    });
 await builder.Build().RunAsync();

@@ -1,12 +1,38 @@
+using MassTransit;
+using Microsoft.Extensions.Options;
+using Platform.Contracts.Bus;
+using Platform.Workers.Executors;
+using Platform.Workers.Runtime;
+
 namespace Platform.Workers;
 
 /// <summary>How a worker is put together; used by the Workers process and in-process by the embedded Host.</summary>
 public static class WorkerComposition
 {
-    public static IServiceCollection AddPlatformWorkers(this IServiceCollection services)
+    /// <summary>Registers the worker's services and returns its bus participant (the caller adds the one bus).</summary>
+    public static IBusParticipant AddPlatformWorkers(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(WorkerCapabilities.Detect());
-        services.AddHostedService<WorkerAnnouncer>();
-        return services;
+        var options = configuration.GetSection(WorkerOptions.Section).Get<WorkerOptions>() ?? new WorkerOptions();
+        services.Configure<WorkerOptions>(configuration.GetSection(WorkerOptions.Section));
+        var capabilities = WorkerCapabilities.Detect(options.Name);
+        var identity = WorkerIdentity.Create();
+        IJobExecutor[] executors = [new DiagnosticJobExecutor()];
+        var queues = WorkerQueues.Resolve(options, capabilities, executors);
+
+        services.AddSingleton(capabilities);
+        services.AddSingleton(identity);
+        services.AddSingleton(queues);
+        foreach (var executor in executors)
+        {
+            services.AddSingleton(executor);
+        }
+
+        services.AddSingleton<RunningJobs>();
+        services.AddScoped<LeaseKeeper>();
+        services.AddHostedService<HeartbeatService>();
+        services.AddHostedService<ShutdownCoordinator>();
+        services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(options.ShutdownGraceSeconds + 15));
+        services.Configure<MassTransitHostOptions>(o => o.StopTimeout = TimeSpan.FromSeconds(options.ShutdownGraceSeconds + 10));
+        return new WorkerBusParticipant(queues, identity, Math.Max(1, options.MaxConcurrentJobs));
     }
 }

@@ -10,17 +10,28 @@ public enum Role
     Approver = 4,
     Operator = 8,
     Admin = 16,
+
+    /// <summary>The platform itself acting on messages from workers. Never held by a person or a token.</summary>
+    System = 32,
 }
 
 public static class RoleExtensions
 {
+    /// <summary>The roles a person or token can hold.</summary>
     public static readonly Role[] All = [Role.Viewer, Role.DataScientist, Role.Approver, Role.Operator, Role.Admin];
+
+    /// <summary>Reads a role by name only (never a number, never <see cref="Role.System"/>), as claims and requests name it.</summary>
+    public static bool TryParseAssignable(string? name, out Role role)
+    {
+        role = All.FirstOrDefault(r => string.Equals(r.ToString(), name, StringComparison.OrdinalIgnoreCase));
+        return role != Role.None;
+    }
 
     public static IEnumerable<Role> Split(this Role roles) => All.Where(r => roles.HasFlag(r));
 
     public static Role Combine(this IEnumerable<Role> roles) => roles.Aggregate(Role.None, (acc, r) => acc | r);
 
-    /// <summary>Admin satisfies every requirement; otherwise one of the required roles must be held.</summary>
+    /// <summary>Admin satisfies every requirement a person can meet; otherwise one of the required roles must be held.</summary>
     public static bool Satisfies(this Role held, Role anyOf) =>
-        held.HasFlag(Role.Admin) || (held & anyOf) != Role.None;
+        (held & anyOf) != Role.None || (held.HasFlag(Role.Admin) && (anyOf & ~Role.System) != Role.None);
 }

@@ -79,6 +79,11 @@ public static class AuthenticationSetup
         };
         o.Events = new JwtBearerEvents
         {
+            OnMessageReceived = context =>
+            {
+                context.Token = BearerToken.From(context.Request);
+                return Task.CompletedTask;
+            },
             // A disabled or deleted user's tokens stop working at once, not when they expire.
             OnTokenValidated = async context =>
             {
@@ -103,5 +108,13 @@ public static class AuthenticationSetup
         o.TokenValidationParameters.NameClaimType = auth.NameClaim;
         o.TokenValidationParameters.RoleClaimType = auth.RoleClaim;
         o.TokenValidationParameters.AuthenticationType = PlatformAuthenticationSchemes.External;
+        o.Events = new JwtBearerEvents
+        {
+            OnMessageReceived = context =>
+            {
+                context.Token = BearerToken.From(context.Request);
+                return Task.CompletedTask;
+            },
+        };
     }
 }

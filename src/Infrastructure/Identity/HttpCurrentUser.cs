@@ -25,7 +25,7 @@ internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentU
     public Role Roles => Identity is null
         ? Role.None
         : Identity.FindAll(Identity.RoleClaimType)
-            .Select(c => Enum.TryParse<Role>(c.Value, ignoreCase: true, out var role) ? role : Role.None)
+            .Select(c => RoleExtensions.TryParseAssignable(c.Value, out var role) ? role : Role.None)
             .Combine();
 
     public Guid? AccessTokenId => Guid.TryParse(Principal?.FindFirst(PlatformClaims.AccessTokenId)?.Value, out var id) ? id : null;

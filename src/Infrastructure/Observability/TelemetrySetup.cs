@@ -18,7 +18,7 @@ public static class TelemetrySetup
         var builder = services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService(serviceName))
             .WithTracing(t => t
-                .AddSource(Telemetry.Name, Telemetry.DatabaseSourceName)
+                .AddSource(Telemetry.Name, Telemetry.DatabaseSourceName, "MassTransit", "Platform.Workers")
                 .AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments("/health"))
                 .AddHttpClientInstrumentation())
             .WithMetrics(m => m

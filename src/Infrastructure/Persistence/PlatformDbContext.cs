@@ -4,6 +4,7 @@ using Platform.Application.Common.Interfaces;
 using Platform.Domain.Artifacts;
 using Platform.Domain.Experiments;
 using Platform.Domain.Identity;
+using Platform.Domain.Jobs;
 using Platform.Domain.Runs;
 
 namespace Platform.Infrastructure.Persistence;
@@ -23,6 +24,10 @@ public abstract class PlatformDbContext(DbContextOptions options) : DbContext(op
     public DbSet<Artifact> Artifacts => Set<Artifact>();
     public DbSet<User> Users => Set<User>();
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
+    public DbSet<Job> Jobs => Set<Job>();
+    public DbSet<JobLogLine> JobLogLines => Set<JobLogLine>();
+    public DbSet<Worker> Workers => Set<Worker>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
 
     public abstract DatabaseProvider Provider { get; }
 

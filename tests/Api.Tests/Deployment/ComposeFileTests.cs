@@ -18,7 +18,12 @@ public sealed class ComposeFileTests
     [Fact]
     public void Every_configuration_key_in_the_compose_file_names_a_property_of_our_options()
     {
-        var options = typeof(PlatformOptions).Assembly.GetTypes()
+        var assemblies = new[]
+        {
+            typeof(PlatformOptions).Assembly, typeof(Application.Jobs.JobOptions).Assembly, typeof(Contracts.Bus.BusOptions).Assembly,
+            typeof(Hubs.SignalROptions).Assembly,
+        };
+        var options = assemblies.SelectMany(a => a.GetTypes())
             .Select(t => (Type: t, Section: t.GetField("Section", BindingFlags.Public | BindingFlags.Static)?.GetRawConstantValue() as string))
             .Where(x => x.Section is not null)
             .ToDictionary(x => x.Section!, x => x.Type);

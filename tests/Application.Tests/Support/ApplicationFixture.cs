@@ -16,6 +16,8 @@ public sealed class ApplicationFixture : IAsyncLifetime
 
     public TestCurrentUser User { get; } = new();
 
+    public RecordingJobNotifier Notifier { get; } = new();
+
     public async Task InitializeAsync()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -25,6 +27,7 @@ public sealed class ApplicationFixture : IAsyncLifetime
         }).Build();
         var services = new ServiceCollection().AddLogging().AddApplication().AddInfrastructure(configuration);
         services.AddSingleton<ICurrentUser>(User);
+        services.AddSingleton<IJobNotifier>(Notifier);
         _services = services.BuildServiceProvider();
         await _services.InitializeDatabaseAsync();
     }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Domain.Artifacts;
 using Platform.Domain.Experiments;
 using Platform.Domain.Identity;
+using Platform.Domain.Jobs;
 using Platform.Domain.Runs;
 
 namespace Platform.Application.Common.Interfaces;
@@ -18,6 +19,10 @@ public interface IPlatformDbContext
     DbSet<Artifact> Artifacts { get; }
     DbSet<User> Users { get; }
     DbSet<AccessToken> AccessTokens { get; }
+    DbSet<Job> Jobs { get; }
+    DbSet<JobLogLine> JobLogLines { get; }
+    DbSet<Worker> Workers { get; }
+    DbSet<OutboxMessage> OutboxMessages { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }

@@ -11,7 +11,7 @@ public sealed class CreateAccessTokenCommandValidator : AbstractValidator<Create
     {
         RuleFor(c => c.Name).NotEmpty().MaximumLength(AccessToken.MaxNameLength);
         RuleFor(c => c.Roles).NotEmpty().WithMessage("must name at least one role");
-        RuleForEach(c => c.Roles).IsInEnum().NotEqual(Role.None);
+        RuleForEach(c => c.Roles).Must(r => RoleExtensions.All.Contains(r)).WithMessage("must be one of Viewer, DataScientist, Approver, Operator, Admin");
         RuleFor(c => c.ExpiresInDays).InclusiveBetween(1, MaxExpiryDays);
     }
 }

@@ -11,6 +11,6 @@ public sealed class CreateUserCommandValidator : AbstractValidator<CreateUserCom
             .Matches("^[A-Za-z0-9._@-]+$").WithMessage("may hold letters, digits, '.', '_', '@' and '-'");
         RuleFor(c => c.Password).StrongPassword();
         RuleFor(c => c.Roles).NotEmpty().WithMessage("must name at least one role");
-        RuleForEach(c => c.Roles).IsInEnum().NotEqual(Role.None);
+        RuleForEach(c => c.Roles).Must(r => RoleExtensions.All.Contains(r)).WithMessage("must be one of Viewer, DataScientist, Approver, Operator, Admin");
     }
 }

@@ -1,0 +1,19 @@
+using Platform.Application.Common.Interfaces;
+
+namespace Platform.Api.Hubs;
+
+internal static class SignalRSetup
+{
+    public static IServiceCollection AddPlatformSignalR(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(SignalROptions.Section).Get<SignalROptions>() ?? new SignalROptions();
+        var signalR = services.AddSignalR().AddJsonProtocol(o => ApiComposition.ConfigureJson(o.PayloadSerializerOptions));
+        if (!string.IsNullOrWhiteSpace(options.RedisConnectionString))
+        {
+            signalR.AddStackExchangeRedis(options.RedisConnectionString, o => o.Configuration.ChannelPrefix = StackExchange.Redis.RedisChannel.Literal("platform"));
+        }
+
+        services.AddSingleton<IJobNotifier, SignalRJobNotifier>();
+        return services;
+    }
+}

@@ -1,0 +1,29 @@
+using Mediator;
+using Platform.Application.Common.Interfaces;
+using Platform.Application.Common.Security;
+using Platform.Contracts.Messages.Jobs;
+using Platform.Domain.Identity;
+
+namespace Platform.Application.Jobs.Commands.CancelJob;
+
+/// <summary>Cancels a job: a queued one at once, a running one when its worker has stopped it (within about a second).</summary>
+[RequiresRole(Role.DataScientist | Role.Operator)]
+public sealed record CancelJobCommand(Guid Id) : ICommand<JobDto>;
+
+public sealed class CancelJobCommandHandler(IPlatformDbContext db, IOutbox outbox, ICurrentUser currentUser, TimeProvider clock, IJobNotifier notifier)
+    : ICommandHandler<CancelJobCommand, JobDto>
+{
+    public async ValueTask<JobDto> Handle(CancelJobCommand command, CancellationToken cancellationToken)
+    {
+        var job = await db.LoadVisibleJobAsync(currentUser, command.Id, cancellationToken);
+        if (job.RequestCancel(currentUser.Name, clock.GetUtcNow()))
+        {
+            outbox.Publish(new CancelJobRequested(job.Id));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        var dto = JobDto.From(job);
+        await notifier.JobChangedAsync(dto, cancellationToken);
+        return dto;
+    }
+}

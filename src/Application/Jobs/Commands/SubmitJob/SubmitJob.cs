@@ -1,0 +1,37 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Platform.Application.Common.Exceptions;
+using Platform.Application.Common.Interfaces;
+using Platform.Application.Common.Security;
+using Platform.Domain.Identity;
+using Platform.Domain.Jobs;
+
+namespace Platform.Application.Jobs.Commands.SubmitJob;
+
+/// <summary>Queues a job: the row and its message commit together (outbox), so neither is lost without the other.</summary>
+[RequiresRole(Role.DataScientist | Role.Operator)]
+public sealed record SubmitJobCommand(
+    JobKind Kind, HardwareClass HardwareClass, string? ParametersJson, Guid? RunId, int? TimeoutSeconds, int? MaxAttempts) : ICommand<JobDto>;
+
+public sealed class SubmitJobCommandHandler(
+    IPlatformDbContext db, IOutbox outbox, ICurrentUser currentUser, TimeProvider clock, IOptions<JobOptions> options)
+    : ICommandHandler<SubmitJobCommand, JobDto>
+{
+    public async ValueTask<JobDto> Handle(SubmitJobCommand command, CancellationToken cancellationToken)
+    {
+        if (command.RunId is { } runId && !await db.Runs.AnyAsync(r => r.Id == runId, cancellationToken))
+        {
+            throw new NotFoundException("Run", runId);
+        }
+
+        var job = Job.Submit(
+            command.Kind, command.HardwareClass, command.ParametersJson ?? "{}", command.RunId, currentUser.Name, currentUser.UserId,
+            command.TimeoutSeconds ?? options.Value.DefaultTimeoutSeconds, command.MaxAttempts ?? options.Value.DefaultMaxAttempts,
+            clock.GetUtcNow());
+        db.Jobs.Add(job);
+        outbox.Dispatch(job);
+        await db.SaveChangesAsync(cancellationToken);
+        return JobDto.From(job);
+    }
+}

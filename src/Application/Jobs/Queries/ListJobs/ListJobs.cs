@@ -1,0 +1,53 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Platform.Application.Common.Interfaces;
+using Platform.Application.Common.Paging;
+using Platform.Application.Common.Security;
+using Platform.Application.Common.Validation;
+using Platform.Domain.Jobs;
+
+namespace Platform.Application.Jobs.Queries.ListJobs;
+
+/// <summary>The jobs the caller may see, newest first, filtered by state and kind.</summary>
+[RequiresRole(Permissions.Read)]
+public sealed record ListJobsQuery(JobState? State, JobKind? Kind, int? Limit, string? Cursor) : IQuery<Page<JobDto>>;
+
+public sealed class ListJobsQueryHandler(IPlatformDbContext db, ICurrentUser currentUser) : IQueryHandler<ListJobsQuery, Page<JobDto>>
+{
+    private sealed record Position(Guid Id);
+
+    public async ValueTask<Page<JobDto>> Handle(ListJobsQuery query, CancellationToken cancellationToken)
+    {
+        var limit = PageLimits.Resolve(query.Limit);
+        var jobs = db.Jobs.AsNoTracking().VisibleTo(currentUser);
+        if (query.State is { } state)
+        {
+            jobs = jobs.Where(j => j.State == state);
+        }
+
+        if (query.Kind is { } kind)
+        {
+            jobs = jobs.Where(j => j.Kind == kind);
+        }
+
+        if (Cursor.Decode<Position>(query.Cursor) is { } after)
+        {
+            jobs = jobs.Where(j => j.Id.CompareTo(after.Id) < 0);
+        }
+
+        var page = await jobs.OrderByDescending(j => j.Id).Take(limit + 1).ToListAsync(cancellationToken);
+        var next = page.Count > limit ? Cursor.Encode(new Position(page[limit - 1].Id)) : null;
+        return new Page<JobDto>(page.Take(limit).Select(JobDto.From).ToList(), next);
+    }
+}
+
+public sealed class ListJobsQueryValidator : AbstractValidator<ListJobsQuery>
+{
+    public ListJobsQueryValidator()
+    {
+        RuleFor(q => q.State).IsInEnum();
+        RuleFor(q => q.Kind).IsInEnum();
+        RuleFor(q => q.Limit).ValidPageLimit();
+    }
+}

@@ -1,0 +1,39 @@
+using Mediator;
+using Microsoft.Extensions.Options;
+using Platform.Application.Common.Interfaces;
+using Platform.Application.Common.Security;
+using Platform.Contracts.Messages.Jobs;
+using Platform.Domain.Identity;
+
+namespace Platform.Application.Jobs.WorkerReports;
+
+/// <summary>
+/// A worker asks to run a job. Exactly one claim per queued attempt succeeds: a redelivered message, a second
+/// worker or a cancelled job gets a refusal, so a job that succeeded never runs again.
+/// </summary>
+[RequiresRole(Role.System)]
+public sealed record ClaimJobCommand(Guid JobId, string WorkerId) : ICommand<object>;
+
+public sealed class ClaimJobCommandHandler(IPlatformDbContext db, TimeProvider clock, IOptions<JobOptions> options, IJobNotifier notifier)
+    : ICommandHandler<ClaimJobCommand, object>
+{
+    public async ValueTask<object> Handle(ClaimJobCommand command, CancellationToken cancellationToken)
+    {
+        var job = await db.Jobs.FindAsync([command.JobId], cancellationToken);
+        if (job is null)
+        {
+            return new JobClaimRefused(command.JobId, "no such job");
+        }
+
+        var lease = TimeSpan.FromSeconds(options.Value.LeaseSeconds);
+        var (leaseId, refusal) = job.Claim(command.WorkerId, clock.GetUtcNow(), lease);
+        if (leaseId is null)
+        {
+            return new JobClaimRefused(command.JobId, refusal!);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await notifier.JobChangedAsync(JobDto.From(job), cancellationToken);
+        return new JobClaimed(job.Id, leaseId.Value, options.Value.LeaseSeconds, job.Attempts);
+    }
+}

@@ -1,0 +1,56 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Platform.Application.Common.Interfaces;
+using Platform.Application.Common.Security;
+using Platform.Domain.Identity;
+using Platform.Domain.Jobs;
+
+namespace Platform.Application.Jobs.WorkerReports;
+
+/// <summary>
+/// Run every second by the lease monitor: jobs whose lease ran out go back to the queue (or fail after their last
+/// attempt), and jobs past their timeout end TimedOut.
+/// </summary>
+[RequiresRole(Role.System)]
+public sealed record ExpireLeasesCommand : ICommand<int>;
+
+public sealed class ExpireLeasesCommandHandler(IPlatformDbContext db, IOutbox outbox, TimeProvider clock, IJobNotifier notifier)
+    : ICommandHandler<ExpireLeasesCommand, int>
+{
+    private static readonly TimeSpan TimeoutGrace = TimeSpan.FromSeconds(10);
+
+    public async ValueTask<int> Handle(ExpireLeasesCommand command, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var running = await db.Jobs.Where(j => j.State == JobState.Running).ToListAsync(cancellationToken);
+        var changed = new List<Job>();
+        foreach (var job in running)
+        {
+            if (job.TimeOutIfOverdue(now, TimeoutGrace))
+            {
+                outbox.Publish(new Contracts.Messages.Jobs.CancelJobRequested(job.Id));
+                changed.Add(job);
+            }
+            else if (job.LeaseExpiresAt <= now)
+            {
+                if (job.ExpireLease(now))
+                {
+                    outbox.Dispatch(job);
+                }
+
+                changed.Add(job);
+            }
+        }
+
+        if (changed.Count > 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            foreach (var job in changed)
+            {
+                await notifier.JobChangedAsync(JobDto.From(job), cancellationToken);
+            }
+        }
+
+        return changed.Count;
+    }
+}

@@ -1,0 +1,51 @@
+using Mediator;
+using Platform.Application.Common.Interfaces;
+using Platform.Application.Common.Security;
+using Platform.Contracts.Messages.Jobs;
+using Platform.Domain.Identity;
+using Platform.Domain.Jobs;
+
+namespace Platform.Application.Jobs.WorkerReports;
+
+/// <summary>Keeps the registry of workers: what each can run and when it was last seen.</summary>
+[RequiresRole(Role.System)]
+public sealed record RecordHeartbeatCommand(WorkerHeartbeat Heartbeat) : ICommand;
+
+public sealed class RecordHeartbeatCommandHandler(IPlatformDbContext db, TimeProvider clock) : ICommandHandler<RecordHeartbeatCommand>
+{
+    public async ValueTask<Unit> Handle(RecordHeartbeatCommand command, CancellationToken cancellationToken)
+    {
+        var beat = command.Heartbeat;
+        var now = clock.GetUtcNow();
+        var worker = await db.Workers.FindAsync([beat.WorkerId], cancellationToken);
+        if (worker is null)
+        {
+            worker = Worker.Register(beat.WorkerId, now);
+            db.Workers.Add(worker);
+        }
+
+        worker.Heartbeat(
+            beat.Name, beat.Cores, beat.MemoryBytes, beat.GpuName, beat.GpuMemoryBytes, beat.CudaVersion,
+            string.Join(',', beat.Kinds), string.Join(',', beat.HardwareClasses), beat.RunningJobId, now);
+        await db.SaveChangesAsync(cancellationToken);
+        return Unit.Value;
+    }
+}
+
+[RequiresRole(Role.System)]
+public sealed record MarkWorkerStoppedCommand(string WorkerId) : ICommand;
+
+public sealed class MarkWorkerStoppedCommandHandler(IPlatformDbContext db, TimeProvider clock) : ICommandHandler<MarkWorkerStoppedCommand>
+{
+    public async ValueTask<Unit> Handle(MarkWorkerStoppedCommand command, CancellationToken cancellationToken)
+    {
+        var worker = await db.Workers.FindAsync([command.WorkerId], cancellationToken);
+        if (worker is not null)
+        {
+            worker.Stop(clock.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return Unit.Value;
+    }
+}

@@ -1,0 +1,20 @@
+namespace Platform.Contracts.Bus;
+
+public enum BusTransport
+{
+    InMemory,
+    RabbitMq,
+}
+
+/// <summary>Section <c>Bus</c>: in-memory for the embedded host, RabbitMQ for the distributed deployment.</summary>
+public sealed class BusOptions
+{
+    public const string Section = "Bus";
+
+    public BusTransport Transport { get; set; } = BusTransport.InMemory;
+    public string Host { get; set; } = "localhost";
+    public ushort Port { get; set; } = 5672;
+    public string VirtualHost { get; set; } = "/";
+    public string Username { get; set; } = "guest";
+    public string Password { get; set; } = "guest";
+}

@@ -1,0 +1,73 @@
+using System.Text.Json.Serialization;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Platform.Contracts.Bus;
+
+public static class BusSetup
+{
+    /// <summary>One MassTransit bus for the process: the transport from configuration, durable quorum queues on
+    /// RabbitMQ, exponential retry for transient faults, and JSON that carries NaN and infinities.</summary>
+    public static IServiceCollection AddPlatformBus(this IServiceCollection services, IConfiguration configuration, params IBusParticipant[] participants)
+    {
+        var options = configuration.GetSection(BusOptions.Section).Get<BusOptions>() ?? new BusOptions();
+        services.AddMassTransit(x =>
+        {
+            x.SetKebabCaseEndpointNameFormatter();
+            foreach (var participant in participants)
+            {
+                participant.AddConsumers(x);
+            }
+
+            x.AddConfigureEndpointsCallback((_, endpoint) =>
+            {
+                endpoint.UseDurableQueue();
+                endpoint.UseMessageRetry(r => r.Exponential(5, TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(200)));
+            });
+
+            if (options.Transport == BusTransport.RabbitMq)
+            {
+                x.UsingRabbitMq((context, bus) =>
+                {
+                    bus.Host(options.Host, options.Port, options.VirtualHost, h =>
+                    {
+                        h.Username(options.Username);
+                        h.Password(options.Password);
+                    });
+                    Configure(context, bus, participants);
+                });
+            }
+            else
+            {
+                x.UsingInMemory((context, bus) => Configure(context, bus, participants));
+            }
+        });
+        return services;
+    }
+
+    /// <summary>Quorum queues on RabbitMQ (replicated, durable); nothing to do in memory.</summary>
+    public static void UseDurableQueue(this IReceiveEndpointConfigurator endpoint)
+    {
+        if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+        {
+            rabbit.SetQuorumQueue();
+        }
+    }
+
+    private static void Configure<T>(IBusRegistrationContext context, IBusFactoryConfigurator<T> bus, IBusParticipant[] participants)
+        where T : IReceiveEndpointConfigurator
+    {
+        bus.ConfigureJsonSerializerOptions(json =>
+        {
+            json.NumberHandling |= JsonNumberHandling.AllowNamedFloatingPointLiterals;
+            return json;
+        });
+        foreach (var participant in participants)
+        {
+            participant.ConfigureEndpoints(context, bus);
+        }
+
+        bus.ConfigureEndpoints(context);
+    }
+}

@@ -1,0 +1,27 @@
+using MassTransit;
+using Platform.Contracts.Bus;
+using Platform.Infrastructure.Messaging.Consumers;
+
+namespace Platform.Infrastructure.Messaging;
+
+/// <summary>The Api's side of the bus: claims, lease renewals, and what workers report. Competing consumers across replicas.</summary>
+public sealed class ApiBusParticipant : IBusParticipant
+{
+    public void AddConsumers(IBusRegistrationConfigurator bus)
+    {
+        bus.AddConsumer<ClaimJobConsumer>();
+        bus.AddConsumer<RenewJobLeaseConsumer>();
+        bus.AddConsumer<JobProgressedConsumer>();
+        bus.AddConsumer<JobLoggedConsumer>();
+        bus.AddConsumer<JobMetricsLoggedConsumer>();
+        bus.AddConsumer<JobCompletedConsumer>();
+        bus.AddConsumer<JobReleasedConsumer>();
+        bus.AddConsumer<RunJobFaultConsumer>();
+        bus.AddConsumer<WorkerHeartbeatConsumer>();
+        bus.AddConsumer<WorkerStoppedConsumer>();
+    }
+
+    public void ConfigureEndpoints(IBusRegistrationContext context, IBusFactoryConfigurator bus)
+    {
+    }
+}

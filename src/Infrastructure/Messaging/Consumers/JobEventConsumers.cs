@@ -1,0 +1,72 @@
+using MassTransit;
+using Platform.Application.Jobs.WorkerReports;
+using Platform.Contracts.Messages.Jobs;
+using Platform.Domain.Jobs;
+using Platform.Infrastructure.Identity;
+using Platform.Infrastructure.Jobs;
+
+namespace Platform.Infrastructure.Messaging.Consumers;
+
+/// <summary>Progress goes to the coalescer: only the latest per job is stored and pushed, a few times a second.</summary>
+internal sealed class JobProgressedConsumer(ProgressCoalescer coalescer) : IConsumer<JobProgressed>
+{
+    public Task Consume(ConsumeContext<JobProgressed> context)
+    {
+        coalescer.Offer(context.Message);
+        return Task.CompletedTask;
+    }
+}
+
+internal sealed class JobLoggedConsumer(SystemSender system) : IConsumer<JobLogged>
+{
+    public Task Consume(ConsumeContext<JobLogged> context) =>
+        system.SendAsync(new AppendJobLogsCommand(context.Message.JobId, context.Message.LeaseId, context.Message.Lines), Actor.Platform, context.CancellationToken);
+}
+
+internal sealed class JobMetricsLoggedConsumer(SystemSender system) : IConsumer<JobMetricsLogged>
+{
+    public Task Consume(ConsumeContext<JobMetricsLogged> context) =>
+        system.SendAsync(
+            new RecordJobMetricsCommand(context.Message.JobId, context.Message.LeaseId, context.Message.RunId, context.Message.Points),
+            Actor.Platform, context.CancellationToken);
+}
+
+internal sealed class JobCompletedConsumer(SystemSender system, ProgressCoalescer coalescer) : IConsumer<JobCompleted>
+{
+    public async Task Consume(ConsumeContext<JobCompleted> context)
+    {
+        var m = context.Message;
+        var outcome = Enum.TryParse<JobState>(m.Outcome, out var state) && state.IsFinal() ? state : JobState.Failed;
+        coalescer.Forget(m.JobId);
+        await system.SendAsync(new CompleteJobCommand(m.JobId, m.LeaseId, outcome, m.Reason, m.ResultJson), Actor.Platform, context.CancellationToken);
+    }
+}
+
+internal sealed class JobReleasedConsumer(SystemSender system) : IConsumer<JobReleased>
+{
+    public Task Consume(ConsumeContext<JobReleased> context) =>
+        system.SendAsync(new ReleaseJobCommand(context.Message.JobId, context.Message.LeaseId, context.Message.Reason), Actor.Platform, context.CancellationToken);
+}
+
+/// <summary>A job message that could not be processed after its retries (poison): the job fails with the error.</summary>
+internal sealed class RunJobFaultConsumer(SystemSender system) : IConsumer<Fault<RunJob>>
+{
+    public Task Consume(ConsumeContext<Fault<RunJob>> context)
+    {
+        var error = context.Message.Exceptions.FirstOrDefault();
+        var reason = $"The worker could not process the job message after retrying: {error?.ExceptionType}: {error?.Message}";
+        return system.SendAsync(new FailUndeliverableJobCommand(context.Message.Message.JobId, reason), Actor.Platform, context.CancellationToken);
+    }
+}
+
+internal sealed class WorkerHeartbeatConsumer(SystemSender system) : IConsumer<WorkerHeartbeat>
+{
+    public Task Consume(ConsumeContext<WorkerHeartbeat> context) =>
+        system.SendAsync(new RecordHeartbeatCommand(context.Message), Actor.Worker(context.Message.WorkerId), context.CancellationToken);
+}
+
+internal sealed class WorkerStoppedConsumer(SystemSender system) : IConsumer<WorkerStopped>
+{
+    public Task Consume(ConsumeContext<WorkerStopped> context) =>
+        system.SendAsync(new MarkWorkerStoppedCommand(context.Message.WorkerId), Actor.Worker(context.Message.WorkerId), context.CancellationToken);
+}

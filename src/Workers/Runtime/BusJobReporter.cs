@@ -1,0 +1,123 @@
+using MassTransit;
+using Platform.Contracts.Messages.Jobs;
+using Platform.Workers.Executors;
+
+namespace Platform.Workers.Runtime;
+
+/// <summary>
+/// Reports a running job over the bus without flooding it: progress is coalesced (latest wins, at most every
+/// <see cref="Interval"/>), log lines and metric points are sent in batches. A job that reports 10,000 times a
+/// second costs the bus about ten messages a second.
+/// </summary>
+internal sealed class BusJobReporter : IJobReporter, IAsyncDisposable
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
+    private const int MaxBatch = 500;
+
+    private readonly IPublishEndpoint _bus;
+    private readonly Guid _jobId;
+    private readonly Guid _leaseId;
+    private readonly Guid? _runId;
+    private readonly object _gate = new();
+    private readonly Task _flusher;
+    private readonly CancellationTokenSource _stop = new();
+    private List<JobLogEntry> _lines = [];
+    private List<JobMetricPoint> _points = [];
+    private JobProgressed? _progress;
+
+    public BusJobReporter(IPublishEndpoint bus, Guid jobId, Guid leaseId, Guid? runId)
+    {
+        _bus = bus;
+        _jobId = jobId;
+        _leaseId = leaseId;
+        _runId = runId;
+        _flusher = Task.Run(FlushLoopAsync);
+    }
+
+    public void Progress(double percent, string? phase = null, string? message = null)
+    {
+        lock (_gate)
+        {
+            _progress = new JobProgressed(_jobId, _leaseId, percent, phase, message, DateTimeOffset.UtcNow);
+        }
+    }
+
+    public void Log(string line)
+    {
+        lock (_gate)
+        {
+            _lines.Add(new JobLogEntry(DateTimeOffset.UtcNow, line));
+        }
+    }
+
+    public void Metric(string key, double value, long step)
+    {
+        if (_runId is null)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            _points.Add(new JobMetricPoint(key, value, step, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
+        }
+    }
+
+    /// <summary>Sends whatever is pending now.</summary>
+    public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        JobProgressed? progress;
+        List<JobLogEntry> lines;
+        List<JobMetricPoint> points;
+        lock (_gate)
+        {
+            (progress, _progress) = (_progress, null);
+            (lines, _lines) = (_lines, []);
+            (points, _points) = (_points, []);
+        }
+
+        foreach (var chunk in lines.Chunk(MaxBatch))
+        {
+            await _bus.Publish(new JobLogged(_jobId, _leaseId, chunk), cancellationToken);
+        }
+
+        foreach (var chunk in points.Chunk(MaxBatch))
+        {
+            await _bus.Publish(new JobMetricsLogged(_jobId, _leaseId, _runId!.Value, chunk), cancellationToken);
+        }
+
+        if (progress is not null)
+        {
+            await _bus.Publish(progress, cancellationToken);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        await _flusher;
+        _stop.Dispose();
+    }
+
+    private async Task FlushLoopAsync()
+    {
+        using var timer = new PeriodicTimer(Interval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_stop.Token))
+            {
+                try
+                {
+                    await FlushAsync(_stop.Token);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // The bus is down for a moment: what was taken is lost, progress is re-sent by the next report.
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+}

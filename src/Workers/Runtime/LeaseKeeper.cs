@@ -1,0 +1,51 @@
+using MassTransit;
+using Platform.Contracts.Messages.Jobs;
+
+namespace Platform.Workers.Runtime;
+
+/// <summary>
+/// Renews a running job's lease at a third of its length. Stops the job when the Api says the lease is lost (the
+/// job was re-queued after this worker looked dead) or that cancellation was asked for.
+/// </summary>
+internal sealed class LeaseKeeper(IRequestClient<RenewJobLease> renewals, ILogger<LeaseKeeper> logger)
+{
+    public IDisposable Keep(RunningJob job, JobClaimed claim)
+    {
+        var stop = new CancellationTokenSource();
+        _ = Task.Run(() => RenewLoopAsync(job, claim, stop.Token));
+        return stop;
+    }
+
+    private async Task RenewLoopAsync(RunningJob job, JobClaimed claim, CancellationToken stop)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, claim.LeaseSeconds / 3.0)));
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop))
+            {
+                try
+                {
+                    var status = await renewals.GetResponse<JobLeaseStatus>(new RenewJobLease(claim.JobId, claim.LeaseId), stop);
+                    if (!status.Message.Active)
+                    {
+                        job.Stop(StopReason.LeaseLost);
+                        return;
+                    }
+
+                    if (status.Message.CancelRequested)
+                    {
+                        job.Stop(StopReason.CancelRequested);
+                    }
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // The Api or the broker is briefly away: keep working, try again next tick.
+                    logger.LogWarning("Could not renew the lease of job {JobId}: {Error}", claim.JobId, e.Message);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+}

@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using MassTransit;
+using Platform.Contracts.Messages.Jobs;
+using Platform.Workers.Executors;
+
+namespace Platform.Workers.Runtime;
+
+/// <summary>
+/// Takes a job from its queue: claims it from the Api (a refused claim means another worker has it or it ended:
+/// acknowledge and do nothing), runs it under a renewed lease, and reports how it ended. Bad input fails the job
+/// at once; infrastructure faults before the claim are retried by the endpoint's back-off policy.
+/// </summary>
+internal sealed class RunJobConsumer(
+    IRequestClient<ClaimJob> claims, WorkerIdentity identity, RunningJobs running, LeaseKeeper leases,
+    IEnumerable<IJobExecutor> executors, ILogger<RunJobConsumer> logger) : IConsumer<RunJob>
+{
+    private static readonly ActivitySource Source = new("Platform.Workers");
+
+    public async Task Consume(ConsumeContext<RunJob> context)
+    {
+        var message = context.Message;
+        var claim = await claims.GetResponse<JobClaimed, JobClaimRefused>(new ClaimJob(message.JobId, identity.Id), context.CancellationToken);
+        if (claim.Is(out Response<JobClaimRefused>? refused))
+        {
+            logger.LogInformation("Job {JobId} not taken: {Reason}", message.JobId, refused.Message.Reason);
+            return;
+        }
+
+        claim.Is(out Response<JobClaimed>? claimedResponse);
+        var claimed = claimedResponse!.Message;
+        using var activity = Source.StartActivity($"job {message.Kind}");
+        activity?.SetTag("platform.job_id", message.JobId);
+        activity?.SetTag("platform.attempt", claimed.Attempt);
+        var job = running.Start(message.JobId, TimeSpan.FromSeconds(message.TimeoutSeconds));
+        await using var reporter = new BusJobReporter(context, message.JobId, claimed.LeaseId, message.RunId);
+        using var lease = leases.Keep(job, claimed);
+        var (outcome, reason, result) = await ExecuteAsync(message, claimed, job, reporter);
+        running.Finish(message.JobId);
+        await reporter.FlushAsync(CancellationToken.None);
+        if (outcome is null)
+        {
+            logger.LogWarning("Job {JobId}: lease lost, another worker may have it; stopping without a report", message.JobId);
+        }
+        else if (outcome == "Released")
+        {
+            await context.Publish(new JobReleased(message.JobId, claimed.LeaseId, reason!), CancellationToken.None);
+        }
+        else
+        {
+            await context.Publish(new JobCompleted(message.JobId, claimed.LeaseId, outcome, reason, result, DateTimeOffset.UtcNow), CancellationToken.None);
+            logger.LogInformation("Job {JobId} {Outcome}{Reason}", message.JobId, outcome, reason is null ? "" : ": " + reason);
+        }
+    }
+
+    private async Task<(string? Outcome, string? Reason, string? Result)> ExecuteAsync(
+        RunJob message, JobClaimed claimed, RunningJob job, BusJobReporter reporter)
+    {
+        var executor = executors.FirstOrDefault(e => e.Kind == message.Kind);
+        if (executor is null)
+        {
+            return ("Failed", $"This worker has no executor for {message.Kind} jobs.", null);
+        }
+
+        try
+        {
+            reporter.Progress(0, "started", $"on {identity.Id}, attempt {claimed.Attempt}");
+            var result = await executor.ExecuteAsync(new JobExecution(message.JobId, message.RunId, message.ParametersJson, claimed.Attempt), reporter, job.Token);
+            return ("Succeeded", null, result);
+        }
+        catch (OperationCanceledException) when (job.Token.IsCancellationRequested)
+        {
+            return job.Reason switch
+            {
+                StopReason.CancelRequested => ("Cancelled", "Cancelled on request.", null),
+                StopReason.TimedOut => ("TimedOut", $"Did not finish within its timeout of {message.TimeoutSeconds} s.", null),
+                StopReason.LeaseLost => (null, null, null),
+                _ => ("Released", $"Worker {identity.Id} shut down before the job finished; handed back.", null),
+            };
+        }
+        catch (JobInputException e)
+        {
+            return ("Failed", e.Message, null);
+        }
+        catch (JobFailedException e)
+        {
+            return ("Failed", e.Message, null);
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Job {JobId} failed", message.JobId);
+            return ("Failed", $"{e.GetType().Name}: {e.Message}", null);
+        }
+    }
+}
