@@ -30,6 +30,7 @@ public static class DependencyInjection
         services.AddArtifactStore();
 
         services.AddHttpContextAccessor();
+        services.AddScoped<CurrentPrincipal>();
         services.AddScoped<HttpCurrentUser>();
         services.AddScoped<ScopedCurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<ScopedCurrentUser>());

@@ -27,7 +27,7 @@ public static class WorkerComposition
             services.AddSingleton(executor);
         }
 
-        services.AddSingleton<RunningJobs>();
+        services.AddSingleton(new RunningJobs(Math.Max(1, options.MaxConcurrentJobs)));
         services.AddScoped<LeaseKeeper>();
         services.AddHostedService<HeartbeatService>();
         services.AddHostedService<ShutdownCoordinator>();

@@ -42,7 +42,8 @@ public sealed class JobsHub(ISender sender) : Hub<IJobsClient>
         {
             return await query();
         }
-        catch (Exception e) when (e is Application.Common.Exceptions.NotFoundException or Application.Common.Exceptions.ForbiddenAccessException)
+        catch (Exception e) when (e is Application.Common.Exceptions.NotFoundException or Application.Common.Exceptions.ForbiddenAccessException
+            or Application.Common.Exceptions.UnauthenticatedException)
         {
             throw new HubException(e.Message);
         }

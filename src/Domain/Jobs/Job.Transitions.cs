@@ -70,11 +70,17 @@ public sealed partial class Job
     }
 
     /// <summary>A worker shutting down hands the job back without using up an attempt.</summary>
-    public bool Release(Guid leaseId, string reason)
+    public bool Release(Guid leaseId, string reason, DateTimeOffset now)
     {
         if (!HoldsLease(leaseId))
         {
             return false;
+        }
+
+        if (CancelRequestedAt is not null)
+        {
+            End(JobState.Cancelled, "Cancelled; its worker shut down before confirming.", now);
+            return true;
         }
 
         Attempts--;

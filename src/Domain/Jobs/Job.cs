@@ -75,6 +75,11 @@ public sealed partial class Job
             return (null, $"the job is {State}");
         }
 
+        if (CancelRequestedAt is not null)
+        {
+            return (null, "the job's cancellation was asked for");
+        }
+
         State = JobState.Running;
         WorkerId = workerId;
         LeaseId = Ids.New();

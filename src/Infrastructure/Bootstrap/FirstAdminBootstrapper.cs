@@ -31,7 +31,16 @@ public sealed class FirstAdminBootstrapper(
         var generated = string.IsNullOrEmpty(settings.AdminPassword);
         var password = generated ? Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(18)) : settings.AdminPassword!;
         db.Users.Add(User.Create(settings.AdminUser, hasher.Hash(password), Role.Admin, clock.GetUtcNow()));
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (Application.Common.Exceptions.ConflictException)
+        {
+            // Another api replica starting at the same moment created the first admin: nothing left to do.
+            logger.LogInformation("The first admin was created by another instance");
+            return;
+        }
 
         if (!generated)
         {

@@ -5,10 +5,10 @@ using Platform.Domain.Identity;
 
 namespace Platform.Infrastructure.Identity;
 
-/// <summary>The caller of the current HTTP request, read from the authenticated principal.</summary>
-internal sealed class HttpCurrentUser(IHttpContextAccessor accessor) : ICurrentUser
+/// <summary>The caller of the current HTTP request (or hub call), read from the authenticated principal.</summary>
+internal sealed class HttpCurrentUser(IHttpContextAccessor accessor, CurrentPrincipal current) : ICurrentUser
 {
-    private ClaimsPrincipal? Principal => accessor.HttpContext?.User;
+    private ClaimsPrincipal? Principal => current.Principal ?? accessor.HttpContext?.User;
 
     private ClaimsIdentity? Identity => Principal?.Identity as ClaimsIdentity;
 

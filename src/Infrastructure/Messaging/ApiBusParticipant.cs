@@ -12,7 +12,7 @@ public sealed class ApiBusParticipant : IBusParticipant
         bus.AddConsumer<ClaimJobConsumer>();
         bus.AddConsumer<RenewJobLeaseConsumer>();
         bus.AddConsumer<JobProgressedConsumer>();
-        bus.AddConsumer<JobLoggedConsumer>();
+        bus.AddConsumer<JobLoggedConsumer, JobLoggedConsumerDefinition>();
         bus.AddConsumer<JobMetricsLoggedConsumer>();
         bus.AddConsumer<JobCompletedConsumer>();
         bus.AddConsumer<JobReleasedConsumer>();

@@ -19,6 +19,7 @@ internal sealed class BusJobReporter : IJobReporter, IAsyncDisposable
     private readonly Guid _leaseId;
     private readonly Guid? _runId;
     private readonly object _gate = new();
+    private readonly SemaphoreSlim _flushing = new(1, 1);
     private readonly Task _flusher;
     private readonly CancellationTokenSource _stop = new();
     private List<JobLogEntry> _lines = [];
@@ -63,8 +64,24 @@ internal sealed class BusJobReporter : IJobReporter, IAsyncDisposable
         }
     }
 
-    /// <summary>Sends whatever is pending now.</summary>
+    /// <summary>
+    /// Sends whatever is pending now, after any flush already under way (so that nothing taken is dropped and the
+    /// final flush before the job's completion really is the last).
+    /// </summary>
     public async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        await _flushing.WaitAsync(cancellationToken);
+        try
+        {
+            await FlushPendingAsync();
+        }
+        finally
+        {
+            _flushing.Release();
+        }
+    }
+
+    private async Task FlushPendingAsync()
     {
         JobProgressed? progress;
         List<JobLogEntry> lines;
@@ -78,17 +95,17 @@ internal sealed class BusJobReporter : IJobReporter, IAsyncDisposable
 
         foreach (var chunk in lines.Chunk(MaxBatch))
         {
-            await _bus.Publish(new JobLogged(_jobId, _leaseId, chunk), cancellationToken);
+            await _bus.Publish(new JobLogged(_jobId, _leaseId, chunk), CancellationToken.None);
         }
 
         foreach (var chunk in points.Chunk(MaxBatch))
         {
-            await _bus.Publish(new JobMetricsLogged(_jobId, _leaseId, _runId!.Value, chunk), cancellationToken);
+            await _bus.Publish(new JobMetricsLogged(_jobId, _leaseId, _runId!.Value, chunk), CancellationToken.None);
         }
 
         if (progress is not null)
         {
-            await _bus.Publish(progress, cancellationToken);
+            await _bus.Publish(progress, CancellationToken.None);
         }
     }
 
@@ -97,6 +114,7 @@ internal sealed class BusJobReporter : IJobReporter, IAsyncDisposable
         await _stop.CancelAsync();
         await _flusher;
         _stop.Dispose();
+        _flushing.Dispose();
     }
 
     private async Task FlushLoopAsync()
@@ -108,11 +126,12 @@ internal sealed class BusJobReporter : IJobReporter, IAsyncDisposable
             {
                 try
                 {
-                    await FlushAsync(_stop.Token);
+                    // The stop token only ends the wait: a flush under way always completes.
+                    await FlushAsync(CancellationToken.None);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    // The bus is down for a moment: what was taken is lost, progress is re-sent by the next report.
+                    // The bus is away for a moment: what was taken is lost; progress is sent again by the next report.
                 }
             }
         }

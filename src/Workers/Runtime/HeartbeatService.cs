@@ -7,7 +7,7 @@ namespace Platform.Workers.Runtime;
 /// <summary>Announces the worker, its capabilities and the job in hand every few seconds; says goodbye on a clean stop.</summary>
 internal sealed class HeartbeatService(
     IBus bus, WorkerIdentity identity, WorkerCapabilities capabilities, WorkerQueues queues, RunningJobs running,
-    IOptions<WorkerOptions> options, ILogger<HeartbeatService> logger) : BackgroundService
+    IOptions<WorkerOptions> options, IHostApplicationLifetime lifetime, ILogger<HeartbeatService> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -33,15 +33,20 @@ internal sealed class HeartbeatService(
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
-    public override async Task StopAsync(CancellationToken cancellationToken)
+    public override Task StartAsync(CancellationToken cancellationToken)
     {
-        await base.StopAsync(cancellationToken);
+        // Said when stopping begins, while the bus still runs (hosted services stop in reverse order, the bus maybe first).
+        lifetime.ApplicationStopping.Register(AnnounceStop);
+        return base.StartAsync(cancellationToken);
+    }
+
+    private void AnnounceStop()
+    {
         try
         {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
-            await bus.Publish(new WorkerStopped(identity.Id, DateTimeOffset.UtcNow), timeout.Token);
+            bus.Publish(new WorkerStopped(identity.Id, DateTimeOffset.UtcNow)).Wait(TimeSpan.FromSeconds(2));
         }
-        catch (Exception e) when (e is OperationCanceledException or MassTransitException)
+        catch (Exception e)
         {
             logger.LogWarning("Could not announce the stop: {Error}", e.Message);
         }

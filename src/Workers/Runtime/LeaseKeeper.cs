@@ -9,11 +9,25 @@ namespace Platform.Workers.Runtime;
 /// </summary>
 internal sealed class LeaseKeeper(IRequestClient<RenewJobLease> renewals, ILogger<LeaseKeeper> logger)
 {
+    /// <returns>Disposing it stops the renewals.</returns>
     public IDisposable Keep(RunningJob job, JobClaimed claim)
     {
-        var stop = new CancellationTokenSource();
+        var stop = new StopOnDispose();
         _ = Task.Run(() => RenewLoopAsync(job, claim, stop.Token));
         return stop;
+    }
+
+    private sealed class StopOnDispose : IDisposable
+    {
+        private readonly CancellationTokenSource _source = new();
+
+        public CancellationToken Token => _source.Token;
+
+        public void Dispose()
+        {
+            _source.Cancel();
+            _source.Dispose();
+        }
     }
 
     private async Task RenewLoopAsync(RunningJob job, JobClaimed claim, CancellationToken stop)

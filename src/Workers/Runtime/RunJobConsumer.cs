@@ -19,6 +19,7 @@ internal sealed class RunJobConsumer(
     public async Task Consume(ConsumeContext<RunJob> context)
     {
         var message = context.Message;
+        using var slot = await running.TakeSlotAsync(context.CancellationToken);
         var claim = await claims.GetResponse<JobClaimed, JobClaimRefused>(new ClaimJob(message.JobId, identity.Id), context.CancellationToken);
         if (claim.Is(out Response<JobClaimRefused>? refused))
         {
@@ -43,12 +44,37 @@ internal sealed class RunJobConsumer(
         }
         else if (outcome == "Released")
         {
-            await context.Publish(new JobReleased(message.JobId, claimed.LeaseId, reason!), CancellationToken.None);
+            await PublishPersistentlyAsync(context, new JobReleased(message.JobId, claimed.LeaseId, reason!));
         }
         else
         {
-            await context.Publish(new JobCompleted(message.JobId, claimed.LeaseId, outcome, reason, result, DateTimeOffset.UtcNow), CancellationToken.None);
+            await PublishPersistentlyAsync(context, new JobCompleted(message.JobId, claimed.LeaseId, outcome, reason, result, DateTimeOffset.UtcNow));
             logger.LogInformation("Job {JobId} {Outcome}{Reason}", message.JobId, outcome, reason is null ? "" : ": " + reason);
+        }
+    }
+
+    /// <summary>
+    /// The end of a job must reach the Api even if the broker is restarting: retried for up to two minutes while the
+    /// lease is still renewed, since giving up would leave the job to run again when its lease expires.
+    /// </summary>
+    private async Task PublishPersistentlyAsync<T>(ConsumeContext context, T message)
+        where T : class
+    {
+        var delay = TimeSpan.FromMilliseconds(250);
+        var until = DateTime.UtcNow.AddMinutes(2);
+        while (true)
+        {
+            try
+            {
+                await context.Publish(message, CancellationToken.None);
+                return;
+            }
+            catch (Exception e) when (DateTime.UtcNow < until)
+            {
+                logger.LogWarning("Could not report {Message} yet ({Error}); retrying", typeof(T).Name, e.Message);
+                await Task.Delay(delay);
+                delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 5000));
+            }
         }
     }
 

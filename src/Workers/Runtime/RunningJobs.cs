@@ -13,9 +13,17 @@ public enum StopReason
 }
 
 /// <summary>The jobs this worker is running, so that a cancellation or a shutdown can reach them.</summary>
-public sealed class RunningJobs
+public sealed class RunningJobs(int maxConcurrentJobs)
 {
     private readonly ConcurrentDictionary<Guid, RunningJob> _jobs = new();
+    private readonly SemaphoreSlim _slots = new(maxConcurrentJobs, maxConcurrentJobs);
+
+    /// <summary>Waits for one of the worker's job slots: the limit holds across all the queues the worker serves.</summary>
+    public async Task<IDisposable> TakeSlotAsync(CancellationToken cancellationToken)
+    {
+        await _slots.WaitAsync(cancellationToken);
+        return new Slot(_slots);
+    }
 
     public Guid? Any => _jobs.Keys.FirstOrDefault() is var id && id != Guid.Empty ? id : null;
 
@@ -52,6 +60,19 @@ public sealed class RunningJobs
         foreach (var job in _jobs.Values)
         {
             job.Stop(reason);
+        }
+    }
+
+    private sealed class Slot(SemaphoreSlim slots) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                slots.Release();
+            }
         }
     }
 

@@ -24,13 +24,15 @@ public sealed class AppendJobLogsCommandHandler(IPlatformDbContext db, IOptions<
             return Unit.Value;
         }
 
+        // Up to the cap the lines are stored; the first line past it becomes one marker line, later ones are dropped.
+        var cap = options.Value.MaxLogLinesPerJob;
         var last = await db.JobLogLines.Where(l => l.JobId == command.JobId).MaxAsync(l => (int?)l.Sequence, cancellationToken) ?? 0;
-        var room = Math.Max(0, options.Value.MaxLogLinesPerJob - last);
-        var lines = command.Lines.Take(room).Select((l, i) => JobLogLine.Create(command.JobId, last + i + 1, l.At, l.Text)).ToList();
-        if (lines.Count < command.Lines.Count && room > 0)
+        var take = Math.Clamp(cap - last, 0, command.Lines.Count);
+        var lines = command.Lines.Take(take).Select((l, i) => JobLogLine.Create(command.JobId, last + i + 1, l.At, l.Text)).ToList();
+        if (take < command.Lines.Count && last + take == cap)
         {
-            lines[^1] = JobLogLine.Create(command.JobId, lines[^1].Sequence, lines[^1].At,
-                $"[log truncated: this job keeps {options.Value.MaxLogLinesPerJob} lines; later lines are not stored]");
+            lines.Add(JobLogLine.Create(command.JobId, cap + 1, command.Lines[take].At,
+                $"[log truncated: this job keeps {cap} lines; later lines are not stored]"));
         }
 
         if (lines.Count > 0)

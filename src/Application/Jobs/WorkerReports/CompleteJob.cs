@@ -31,17 +31,21 @@ public sealed class CompleteJobCommandHandler(IPlatformDbContext db, TimeProvide
 [RequiresRole(Role.System)]
 public sealed record ReleaseJobCommand(Guid JobId, Guid LeaseId, string Reason) : ICommand<bool>;
 
-public sealed class ReleaseJobCommandHandler(IPlatformDbContext db, IOutbox outbox, IJobNotifier notifier) : ICommandHandler<ReleaseJobCommand, bool>
+public sealed class ReleaseJobCommandHandler(IPlatformDbContext db, IOutbox outbox, TimeProvider clock, IJobNotifier notifier)
+    : ICommandHandler<ReleaseJobCommand, bool>
 {
     public async ValueTask<bool> Handle(ReleaseJobCommand command, CancellationToken cancellationToken)
     {
         var job = await db.Jobs.FindAsync([command.JobId], cancellationToken);
-        if (job is null || !job.Release(command.LeaseId, command.Reason))
+        if (job is null || !job.Release(command.LeaseId, command.Reason, clock.GetUtcNow()))
         {
             return false;
         }
 
-        outbox.Dispatch(job);
+        if (job.State == JobState.Queued)
+        {
+            outbox.Dispatch(job);
+        }
         await db.SaveChangesAsync(cancellationToken);
         await notifier.JobChangedAsync(JobDto.From(job), cancellationToken);
         return true;

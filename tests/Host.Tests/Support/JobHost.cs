@@ -1,0 +1,125 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.Logging;
+
+namespace Platform.Host.Tests.Support;
+
+/// <summary>
+/// One embedded host (Api + in-process worker on the in-memory bus) over its own data folder, shared by the job
+/// tests: Diagnostic jobs really run in it. Two jobs may run at once, so that a second job is not held behind a first;
+/// leases last 3 s (renewed every second), so that what a worker does between renewals shows within a test; a job keeps
+/// <see cref="MaxLogLinesPerJob"/> log lines.
+/// </summary>
+public sealed class JobHost : IDisposable
+{
+    public const string AdminPassword = "job-host-admin-password";
+    public const int MaxLogLinesPerJob = 5000;
+    private const string UserPassword = "a-long-enough-password";
+
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "platform-host-tests", Guid.NewGuid().ToString("N"));
+    private readonly WebApplicationFactory<EmbeddedHost> _factory;
+
+    public JobHost()
+    {
+        _factory = new WebApplicationFactory<EmbeddedHost>().WithWebHostBuilder(b => b
+            .UseSetting("Platform:DataDirectory", _data)
+            .UseSetting("Bootstrap:AdminPassword", AdminPassword)
+            .UseSetting("RateLimits:TokenRequestsPerMinute", "100000")
+            .UseSetting("Worker:MaxConcurrentJobs", "2")
+            .UseSetting("Jobs:LeaseSeconds", "3")
+            .UseSetting("Jobs:MaxLogLinesPerJob", MaxLogLinesPerJob.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .UseSetting("Logging:LogLevel:Default", "Warning")
+            .ConfigureLogging(logging => logging.AddProvider(Logs)));
+    }
+
+    /// <summary>What the worker's lease keeper logged.</summary>
+    public CapturedLogs Logs { get; } = new("Platform.Workers.Runtime.LeaseKeeper");
+
+    public void Dispose()
+    {
+        _factory.Dispose();
+        try
+        {
+            Directory.Delete(_data, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open on a slow shutdown: the temp folder is cleaned by the OS.
+        }
+    }
+
+    /// <summary>A new user holding <paramref name="roles"/>, signed in.</summary>
+    public async Task<SignedInUser> UserAsync(params string[] roles)
+    {
+        using var admin = Authorized(await TokenAsync("admin", AdminPassword));
+        var name = "user-" + Guid.NewGuid().ToString("N")[..8];
+        var created = await admin.PostAsJsonAsync("/api/v1/users", new { userName = name, password = UserPassword, roles });
+        created.EnsureSuccessStatusCode();
+        var token = await TokenAsync(name, UserPassword);
+        return new SignedInUser(name, Authorized(token), token);
+    }
+
+    /// <summary>
+    /// A SignalR connection to the jobs hub through the in-memory server, not yet started: long polling over the
+    /// server's handler, or WebSockets over its WebSocket client (skipping negotiation, the token in the header).
+    /// </summary>
+    public HubConnection HubConnection(string token, HttpTransportType transport)
+    {
+        var server = _factory.Server;
+        return new HubConnectionBuilder()
+            .WithUrl(new Uri(server.BaseAddress, "hubs/jobs"), o =>
+            {
+                o.Transports = transport;
+                o.AccessTokenProvider = () => Task.FromResult<string?>(token);
+                if (transport == HttpTransportType.WebSockets)
+                {
+                    o.SkipNegotiation = true;
+                    o.WebSocketFactory = (context, cancellationToken) =>
+                    {
+                        var client = server.CreateWebSocketClient();
+                        client.ConfigureRequest = r => r.Headers.Authorization = "Bearer " + token;
+                        return new ValueTask<System.Net.WebSockets.WebSocket>(client.ConnectAsync(context.Uri, cancellationToken));
+                    };
+                }
+                else
+                {
+                    o.HttpMessageHandlerFactory = _ => server.CreateHandler();
+                }
+            })
+            .Build();
+    }
+
+    private async Task<string> TokenAsync(string user, string password)
+    {
+        using var anonymous = _factory.CreateClient();
+        var response = await anonymous.PostAsJsonAsync("/api/v1/auth/token", new { userName = user, password });
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<JsonObject>();
+        return body!["accessToken"]!.GetValue<string>();
+    }
+
+    private HttpClient Authorized(string token)
+    {
+        var client = _factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+}
+
+/// <summary>The job tests share one host and run one after another, so that timings measured in one are not skewed by another.</summary>
+[CollectionDefinition(Name)]
+public sealed class JobHostCollection : ICollectionFixture<JobHost>
+{
+    public const string Name = "Job host";
+}
+
+/// <summary>A user's API client and bearer token (for SignalR).</summary>
+public sealed record SignedInUser(string Name, HttpClient Client, string Token) : IDisposable
+{
+    public void Dispose() => Client.Dispose();
+}
