@@ -1,6 +1,4 @@
-# Sourced by scripts/test.sh: installs (as root, on Debian) and starts what the tests need.
-# Each later need (RabbitMQ, Chromium) adds its block here, so that the one test command keeps working on a
-# fresh machine.
+# Sourced by scripts/test.sh: installs (as root, on Debian) and starts what the tests need, and stops it at exit.
 apt_install() {
   if [ "$(id -u)" -ne 0 ]; then
     echo "Need root to install: $*" >&2
@@ -11,4 +9,13 @@ apt_install() {
   fi
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=600 "$@" >/dev/null
 }
-:
+
+# RabbitMQ and Redis for the integration tests: a private broker and server on loopback (scripts/test-services.sh).
+missing=()
+command -v rabbitmq-server >/dev/null 2>&1 || missing+=(rabbitmq-server)
+command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing ${missing[*]}"
+  apt_install "${missing[@]}"
+fi
+"$root/scripts/test-services.sh" start && trap '"$root/scripts/test-services.sh" stop' EXIT

@@ -1,0 +1,146 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+
+namespace Platform.Integration.Tests.Support;
+
+/// <summary>
+/// A distributed deployment in miniature: one or more Api processes sharing a SQLite file and data folder, worker
+/// processes, all on a virtual host of their own on the test RabbitMQ (and Redis for the SignalR backplane).
+/// </summary>
+public sealed class Cluster : IAsyncDisposable
+{
+    public const string AdminPassword = "integration-admin-password";
+
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "platform-integration", Guid.NewGuid().ToString("N"));
+    private readonly Dictionary<string, string> _busSettings;
+    private readonly Dictionary<string, string> _extra;
+    private readonly List<PlatformProcess> _workers = [];
+    private readonly List<(PlatformProcess Process, string Url)> _apis = [];
+
+    private Cluster(string virtualHost, Dictionary<string, string> extra)
+    {
+        _extra = extra;
+        _busSettings = new()
+        {
+            ["Bus__Transport"] = "RabbitMq",
+            ["Bus__Host"] = "127.0.0.1",
+            ["Bus__Port"] = TestServices.RabbitMqPort.ToString(),
+            ["Bus__VirtualHost"] = virtualHost,
+        };
+    }
+
+    public HttpClient Client { get; private set; } = null!;
+    public IReadOnlyList<PlatformProcess> Workers => _workers;
+    public IReadOnlyList<string> ApiUrls => _apis.Select(a => a.Url).ToList();
+
+    public static async Task<Cluster> StartAsync(int apis = 1, int workers = 2, bool redis = false, Dictionary<string, string>? settings = null)
+    {
+        TestServices.EnsureRunning();
+        var cluster = new Cluster(await TestServices.NewVirtualHostAsync(), settings ?? []);
+        for (var i = 0; i < apis; i++)
+        {
+            await cluster.StartApiAsync(redis);
+        }
+
+        cluster.Client = await cluster.AdminClientAsync(cluster._apis[0].Url);
+        for (var i = 0; i < workers; i++)
+        {
+            cluster.StartWorker();
+        }
+
+        await cluster.WaitForWorkersAsync(workers);
+        return cluster;
+    }
+
+    public PlatformProcess StartWorker()
+    {
+        var environment = new Dictionary<string, string>(_busSettings)
+        {
+            ["Worker__HeartbeatSeconds"] = "1",
+            ["Worker__ShutdownGraceSeconds"] = "5",
+            ["Worker__MaxConcurrentJobs"] = "2",
+        };
+        var worker = PlatformProcess.Start("Workers", $"worker-{_workers.Count + 1}", environment);
+        _workers.Add(worker);
+        return worker;
+    }
+
+    public async Task<HttpClient> AdminClientAsync(string url)
+    {
+        var client = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(30) };
+        var token = await (await client.PostAsJsonAsync("/api/v1/auth/token", new { userName = "admin", password = AdminPassword }))
+            .Content.ReadFromJsonAsync<JsonObject>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!["accessToken"]!.GetValue<string>());
+        return client;
+    }
+
+    public async Task WaitForWorkersAsync(int online)
+    {
+        await Eventually.HoldsAsync(async () =>
+        {
+            var workers = (await Client.GetFromJsonAsync<JsonArray>("/api/v1/workers"))!;
+            return workers.Count(w => w!["online"]!.GetValue<bool>()) >= online;
+        }, TimeSpan.FromSeconds(60), () => $"{online} worker(s) did not come online.\n{Diagnostics()}");
+    }
+
+    public string Diagnostics() =>
+        string.Join("\n", _apis.Select(a => a.Process).Concat(_workers).Select(p => $"--- {p.Name} (exited: {p.HasExited})\n{Tail(p.Output)}"));
+
+    public async ValueTask DisposeAsync()
+    {
+        Client?.Dispose();
+        foreach (var process in _workers.Concat(_apis.Select(a => a.Process)))
+        {
+            await process.DisposeAsync();
+        }
+
+        try
+        {
+            Directory.Delete(_data, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private async Task StartApiAsync(bool redis)
+    {
+        var port = PlatformProcess.FreePort();
+        var url = $"http://127.0.0.1:{port}";
+        var environment = new Dictionary<string, string>(_busSettings)
+        {
+            ["ASPNETCORE_URLS"] = url,
+            ["Platform__DataDirectory"] = _data,
+            ["Bootstrap__AdminPassword"] = AdminPassword,
+            ["RateLimits__TokenRequestsPerMinute"] = "100000",
+            ["Jobs__WorkerOfflineSeconds"] = "5",
+        };
+        if (redis)
+        {
+            environment["SignalR__RedisConnectionString"] = $"127.0.0.1:{TestServices.RedisPort}";
+        }
+
+        foreach (var (key, value) in _extra)
+        {
+            environment[key] = value;
+        }
+
+        var api = PlatformProcess.Start("Api", $"api-{_apis.Count + 1}", environment);
+        _apis.Add((api, url));
+        using var probe = new HttpClient { BaseAddress = new Uri(url) };
+        await Eventually.HoldsAsync(async () =>
+        {
+            try
+            {
+                return (await probe.GetAsync("/health/ready")).IsSuccessStatusCode;
+            }
+            catch (HttpRequestException)
+            {
+                return false;
+            }
+        }, TimeSpan.FromSeconds(60), () => $"{api.Name} did not become ready.\n{Tail(api.Output)}");
+    }
+
+    private static string Tail(string output) => string.Join('\n', output.Split('\n').TakeLast(40));
+}

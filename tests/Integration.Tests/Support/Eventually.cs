@@ -1,0 +1,24 @@
+namespace Platform.Integration.Tests.Support;
+
+public static class Eventually
+{
+    /// <summary>Polls <paramref name="condition"/> until it holds or the deadline passes, then fails with the message.</summary>
+    public static async Task HoldsAsync(Func<Task<bool>> condition, TimeSpan within, Func<string> failure)
+    {
+        var until = DateTime.UtcNow + within;
+        while (true)
+        {
+            if (await condition())
+            {
+                return;
+            }
+
+            if (DateTime.UtcNow > until)
+            {
+                Assert.Fail(failure());
+            }
+
+            await Task.Delay(100);
+        }
+    }
+}
