@@ -5,6 +5,7 @@ var benchmarks = new Dictionary<string, Func<Task<object>>>
 {
     ["ingestion"] = IngestionBenchmark.RunAsync,
     ["search"] = SearchBenchmark.RunAsync,
+    ["dispatch"] = DispatchBenchmark.RunAsync,
 };
 
 if (name is null || !benchmarks.TryGetValue(name, out var run))

@@ -44,6 +44,7 @@ public sealed partial class Job
     public string? ProgressMessage { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? StartedAt { get; private set; }
+    public DateTimeOffset? ProgressAt { get; private set; }
     public DateTimeOffset? FinishedAt { get; private set; }
     public string? ResultJson { get; private set; }
     public int Version { get; private set; }
@@ -89,6 +90,7 @@ public sealed partial class Job
         Progress = 0;
         Phase = null;
         ProgressMessage = null;
+        ProgressAt = null;
         Version++;
         return (LeaseId, null);
     }
@@ -110,9 +112,11 @@ public sealed partial class Job
         return true;
     }
 
-    public void ReportProgress(Guid leaseId, double percent, string? phase, string? message)
+    /// <summary>Records the worker's latest progress; a report older than the one held is ignored.</summary>
+    /// <param name="at">When the worker reported it (its clock), shown to watchers and used for ordering.</param>
+    public void ReportProgress(Guid leaseId, double percent, string? phase, string? message, DateTimeOffset at)
     {
-        if (!HoldsLease(leaseId))
+        if (!HoldsLease(leaseId) || at < ProgressAt)
         {
             return;
         }
@@ -120,5 +124,6 @@ public sealed partial class Job
         Progress = Math.Clamp(percent, 0, 100);
         Phase = phase;
         ProgressMessage = message;
+        ProgressAt = at;
     }
 }

@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Threading.Channels;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -10,54 +12,101 @@ using Platform.Infrastructure.Identity;
 namespace Platform.Infrastructure.Jobs;
 
 /// <summary>
-/// Keeps only the latest progress per job and flushes it every <see cref="Interval"/>: however often a job reports,
-/// the Api stores and pushes a few updates a second for it, and other jobs are not held up behind it.
+/// Keeps only the latest progress per job and passes it on at most once per <see cref="Interval"/> per job: the first
+/// report after a quiet spell goes out at once (a few milliseconds), a job reporting thousands of times a second costs
+/// a few writes a second, and other jobs are not held up behind it.
 /// </summary>
 public sealed class ProgressCoalescer(IServiceScopeFactory scopes, ILogger<ProgressCoalescer> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(100);
 
     private readonly ConcurrentDictionary<Guid, JobProgressed> _latest = new();
+    private readonly Dictionary<Guid, long> _lastSent = [];
+    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
-    public void Offer(JobProgressed progress) =>
+    public void Offer(JobProgressed progress)
+    {
         _latest.AddOrUpdate(progress.JobId, progress, (_, current) => progress.At >= current.At ? progress : current);
+        _wake.Writer.TryWrite(true);
+    }
 
     /// <summary>Drops pending progress of a job that ended, so that it cannot arrive after the final state.</summary>
     public void Forget(Guid jobId) => _latest.TryRemove(jobId, out _);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Interval);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        while (!stoppingToken.IsCancellationRequested)
         {
-            var batch = new List<JobProgressed>();
-            foreach (var jobId in _latest.Keys)
+            var (batch, nextDue) = TakeDue();
+            if (batch.Count > 0)
             {
-                if (_latest.TryRemove(jobId, out var progress))
-                {
-                    batch.Add(progress);
-                }
+                await StoreAsync(batch, stoppingToken);
+                continue;
             }
 
-            if (batch.Count == 0)
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+            if (nextDue is { } due)
             {
-                continue;
+                wait.CancelAfter(due);
             }
 
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<SystemSender>()
-                    .SendAsync(new ApplyJobProgressCommand(batch), "platform", stoppingToken);
+                await _wake.Reader.ReadAsync(wait.Token);
             }
-            catch (ConflictException)
+            catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
             {
-                // A job changed state meanwhile (ended, re-queued): its progress is stale and rightly dropped.
+                // The next held-back report is due.
             }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+        }
+    }
+
+    /// <summary>The reports whose job has not been passed on within the interval, and how long until the next is due.</summary>
+    private (List<JobProgressed> Batch, TimeSpan? NextDue) TakeDue()
+    {
+        var now = Stopwatch.GetTimestamp();
+        var batch = new List<JobProgressed>();
+        TimeSpan? nextDue = null;
+        foreach (var jobId in _latest.Keys)
+        {
+            var since = _lastSent.TryGetValue(jobId, out var sent) ? Stopwatch.GetElapsedTime(sent, now) : TimeSpan.MaxValue;
+            if (since < Interval)
             {
-                logger.LogWarning(e, "Could not store progress of {Count} job(s)", batch.Count);
+                nextDue = nextDue is null || Interval - since < nextDue ? Interval - since : nextDue;
             }
+            else if (_latest.TryRemove(jobId, out var progress))
+            {
+                batch.Add(progress);
+                _lastSent[jobId] = now;
+            }
+        }
+
+        foreach (var (jobId, sent) in _lastSent)
+        {
+            if (Stopwatch.GetElapsedTime(sent, now) >= Interval && !_latest.ContainsKey(jobId))
+            {
+                _lastSent.Remove(jobId);
+            }
+        }
+
+        return (batch, nextDue);
+    }
+
+    private async Task StoreAsync(List<JobProgressed> batch, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await scope.ServiceProvider.GetRequiredService<SystemSender>()
+                .SendAsync(new ApplyJobProgressCommand(batch), "platform", stoppingToken);
+        }
+        catch (ConflictException)
+        {
+            // A job changed state meanwhile (ended, re-queued): its progress is stale and rightly dropped.
+        }
+        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+        {
+            logger.LogWarning(e, "Could not store progress of {Count} job(s)", batch.Count);
         }
     }
 }

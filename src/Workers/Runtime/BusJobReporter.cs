@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using MassTransit;
 using Platform.Contracts.Messages.Jobs;
 using Platform.Workers.Executors;
@@ -5,9 +6,9 @@ using Platform.Workers.Executors;
 namespace Platform.Workers.Runtime;
 
 /// <summary>
-/// Reports a running job over the bus without flooding it: progress is coalesced (latest wins, at most every
-/// <see cref="Interval"/>), log lines and metric points are sent in batches. A job that reports 10,000 times a
-/// second costs the bus about ten messages a second.
+/// Reports a running job over the bus without flooding it: progress is coalesced (latest wins), log lines and metric
+/// points are sent in batches, at most once per <see cref="Interval"/>. The first report after a quiet spell goes out
+/// at once; a job that reports 10,000 times a second costs the bus about ten messages a second.
 /// </summary>
 internal sealed class BusJobReporter : IJobReporter, IAsyncDisposable
 {
@@ -22,6 +23,7 @@ internal sealed class BusJobReporter : IJobReporter, IAsyncDisposable
     private readonly SemaphoreSlim _flushing = new(1, 1);
     private readonly Task _flusher;
     private readonly CancellationTokenSource _stop = new();
+    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private List<JobLogEntry> _lines = [];
     private List<JobMetricPoint> _points = [];
     private JobProgressed? _progress;
@@ -41,6 +43,8 @@ internal sealed class BusJobReporter : IJobReporter, IAsyncDisposable
         {
             _progress = new JobProgressed(_jobId, _leaseId, percent, phase, message, DateTimeOffset.UtcNow);
         }
+
+        _wake.Writer.TryWrite(true);
     }
 
     public void Log(string line)
@@ -49,6 +53,8 @@ internal sealed class BusJobReporter : IJobReporter, IAsyncDisposable
         {
             _lines.Add(new JobLogEntry(DateTimeOffset.UtcNow, line));
         }
+
+        _wake.Writer.TryWrite(true);
     }
 
     public void Metric(string key, double value, long step)
@@ -62,6 +68,8 @@ internal sealed class BusJobReporter : IJobReporter, IAsyncDisposable
         {
             _points.Add(new JobMetricPoint(key, value, step, DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()));
         }
+
+        _wake.Writer.TryWrite(true);
     }
 
     /// <summary>
@@ -119,20 +127,22 @@ internal sealed class BusJobReporter : IJobReporter, IAsyncDisposable
 
     private async Task FlushLoopAsync()
     {
-        using var timer = new PeriodicTimer(Interval);
         try
         {
-            while (await timer.WaitForNextTickAsync(_stop.Token))
+            while (true)
             {
+                await _wake.Reader.ReadAsync(_stop.Token);
                 try
                 {
-                    // The stop token only ends the wait: a flush under way always completes.
+                    // The stop token only ends the waits: a flush under way always completes.
                     await FlushAsync(CancellationToken.None);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
                     // The bus is away for a moment: what was taken is lost; progress is sent again by the next report.
                 }
+
+                await Task.Delay(Interval, _stop.Token);
             }
         }
         catch (OperationCanceledException)

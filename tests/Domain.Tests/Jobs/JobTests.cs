@@ -70,7 +70,7 @@ public sealed class JobTests
     {
         var job = NewJob();
         var (lease, _) = job.Claim("w1", Start, Lease);
-        job.ReportProgress(lease!.Value, 40, "running", "step 4");
+        job.ReportProgress(lease!.Value, 40, "running", "step 4", Start.AddSeconds(1));
 
         Assert.True(job.Complete(lease.Value, JobState.Succeeded, null, "{\"steps\":10}", Start.AddSeconds(5)));
 
@@ -112,10 +112,24 @@ public sealed class JobTests
         var job = NewJob();
         var (lease, _) = job.Claim("w1", Start, Lease);
 
-        job.ReportProgress(lease!.Value, 250, "running", null);
+        job.ReportProgress(lease!.Value, 250, "running", null, Start.AddSeconds(1));
         Assert.Equal(100, job.Progress);
-        job.ReportProgress(lease.Value, -5, "running", null);
+        job.ReportProgress(lease.Value, -5, "running", null, Start.AddSeconds(2));
         Assert.Equal(0, job.Progress);
+    }
+
+    [Fact]
+    public void A_progress_report_older_than_the_one_held_is_ignored()
+    {
+        var job = NewJob();
+        var (lease, _) = job.Claim("w1", Start, Lease);
+
+        job.ReportProgress(lease!.Value, 60, "late", null, Start.AddSeconds(5));
+        job.ReportProgress(lease.Value, 40, "early", null, Start.AddSeconds(4));
+
+        Assert.Equal(60, job.Progress);
+        Assert.Equal("late", job.Phase);
+        Assert.Equal(Start.AddSeconds(5), job.ProgressAt);
     }
 
     [Fact]
@@ -125,9 +139,9 @@ public sealed class JobTests
         var (stale, _) = job.Claim("w1", Start, Lease);
         Assert.True(job.ExpireLease(Start + Lease + TimeSpan.FromSeconds(1)), "the expired lease did not re-queue the job");
         var (current, _) = job.Claim("w2", Start.AddSeconds(20), Lease);
-        job.ReportProgress(current!.Value, 30, "w2 phase", null);
+        job.ReportProgress(current!.Value, 30, "w2 phase", null, Start.AddSeconds(21));
 
-        job.ReportProgress(stale!.Value, 90, "w1 phase", null);
+        job.ReportProgress(stale!.Value, 90, "w1 phase", null, Start.AddSeconds(22));
         Assert.False(job.RenewLease(stale.Value, Start.AddSeconds(21), Lease), "the stale lease was renewed");
         Assert.False(job.AcceptsReportsFrom(stale.Value), "logs and metrics of the stale lease would be kept");
         Assert.False(job.Release(stale.Value, "w1 shutting down", Start), "the stale lease released the job");

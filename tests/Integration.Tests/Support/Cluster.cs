@@ -61,6 +61,11 @@ public sealed class Cluster : IAsyncDisposable
             ["Worker__ShutdownGraceSeconds"] = "5",
             ["Worker__MaxConcurrentJobs"] = "2",
         };
+        foreach (var (key, value) in _extra.Where(s => s.Key.StartsWith("Worker__", StringComparison.Ordinal)))
+        {
+            environment[key] = value;
+        }
+
         var worker = PlatformProcess.Start("Workers", $"worker-{_workers.Count + 1}", environment);
         _workers.Add(worker);
         return worker;

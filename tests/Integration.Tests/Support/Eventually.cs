@@ -2,7 +2,7 @@ namespace Platform.Integration.Tests.Support;
 
 public static class Eventually
 {
-    /// <summary>Polls <paramref name="condition"/> until it holds or the deadline passes, then fails with the message.</summary>
+    /// <summary>Polls <paramref name="condition"/> until it holds or the deadline passes, then throws with the message.</summary>
     public static async Task HoldsAsync(Func<Task<bool>> condition, TimeSpan within, Func<string> failure)
     {
         var until = DateTime.UtcNow + within;
@@ -15,7 +15,7 @@ public static class Eventually
 
             if (DateTime.UtcNow > until)
             {
-                Assert.Fail(failure());
+                throw new TimeoutException(failure());
             }
 
             await Task.Delay(100);

@@ -25,7 +25,7 @@ public sealed class ApplyJobProgressCommandHandler(IPlatformDbContext db, IJobNo
         {
             if (jobs.TryGetValue(update.JobId, out var job) && job.HoldsLease(update.LeaseId))
             {
-                job.ReportProgress(update.LeaseId, update.Percent, update.Phase, update.Message);
+                job.ReportProgress(update.LeaseId, update.Percent, update.Phase, update.Message, update.At);
                 changed.Add(job);
             }
         }

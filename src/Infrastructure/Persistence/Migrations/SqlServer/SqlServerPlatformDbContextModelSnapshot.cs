@@ -246,6 +246,9 @@ namespace Platform.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<double>("Progress")
                         .HasColumnType("float");
 
+                    b.Property<DateTimeOffset?>("ProgressAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<string>("ProgressMessage")
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");

@@ -241,6 +241,9 @@ namespace Platform.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<double>("Progress")
                         .HasColumnType("REAL");
 
+                    b.Property<long?>("ProgressAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ProgressMessage")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
