@@ -6,6 +6,7 @@ var benchmarks = new Dictionary<string, Func<Task<object>>>
     ["ingestion"] = IngestionBenchmark.RunAsync,
     ["search"] = SearchBenchmark.RunAsync,
     ["dispatch"] = DispatchBenchmark.RunAsync,
+    ["evaluation"] = EvaluationBenchmark.RunAsync,
 };
 
 if (name is null || !benchmarks.TryGetValue(name, out var run))
