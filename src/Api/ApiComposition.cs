@@ -80,6 +80,7 @@ public static class ApiComposition
         api.MapRunEndpoints();
         api.MapRunDataEndpoints();
         api.MapArtifactEndpoints();
+        api.MapDatasetEndpoints();
         api.MapJobEndpoints();
         app.MapHub<JobsHub>(JobsHub.Path);
 

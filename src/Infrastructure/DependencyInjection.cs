@@ -28,6 +28,7 @@ public static class DependencyInjection
         services.AddPersistence(configuration);
         services.AddJobServices(configuration);
         services.AddArtifactStore();
+        services.AddSingleton<IDatasetInspector, Datasets.DatasetInspector>();
 
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentPrincipal>();

@@ -28,6 +28,7 @@ public abstract class PlatformDbContext(DbContextOptions options) : DbContext(op
     public DbSet<JobLogLine> JobLogLines => Set<JobLogLine>();
     public DbSet<Worker> Workers => Set<Worker>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<Domain.Datasets.DatasetVersion> DatasetVersions => Set<Domain.Datasets.DatasetVersion>();
 
     public abstract DatabaseProvider Provider { get; }
 

@@ -23,6 +23,7 @@ public interface IPlatformDbContext
     DbSet<JobLogLine> JobLogLines { get; }
     DbSet<Worker> Workers { get; }
     DbSet<OutboxMessage> OutboxMessages { get; }
+    DbSet<Domain.Datasets.DatasetVersion> DatasetVersions { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }

@@ -1,0 +1,70 @@
+using Mediator;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using Platform.Application.Common.Exceptions;
+using Platform.Application.Common.Interfaces;
+using Platform.Application.Common.Paging;
+using Platform.Application.Datasets;
+using Platform.Application.Datasets.Commands.UploadDatasetVersion;
+using Platform.Application.Datasets.Queries.GetDatasetVersion;
+using Platform.Application.Datasets.Queries.ListDatasetVersions;
+using Platform.Infrastructure.Artifacts;
+
+namespace Platform.Api.Endpoints;
+
+/// <summary>
+/// Datasets by name and version. <c>POST /datasets/{name}/versions</c> takes the file as the body (Content-Type
+/// <c>text/csv</c> or <c>application/vnd.apache.parquet</c>, or <c>?format=csv|parquet</c>); the file name the client
+/// had never matters: content is stored by its SHA-256.
+/// </summary>
+internal static class DatasetEndpoints
+{
+    public static void MapDatasetEndpoints(this RouteGroupBuilder api)
+    {
+        var datasets = api.MapGroup("/datasets").WithTags("Datasets");
+
+        datasets.MapGet("/", async (string? name, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok<Page<DatasetVersionDto>>(await sender.Send(new ListDatasetVersionsQuery(name, limit, cursor), ct)))
+            .WithSummary("Lists dataset versions by name, newest version first (paged; filter by name).");
+
+        datasets.MapPost("/{name}/versions", async (
+                string name, string? format, HttpRequest request, IOptions<ArtifactOptions> options, ISender sender, CancellationToken ct) =>
+            {
+                var bodyLimit = request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>();
+                if (bodyLimit is { IsReadOnly: false })
+                {
+                    bodyLimit.MaxRequestBodySize = options.Value.MaxBytes + 1;
+                }
+
+                var command = new UploadDatasetVersionCommand(name, format ?? FormatOf(request.ContentType), request.Body, request.ContentLength);
+                var version = await sender.Send(command, ct);
+                return TypedResults.Created($"/api/v1/datasets/{version.Name}/versions/{version.Version}", version);
+            })
+            .WithSummary("Uploads the next version of a dataset: checked row by row, profiled (schema, statistics), stored by hash.");
+
+        datasets.MapGet("/{name}/versions/{version:int}", async (string name, int version, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new GetDatasetVersionQuery(name, version), ct)))
+            .WithSummary("One dataset version with its schema and per-column statistics.");
+
+        datasets.MapGet("/{name}/versions/{version:int}/content", async (
+                string name, int version, IArtifactStore store, ISender sender, CancellationToken ct) =>
+            {
+                var dataset = await sender.Send(new GetDatasetVersionQuery(name, version), ct);
+                var content = store.OpenRead(dataset.Sha256) ?? throw new NotFoundException("Dataset content", dataset.Sha256);
+                var contentType = dataset.Format == DatasetFormats.Parquet ? "application/vnd.apache.parquet" : "text/csv";
+                return TypedResults.Stream(
+                    content, contentType, $"{dataset.Name}-v{dataset.Version}.{dataset.Format}", dataset.CreatedAt,
+                    new EntityTagHeaderValue($"\"{dataset.Sha256}\""), enableRangeProcessing: true);
+            })
+            .WithSummary("Downloads a dataset version's file (streamed).");
+    }
+
+    private static string FormatOf(string? contentType) => contentType?.Split(';')[0].Trim().ToLowerInvariant() switch
+    {
+        "text/csv" or "application/csv" => DatasetFormats.Csv,
+        "application/vnd.apache.parquet" or "application/x-parquet" => DatasetFormats.Parquet,
+        null or "" => DatasetFormats.Csv,
+        var other => other,
+    };
+}
