@@ -3,9 +3,10 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
+using Platform.Domain.Jobs;
 using Platform.Integration.Tests.Support;
+using Platform.MachineLearning.Evaluation;
 
 namespace Platform.Benchmarks;
 
@@ -26,7 +27,7 @@ internal static class DispatchBenchmark
     {
         await using var cluster = await Cluster.StartAsync(workers: 2, settings: new() { ["Worker__MaxConcurrentJobs"] = "4" });
         var client = cluster.Client;
-        var watcher = await JobWatcher.ConnectAsync(cluster.ApiUrls[0], client.DefaultRequestHeaders.Authorization!.Parameter!);
+        var watcher = new JobWatcher(await cluster.ConnectHubAsync());
 
         var dispatch = await MeasureDispatchAsync(client, watcher);
         var progress = await MeasureProgressAsync(client, watcher);
@@ -36,10 +37,10 @@ internal static class DispatchBenchmark
         Console.WriteLine($"dispatch over {dispatch.Count} jobs, progress over {progress.Count} reports, {ThroughputJobs} no-op jobs for throughput");
         return new
         {
-            dispatch_p50_ms = Percentile(dispatch, 0.50),
-            dispatch_p95_ms = Percentile(dispatch, 0.95),
-            progress_p50_ms = Percentile(progress, 0.50),
-            progress_p95_ms = Percentile(progress, 0.95),
+            dispatch_p50_ms = Math.Round(Percentile.Of(dispatch, 50), 2),
+            dispatch_p95_ms = Math.Round(Percentile.Of(dispatch, 95), 2),
+            progress_p50_ms = Math.Round(Percentile.Of(progress, 50), 2),
+            progress_p95_ms = Math.Round(Percentile.Of(progress, 95), 2),
             jobs_per_s = Math.Round(jobsPerSecond, 1),
         };
     }
@@ -137,21 +138,14 @@ internal static class DispatchBenchmark
         return all;
     }
 
-    private static double Percentile(List<double> samples, double q)
-    {
-        var sorted = samples.Order().ToArray();
-        return Math.Round(sorted[Math.Clamp((int)Math.Ceiling(q * sorted.Length) - 1, 0, sorted.Length - 1)], 2);
-    }
-
     /// <summary>A SignalR client that hears every job it subscribes to and times each new progress report.</summary>
     private sealed class JobWatcher : IAsyncDisposable
     {
-        private static readonly string[] Final = ["Succeeded", "Failed", "Cancelled", "TimedOut"];
         private readonly HubConnection _connection;
         private readonly ConcurrentDictionary<Guid, TaskCompletionSource<JsonElement>> _ends = new();
         private readonly ConcurrentDictionary<Guid, DateTimeOffset> _lastProgress = new();
 
-        private JobWatcher(HubConnection connection)
+        public JobWatcher(HubConnection connection)
         {
             _connection = connection;
             connection.On<JsonElement>("JobChanged", OnJobChanged);
@@ -159,26 +153,12 @@ internal static class DispatchBenchmark
 
         public ConcurrentBag<double> ProgressLatencies { get; } = [];
 
-        public static async Task<JobWatcher> ConnectAsync(string url, string token)
-        {
-            var connection = new HubConnectionBuilder()
-                .WithUrl(url + "/hubs/jobs", o =>
-                {
-                    o.AccessTokenProvider = () => Task.FromResult<string?>(token);
-                    o.Transports = HttpTransportType.WebSockets;
-                    o.SkipNegotiation = true;
-                })
-                .Build();
-            await connection.StartAsync();
-            return new JobWatcher(connection);
-        }
-
         /// <summary>Subscribes to the job; the task ends with the job's final state.</summary>
         public async Task<Task<JsonElement>> WatchAsync(Guid id)
         {
             var end = _ends.GetOrAdd(id, _ => new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously));
             var current = await _connection.InvokeAsync<JsonElement>("SubscribeToJob", id);
-            if (Final.Contains(current.GetProperty("state").GetString()))
+            if (Ended(current))
             {
                 end.TrySetResult(current);
             }
@@ -187,6 +167,8 @@ internal static class DispatchBenchmark
         }
 
         public ValueTask DisposeAsync() => _connection.DisposeAsync();
+
+        private static bool Ended(JsonElement job) => Enum.Parse<JobState>(job.GetProperty("state").GetString()!).IsFinal();
 
         private void OnJobChanged(JsonElement job)
         {
@@ -203,7 +185,7 @@ internal static class DispatchBenchmark
                 }
             }
 
-            if (Final.Contains(state))
+            if (Ended(job))
             {
                 _ends.GetOrAdd(id, _ => new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult(job.Clone());
             }

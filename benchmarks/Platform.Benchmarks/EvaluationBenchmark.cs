@@ -44,8 +44,8 @@ internal static class EvaluationBenchmark
             }
         }
 
-        var evaluatorRate = Median(evaluator);
-        var bareRate = Median(bare);
+        var evaluatorRate = Percentile.Of(evaluator, 50);
+        var bareRate = Percentile.Of(bare, 50);
         Console.WriteLine($"{rows.Length:N0} rows x {table.FeatureNames.Count} features, model {model.Length / 1024} KiB, {Repeats} runs per side");
         return Task.FromResult<object>(new
         {
@@ -85,6 +85,4 @@ internal static class EvaluationBenchmark
         action();
         return clock.Elapsed.TotalSeconds;
     }
-
-    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
 }

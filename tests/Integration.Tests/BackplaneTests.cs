@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Platform.Integration.Tests.Support;
 
@@ -15,16 +14,8 @@ public sealed class BackplaneTests
     public async Task A_client_on_one_api_receives_the_end_of_every_job_whichever_api_consumed_it()
     {
         await using var cluster = await Cluster.StartAsync(apis: 2, workers: 1, redis: true);
-        var token = cluster.Client.DefaultRequestHeaders.Authorization!.Parameter!;
         var ended = new ConcurrentDictionary<string, string>();
-        await using var connection = new HubConnectionBuilder()
-            .WithUrl(cluster.ApiUrls[0] + "/hubs/jobs", o =>
-            {
-                o.AccessTokenProvider = () => Task.FromResult<string?>(token);
-                o.Transports = HttpTransportType.WebSockets;
-                o.SkipNegotiation = true;
-            })
-            .Build();
+        await using var connection = await cluster.ConnectHubAsync(api: 0);
         connection.On<JsonElement>("JobChanged", job =>
         {
             var state = job.GetProperty("state").GetString()!;
@@ -33,7 +24,6 @@ public sealed class BackplaneTests
                 ended[job.GetProperty("id").GetString()!] = state;
             }
         });
-        await connection.StartAsync();
 
         // Both apis consume job events from the same queues (competing consumers): about half of these jobs' events
         // are consumed by the second api, and reach this client only through the Redis backplane.

@@ -1,5 +1,4 @@
 using Mediator;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Platform.Application.Artifacts;
@@ -30,13 +29,7 @@ internal static class ArtifactEndpoints
         artifacts.MapPut("/{**path}", async (
                 Guid id, string path, HttpRequest request, IOptions<ArtifactOptions> options, ISender sender, CancellationToken ct) =>
             {
-                // Our own limit (413 from the handler) replaces the server's default body limit for this endpoint.
-                var bodyLimit = request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>();
-                if (bodyLimit is { IsReadOnly: false })
-                {
-                    bodyLimit.MaxRequestBodySize = options.Value.MaxBytes + 1;
-                }
-
+                request.AllowBodyUpTo(options.Value.MaxBytes);
                 var command = new UploadArtifactCommand(id, Uri.UnescapeDataString(path), request.Body, request.ContentLength);
                 ArtifactDto artifact = await sender.Send(command, ct);
                 request.HttpContext.Response.Headers[Sha256Header] = artifact.Sha256;

@@ -1,5 +1,4 @@
 using Mediator;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Platform.Application.Common.Exceptions;
@@ -31,12 +30,7 @@ internal static class DatasetEndpoints
         datasets.MapPost("/{name}/versions", async (
                 string name, string? format, HttpRequest request, IOptions<ArtifactOptions> options, ISender sender, CancellationToken ct) =>
             {
-                var bodyLimit = request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>();
-                if (bodyLimit is { IsReadOnly: false })
-                {
-                    bodyLimit.MaxRequestBodySize = options.Value.MaxBytes + 1;
-                }
-
+                request.AllowBodyUpTo(options.Value.MaxBytes);
                 var command = new UploadDatasetVersionCommand(name, format ?? FormatOf(request.ContentType), request.Body, request.ContentLength);
                 var version = await sender.Send(command, ct);
                 return TypedResults.Created($"/api/v1/datasets/{version.Name}/versions/{version.Version}", version);

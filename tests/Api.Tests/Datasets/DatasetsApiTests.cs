@@ -80,6 +80,27 @@ public sealed class DatasetsApiTests(ApiFactory factory) : IClassFixture<ApiFact
         await (await viewer.GetAsync($"/api/v1/datasets/{NewName()}/versions/1")).ExpectAsync(404);
     }
 
+    [Fact]
+    public async Task Concurrent_uploads_of_one_name_get_distinct_versions_or_a_409_never_a_500()
+    {
+        using var client = await factory.UserAsync("DataScientist");
+        var name = NewName();
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(i =>
+            client.PostAsync($"/api/v1/datasets/{name}/versions", Csv(Encoding.UTF8.GetBytes($"a,b\n{i},1\n")))));
+
+        Assert.All(responses, r => Assert.True((int)r.StatusCode is 201 or 409, $"an upload answered {(int)r.StatusCode}"));
+        var versions = new List<int>();
+        foreach (var created in responses.Where(r => (int)r.StatusCode == 201))
+        {
+            versions.Add((await created.ExpectAsync(201))["version"]!.GetValue<int>());
+        }
+
+        Assert.Equal(Enumerable.Range(1, versions.Count), versions.Order());
+        var listed = await (await client.GetAsync($"/api/v1/datasets?name={name}")).ExpectAsync(200);
+        Assert.Equal(versions.Count, listed["items"]!.AsArray().Count);
+    }
+
     private static string NewName() => "ds-" + Guid.NewGuid().ToString("N")[..8];
 
     private static ByteArrayContent Csv(byte[] content)

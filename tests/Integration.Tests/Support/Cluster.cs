@@ -1,6 +1,8 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
 
 namespace Platform.Integration.Tests.Support;
 
@@ -78,6 +80,22 @@ public sealed class Cluster : IAsyncDisposable
             .Content.ReadFromJsonAsync<JsonObject>();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!["accessToken"]!.GetValue<string>());
         return client;
+    }
+
+    /// <summary>A started SignalR connection to the jobs hub of one api, over WebSockets, as the admin.</summary>
+    public async Task<HubConnection> ConnectHubAsync(int api = 0)
+    {
+        var token = Client.DefaultRequestHeaders.Authorization!.Parameter!;
+        var connection = new HubConnectionBuilder()
+            .WithUrl(_apis[api].Url + "/hubs/jobs", o =>
+            {
+                o.AccessTokenProvider = () => Task.FromResult<string?>(token);
+                o.Transports = HttpTransportType.WebSockets;
+                o.SkipNegotiation = true;
+            })
+            .Build();
+        await connection.StartAsync();
+        return connection;
     }
 
     public async Task WaitForWorkersAsync(int online)

@@ -26,12 +26,7 @@ public sealed class UploadArtifactCommandHandler(
             throw new NotFoundException("Run", command.RunId);
         }
 
-        if (command.ContentLength > limits.MaxBytes)
-        {
-            throw new PayloadTooLargeException(limits.MaxBytes);
-        }
-
-        var blob = await store.SaveAsync(command.Content, limits.MaxBytes, cancellationToken);
+        var blob = await store.SaveUploadAsync(command.Content, command.ContentLength, limits, cancellationToken);
         var now = clock.GetUtcNow();
         var artifact = await db.Artifacts.SingleOrDefaultAsync(a => a.RunId == command.RunId && a.Path == path, cancellationToken);
         if (artifact is null)

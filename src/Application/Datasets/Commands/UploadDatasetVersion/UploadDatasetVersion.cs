@@ -21,12 +21,7 @@ public sealed class UploadDatasetVersionCommandHandler(
 {
     public async ValueTask<DatasetVersionDto> Handle(UploadDatasetVersionCommand command, CancellationToken cancellationToken)
     {
-        if (command.ContentLength > limits.MaxBytes)
-        {
-            throw new PayloadTooLargeException(limits.MaxBytes);
-        }
-
-        var blob = await store.SaveAsync(command.Content, limits.MaxBytes, cancellationToken);
+        var blob = await store.SaveUploadAsync(command.Content, command.ContentLength, limits, cancellationToken);
         DatasetInspection inspection;
         await using (var stored = store.OpenRead(blob.Sha256) ?? throw new InvalidOperationException($"Blob {blob.Sha256} vanished from the store."))
         {
@@ -44,10 +39,18 @@ public sealed class UploadDatasetVersionCommandHandler(
         }
         catch (DbUpdateException)
         {
+            if (!await VersionExistsAsync(command.Name, latest + 1))
+            {
+                throw;
+            }
+
             // Two uploads of the same name raced for the same version number: the unique index let one through.
             throw new ConflictException("dataset.version-taken", $"Another upload of '{command.Name}' took version {latest + 1}; upload again.");
         }
 
         return DatasetVersionDto.From(version, withProfile: true);
     }
+
+    private Task<bool> VersionExistsAsync(string name, int version) =>
+        db.DatasetVersions.AsNoTracking().AnyAsync(v => v.Name == name && v.Version == version, CancellationToken.None);
 }
