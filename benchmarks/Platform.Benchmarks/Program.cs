@@ -7,6 +7,7 @@ var benchmarks = new Dictionary<string, Func<Task<object>>>
     ["search"] = SearchBenchmark.RunAsync,
     ["dispatch"] = DispatchBenchmark.RunAsync,
     ["evaluation"] = EvaluationBenchmark.RunAsync,
+    ["cancellation"] = CancellationBenchmark.RunAsync,
 };
 
 if (name is null || !benchmarks.TryGetValue(name, out var run))
