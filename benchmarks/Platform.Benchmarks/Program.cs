@@ -8,6 +8,7 @@ var benchmarks = new Dictionary<string, Func<Task<object>>>
     ["dispatch"] = DispatchBenchmark.RunAsync,
     ["evaluation"] = EvaluationBenchmark.RunAsync,
     ["cancellation"] = CancellationBenchmark.RunAsync,
+    ["broker-restart"] = BrokerRestartBenchmark.RunAsync,
 };
 
 if (name is null || !benchmarks.TryGetValue(name, out var run))

@@ -28,7 +28,7 @@ public static class WorkerComposition
         }
 
         services.AddSingleton(new RunningJobs(Math.Max(1, options.MaxConcurrentJobs)));
-        services.AddScoped<LeaseKeeper>();
+        services.AddSingleton<LeaseKeeper>();
         services.AddHostedService<HeartbeatService>();
         services.AddHostedService<ShutdownCoordinator>();
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(options.ShutdownGraceSeconds + 15));

@@ -14,6 +14,9 @@ public sealed class JobOptions
     /// <summary>Log lines kept per job; later lines are counted, not stored.</summary>
     public int MaxLogLinesPerJob { get; set; } = 10_000;
 
+    /// <summary>A queued job nobody claimed for this long has its message sent again (then after 2x, 4x ... 32x).</summary>
+    public int RedispatchAfterSeconds { get; set; } = 60;
+
     /// <summary>A worker is shown offline after this long without a heartbeat.</summary>
     public int WorkerOfflineSeconds { get; set; } = 30;
 }

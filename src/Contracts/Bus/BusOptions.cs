@@ -17,4 +17,10 @@ public sealed class BusOptions
     public string VirtualHost { get; set; } = "/";
     public string Username { get; set; } = "guest";
     public string Password { get; set; } = "guest";
+
+    /// <summary>
+    /// AMQP heartbeat. Short, because it is how the RabbitMQ client (7.2.2) notices reliably that a restarted broker
+    /// dropped the connection: without it, sends could hang on the dead connection for minutes.
+    /// </summary>
+    public int HeartbeatSeconds { get; set; } = 10;
 }

@@ -34,6 +34,11 @@ public static class BusSetup
                     {
                         h.Username(options.Username);
                         h.Password(options.Password);
+                        // Publisher confirms off: with RabbitMQ.Client 7.2.2 a publish awaiting a confirm can hang for good
+                        // after a broker restart (rabbitmq-dotnet-client#1930). What must arrive is acknowledged by
+                        // the application instead: job ends are requests, and unclaimed jobs are sent again.
+                        h.PublisherConfirmation = false;
+                        h.Heartbeat(TimeSpan.FromSeconds(Math.Max(1, options.HeartbeatSeconds)));
                     });
                     Configure(context, bus, participants);
                 });

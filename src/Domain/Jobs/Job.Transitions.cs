@@ -65,7 +65,7 @@ public sealed partial class Job
             return false;
         }
 
-        Requeue($"Worker {WorkerId} stopped answering; re-queued for attempt {Attempts + 1} of {MaxAttempts}.");
+        Requeue($"Worker {WorkerId} stopped answering; re-queued for attempt {Attempts + 1} of {MaxAttempts}.", now);
         return true;
     }
 
@@ -84,7 +84,7 @@ public sealed partial class Job
         }
 
         Attempts--;
-        Requeue(reason);
+        Requeue(reason, now);
         return true;
     }
 
@@ -125,12 +125,14 @@ public sealed partial class Job
         FinishedAt = null;
         ResultJson = null;
         CreatedAt = now;
-        Requeue(null);
+        Requeue(null, now);
     }
 
-    private void Requeue(string? reason)
+    private void Requeue(string? reason, DateTimeOffset now)
     {
         State = JobState.Queued;
+        DispatchedAt = now;
+        Redispatches = 0;
         Reason = reason;
         WorkerId = null;
         LeaseId = null;

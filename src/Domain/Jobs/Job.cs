@@ -64,6 +64,7 @@ public sealed partial class Job
             TimeoutSeconds = timeoutSeconds,
             MaxAttempts = maxAttempts,
             CreatedAt = now,
+            DispatchedAt = now,
             Version = 1,
         };
 
@@ -71,6 +72,15 @@ public sealed partial class Job
     /// <returns>The new lease, or null with the reason the claim was refused.</returns>
     public (Guid? LeaseId, string? Refusal) Claim(string workerId, DateTimeOffset now, TimeSpan leaseDuration)
     {
+        if (State == JobState.Running && WorkerId == workerId && LeaseId is { } held && CancelRequestedAt is null && LeaseExpiresAt > now)
+        {
+            // The same worker asking again, its first answer lost to a broker restart: the same lease and attempt,
+            // renewed. The worker itself makes sure it does not run the job twice at once.
+            LeaseExpiresAt = now + leaseDuration;
+            Version++;
+            return (held, null);
+        }
+
         if (State != JobState.Queued)
         {
             return (null, $"the job is {State}");

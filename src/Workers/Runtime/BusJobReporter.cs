@@ -89,6 +89,7 @@ internal sealed class BusJobReporter : IJobReporter, IAsyncDisposable
         }
     }
 
+    /// <remarks>What could not be sent is put back, ahead of anything newer, for the next flush.</remarks>
     private async Task FlushPendingAsync()
     {
         JobProgressed? progress;
@@ -101,19 +102,35 @@ internal sealed class BusJobReporter : IJobReporter, IAsyncDisposable
             (points, _points) = (_points, []);
         }
 
-        foreach (var chunk in lines.Chunk(MaxBatch))
+        var sentLines = 0;
+        var sentPoints = 0;
+        try
         {
-            await _bus.Publish(new JobLogged(_jobId, _leaseId, chunk), CancellationToken.None);
-        }
+            for (; sentLines < lines.Count; sentLines += MaxBatch)
+            {
+                await _bus.PublishBoundedAsync(new JobLogged(_jobId, _leaseId, lines.Skip(sentLines).Take(MaxBatch).ToArray()));
+            }
 
-        foreach (var chunk in points.Chunk(MaxBatch))
-        {
-            await _bus.Publish(new JobMetricsLogged(_jobId, _leaseId, _runId!.Value, chunk), CancellationToken.None);
-        }
+            for (; sentPoints < points.Count; sentPoints += MaxBatch)
+            {
+                await _bus.PublishBoundedAsync(new JobMetricsLogged(_jobId, _leaseId, _runId!.Value, points.Skip(sentPoints).Take(MaxBatch).ToArray()));
+            }
 
-        if (progress is not null)
+            if (progress is not null)
+            {
+                await _bus.PublishBoundedAsync(progress);
+            }
+        }
+        catch
         {
-            await _bus.Publish(progress, CancellationToken.None);
+            lock (_gate)
+            {
+                _lines.InsertRange(0, lines.Skip(sentLines));
+                _points.InsertRange(0, points.Skip(sentPoints));
+                _progress ??= progress;
+            }
+
+            throw;
         }
     }
 
@@ -137,9 +154,10 @@ internal sealed class BusJobReporter : IJobReporter, IAsyncDisposable
                     // The stop token only ends the waits: a flush under way always completes.
                     await FlushAsync(CancellationToken.None);
                 }
-                catch (Exception e) when (e is not OperationCanceledException)
+                catch (Exception e) when (e is not OperationCanceledException || !_stop.IsCancellationRequested)
                 {
-                    // The bus is away for a moment: what was taken is lost; progress is sent again by the next report.
+                    // The bus is away for a moment (a bounded publish timed out): what was taken waits for the next try.
+                    _wake.Writer.TryWrite(true);
                 }
 
                 await Task.Delay(Interval, _stop.Token);

@@ -5,10 +5,13 @@ namespace Platform.Workers.Runtime;
 
 /// <summary>
 /// Renews a running job's lease at a third of its length. Stops the job when the Api says the lease is lost (the
-/// job was re-queued after this worker looked dead) or that cancellation was asked for.
+/// job was re-queued after this worker looked dead) or that cancellation was asked for. Renewals go through the bus,
+/// not the job message's consume context, whose channel a broker restart closes for good.
 /// </summary>
-internal sealed class LeaseKeeper(IRequestClient<RenewJobLease> renewals, ILogger<LeaseKeeper> logger)
+internal sealed class LeaseKeeper(IBus bus, ILogger<LeaseKeeper> logger)
 {
+    private readonly IRequestClient<RenewJobLease> _renewals = bus.CreateRequestClient<RenewJobLease>(RequestTimeout.After(s: 5));
+
     /// <returns>Disposing it stops the renewals.</returns>
     public IDisposable Keep(RunningJob job, JobClaimed claim)
     {
@@ -23,11 +26,8 @@ internal sealed class LeaseKeeper(IRequestClient<RenewJobLease> renewals, ILogge
 
         public CancellationToken Token => _source.Token;
 
-        public void Dispose()
-        {
-            _source.Cancel();
-            _source.Dispose();
-        }
+        /// <remarks>Cancels without disposing: the renewal loop may still be reading the token.</remarks>
+        public void Dispose() => _source.Cancel();
     }
 
     private async Task RenewLoopAsync(RunningJob job, JobClaimed claim, CancellationToken stop)
@@ -39,7 +39,7 @@ internal sealed class LeaseKeeper(IRequestClient<RenewJobLease> renewals, ILogge
             {
                 try
                 {
-                    var status = await renewals.GetResponse<JobLeaseStatus>(new RenewJobLease(claim.JobId, claim.LeaseId), stop);
+                    var status = await _renewals.GetResponse<JobLeaseStatus>(new RenewJobLease(claim.JobId, claim.LeaseId), stop);
                     if (!status.Message.Active)
                     {
                         job.Stop(StopReason.LeaseLost);

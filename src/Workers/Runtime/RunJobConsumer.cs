@@ -11,7 +11,7 @@ namespace Platform.Workers.Runtime;
 /// at once; infrastructure faults before the claim are retried by the endpoint's back-off policy.
 /// </summary>
 internal sealed class RunJobConsumer(
-    IRequestClient<ClaimJob> claims, WorkerIdentity identity, RunningJobs running, LeaseKeeper leases,
+    IBus bus, IRequestClient<ClaimJob> claims, WorkerIdentity identity, RunningJobs running, LeaseKeeper leases,
     IEnumerable<IJobExecutor> executors, ILogger<RunJobConsumer> logger) : IConsumer<RunJob>
 {
     private static readonly ActivitySource Source = new("Platform.Workers");
@@ -32,50 +32,56 @@ internal sealed class RunJobConsumer(
         using var activity = Source.StartActivity($"job {message.Kind}");
         activity?.SetTag("platform.job_id", message.JobId);
         activity?.SetTag("platform.attempt", claimed.Attempt);
-        var job = running.Start(message.JobId, TimeSpan.FromSeconds(message.TimeoutSeconds));
-        await using var reporter = new BusJobReporter(context, message.JobId, claimed.LeaseId, message.RunId);
+        var job = running.TryStart(message.JobId, TimeSpan.FromSeconds(message.TimeoutSeconds));
+        if (job is null)
+        {
+            logger.LogInformation("Job {JobId} redelivered while this worker runs it; the running one goes on", message.JobId);
+            return;
+        }
+
+        await using var reporter = new BusJobReporter(bus, message.JobId, claimed.LeaseId, message.RunId);
         using var lease = leases.Keep(job, claimed);
         var (outcome, reason, result) = await ExecuteAsync(message, claimed, job, reporter);
         running.Finish(message.JobId);
-        await reporter.FlushAsync(CancellationToken.None);
+        await FlushLastReportsAsync(reporter, message.JobId);
         if (outcome is null)
         {
             logger.LogWarning("Job {JobId}: lease lost, another worker may have it; stopping without a report", message.JobId);
         }
         else if (outcome == "Released")
         {
-            await PublishPersistentlyAsync(context, new JobReleased(message.JobId, claimed.LeaseId, reason!));
+            await ReportEndAsync(new JobReleased(message.JobId, claimed.LeaseId, reason!));
         }
         else
         {
-            await PublishPersistentlyAsync(context, new JobCompleted(message.JobId, claimed.LeaseId, outcome, reason, result, DateTimeOffset.UtcNow));
+            await ReportEndAsync(new JobCompleted(message.JobId, claimed.LeaseId, outcome, reason, result, DateTimeOffset.UtcNow));
             logger.LogInformation("Job {JobId} {Outcome}{Reason}", message.JobId, outcome, reason is null ? "" : ": " + reason);
         }
     }
 
+    /// <summary>The job's last logs and metrics go before its end, retried for a while; the end is not held back for them.</summary>
+    private async Task FlushLastReportsAsync(BusJobReporter reporter, Guid jobId)
+    {
+        try
+        {
+            await ReportPublishing.RetryAsync(() => reporter.FlushAsync(CancellationToken.None), TimeSpan.FromSeconds(30), logger, "the job's last reports");
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning("Job {JobId}: its last logs and metrics could not be sent ({Error})", jobId, e.Message);
+        }
+    }
+
     /// <summary>
-    /// The end of a job must reach the Api even if the broker is restarting: retried for up to two minutes while the
-    /// lease is still renewed, since giving up would leave the job to run again when its lease expires.
+    /// The end of a job must reach the Api: asked until the Api answers (a publish can vanish in a broker restart),
+    /// for up to two minutes while the lease is still renewed. A repeat is harmless: the Api records an end once.
     /// </summary>
-    private async Task PublishPersistentlyAsync<T>(ConsumeContext context, T message)
+    /// <remarks>Through the bus, not this message's consume context: a broker restart closes that channel for good.</remarks>
+    private Task ReportEndAsync<T>(T message)
         where T : class
     {
-        var delay = TimeSpan.FromMilliseconds(250);
-        var until = DateTime.UtcNow.AddMinutes(2);
-        while (true)
-        {
-            try
-            {
-                await context.Publish(message, CancellationToken.None);
-                return;
-            }
-            catch (Exception e) when (DateTime.UtcNow < until)
-            {
-                logger.LogWarning("Could not report {Message} yet ({Error}); retrying", typeof(T).Name, e.Message);
-                await Task.Delay(delay);
-                delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 5000));
-            }
-        }
+        var client = bus.CreateRequestClient<T>(RequestTimeout.After(s: 10));
+        return ReportPublishing.RetryAsync(() => client.GetResponse<JobEndRecorded>(message), TimeSpan.FromMinutes(2), logger, typeof(T).Name);
     }
 
     private async Task<(string? Outcome, string? Reason, string? Result)> ExecuteAsync(

@@ -29,11 +29,17 @@ public sealed class RunningJobs(int maxConcurrentJobs)
 
     public int Count => _jobs.Count;
 
-    public RunningJob Start(Guid jobId, TimeSpan timeout)
+    /// <returns>Null when this worker already runs the job (its message was redelivered after a broker restart).</returns>
+    public RunningJob? TryStart(Guid jobId, TimeSpan timeout)
     {
         var job = new RunningJob(jobId, timeout);
-        _jobs[jobId] = job;
-        return job;
+        if (_jobs.TryAdd(jobId, job))
+        {
+            return job;
+        }
+
+        job.Dispose();
+        return null;
     }
 
     public void Finish(Guid jobId)

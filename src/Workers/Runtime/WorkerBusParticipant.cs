@@ -14,7 +14,6 @@ public sealed class WorkerBusParticipant(WorkerQueues queues, WorkerIdentity ide
         bus.AddConsumer<RunJobConsumer>().ExcludeFromConfigureEndpoints();
         bus.AddConsumer<CancelJobConsumer>().ExcludeFromConfigureEndpoints();
         bus.AddRequestClient<Contracts.Messages.Jobs.ClaimJob>(RequestTimeout.After(s: 10));
-        bus.AddRequestClient<Contracts.Messages.Jobs.RenewJobLease>(RequestTimeout.After(s: 5));
     }
 
     public void ConfigureEndpoints(IBusRegistrationContext context, IBusFactoryConfigurator bus)

@@ -103,4 +103,30 @@ public sealed class JobLeaseTests
         Assert.True(again is not null, $"the handed-back job could not be claimed again: {refusal}");
         Assert.Equal(1, job.Attempts);
     }
+
+    [Fact]
+    public void The_worker_holding_a_job_that_claims_it_again_gets_the_same_lease_and_attempt_and_others_are_refused()
+    {
+        var job = NewJob();
+        var (first, _) = job.Claim("w1", Start, Lease);
+
+        var (again, refusal) = job.Claim("w1", Start.AddSeconds(10), Lease);
+        var (other, otherRefusal) = job.Claim("w2", Start.AddSeconds(11), Lease);
+
+        Assert.True(again == first, $"the holder's second claim got {again} ({refusal}) instead of its lease {first}");
+        Assert.Equal(1, job.Attempts);
+        Assert.Equal(Start.AddSeconds(10) + Lease, job.LeaseExpiresAt);
+        Assert.Null(other);
+        Assert.Equal("the job is Running", otherRefusal);
+    }
+
+    [Fact]
+    public void A_second_claim_by_the_holder_is_refused_once_cancellation_was_asked_for()
+    {
+        var job = NewJob();
+        job.Claim("w1", Start, Lease);
+        job.RequestCancel("alice", Start.AddSeconds(1));
+
+        Assert.Null(job.Claim("w1", Start.AddSeconds(2), Lease).LeaseId);
+    }
 }

@@ -20,14 +20,14 @@ public sealed class Cluster : IAsyncDisposable
     private readonly List<PlatformProcess> _workers = [];
     private readonly List<(PlatformProcess Process, string Url)> _apis = [];
 
-    private Cluster(string virtualHost, Dictionary<string, string> extra)
+    private Cluster(int rabbitMqPort, string virtualHost, Dictionary<string, string> extra)
     {
         _extra = extra;
         _busSettings = new()
         {
             ["Bus__Transport"] = "RabbitMq",
             ["Bus__Host"] = "127.0.0.1",
-            ["Bus__Port"] = TestServices.RabbitMqPort.ToString(),
+            ["Bus__Port"] = rabbitMqPort.ToString(),
             ["Bus__VirtualHost"] = virtualHost,
         };
     }
@@ -36,10 +36,15 @@ public sealed class Cluster : IAsyncDisposable
     public IReadOnlyList<PlatformProcess> Workers => _workers;
     public IReadOnlyList<string> ApiUrls => _apis.Select(a => a.Url).ToList();
 
-    public static async Task<Cluster> StartAsync(int apis = 1, int workers = 2, bool redis = false, Dictionary<string, string>? settings = null)
+    /// <param name="ownRabbitMqPort">A broker of the test's own (see <see cref="TestServices.StartFreshRabbitMqAsync"/>), used
+    /// with its default virtual host; otherwise a new virtual host on the shared test broker.</param>
+    public static async Task<Cluster> StartAsync(
+        int apis = 1, int workers = 2, bool redis = false, Dictionary<string, string>? settings = null, int? ownRabbitMqPort = null)
     {
         TestServices.EnsureRunning();
-        var cluster = new Cluster(await TestServices.NewVirtualHostAsync(), settings ?? []);
+        var cluster = ownRabbitMqPort is { } port
+            ? new Cluster(port, "/", settings ?? [])
+            : new Cluster(TestServices.RabbitMqPort, await TestServices.NewVirtualHostAsync(), settings ?? []);
         for (var i = 0; i < apis; i++)
         {
             await cluster.StartApiAsync(redis);

@@ -29,13 +29,16 @@ public static class TestServices
     public static async Task<string> NewVirtualHostAsync()
     {
         var name = "t-" + Guid.NewGuid().ToString("N")[..10];
-        await RunScriptAsync("add-vhost", name);
+        await RunScriptAsync(RabbitMqPort, "add-vhost", name);
         return name;
     }
 
-    public static Task StopRabbitMqAsync() => RunScriptAsync("stop-rabbitmq");
+    /// <summary>A broker of its own on <paramref name="port"/>, started empty: for tests that stop and start it.</summary>
+    public static Task StartFreshRabbitMqAsync(int port) => RunScriptAsync(port, "start-fresh-rabbitmq");
 
-    public static Task StartRabbitMqAsync() => RunScriptAsync("start-rabbitmq");
+    public static Task StopRabbitMqAsync(int port) => RunScriptAsync(port, "stop-rabbitmq");
+
+    public static Task StartRabbitMqAsync(int port) => RunScriptAsync(port, "start-rabbitmq");
 
     public static bool IsOpen(int port)
     {
@@ -51,9 +54,10 @@ public static class TestServices
         }
     }
 
-    private static async Task RunScriptAsync(params string[] arguments)
+    private static async Task RunScriptAsync(int rabbitMqPort, params string[] arguments)
     {
         var start = new ProcessStartInfo(Path.Combine(Root, "scripts", "test-services.sh")) { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.Environment["PLATFORM_TEST_RABBITMQ_PORT"] = rabbitMqPort.ToString();
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);

@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Platform.Application.Common.Interfaces;
 using Platform.Application.Common.Security;
 using Platform.Domain.Identity;
@@ -9,12 +10,12 @@ namespace Platform.Application.Jobs.WorkerReports;
 
 /// <summary>
 /// Run every second by the lease monitor: jobs whose lease ran out go back to the queue (or fail after their last
-/// attempt), and jobs past their timeout end TimedOut.
+/// attempt), jobs past their timeout end TimedOut, and queued jobs nobody claimed for a while are sent again.
 /// </summary>
 [RequiresRole(Role.System)]
 public sealed record ExpireLeasesCommand : ICommand<int>;
 
-public sealed class ExpireLeasesCommandHandler(IPlatformDbContext db, IOutbox outbox, TimeProvider clock, IJobNotifier notifier)
+public sealed class ExpireLeasesCommandHandler(IPlatformDbContext db, IOutbox outbox, TimeProvider clock, IJobNotifier notifier, IOptions<JobOptions> options)
     : ICommandHandler<ExpireLeasesCommand, int>
 {
     private static readonly TimeSpan TimeoutGrace = TimeSpan.FromSeconds(10);
@@ -40,6 +41,15 @@ public sealed class ExpireLeasesCommandHandler(IPlatformDbContext db, IOutbox ou
 
                 changed.Add(job);
             }
+        }
+
+        var redispatchAfter = TimeSpan.FromSeconds(options.Value.RedispatchAfterSeconds);
+        var unclaimedSince = now - redispatchAfter;
+        var unclaimed = await db.Jobs.Where(j => j.State == JobState.Queued && j.DispatchedAt <= unclaimedSince).Take(500).ToListAsync(cancellationToken);
+        foreach (var job in unclaimed.Where(j => j.RedispatchIfUnclaimed(now, redispatchAfter)))
+        {
+            outbox.Dispatch(job);
+            changed.Add(job);
         }
 
         if (changed.Count > 0)

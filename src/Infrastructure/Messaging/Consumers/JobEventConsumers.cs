@@ -38,14 +38,27 @@ internal sealed class JobCompletedConsumer(SystemSender system, ProgressCoalesce
         var m = context.Message;
         var outcome = Enum.TryParse<JobState>(m.Outcome, out var state) && state.IsFinal() ? state : JobState.Failed;
         coalescer.Forget(m.JobId);
-        await system.SendAsync(new CompleteJobCommand(m.JobId, m.LeaseId, outcome, m.Reason, m.ResultJson), Actor.Platform, context.CancellationToken);
+        var changed = await system.SendAsync(new CompleteJobCommand(m.JobId, m.LeaseId, outcome, m.Reason, m.ResultJson), Actor.Platform, context.CancellationToken);
+        await context.AnswerIfAskedAsync(new JobEndRecorded(m.JobId, changed));
     }
 }
 
 internal sealed class JobReleasedConsumer(SystemSender system) : IConsumer<JobReleased>
 {
-    public Task Consume(ConsumeContext<JobReleased> context) =>
-        system.SendAsync(new ReleaseJobCommand(context.Message.JobId, context.Message.LeaseId, context.Message.Reason), Actor.Platform, context.CancellationToken);
+    public async Task Consume(ConsumeContext<JobReleased> context)
+    {
+        var m = context.Message;
+        var changed = await system.SendAsync(new ReleaseJobCommand(m.JobId, m.LeaseId, m.Reason), Actor.Platform, context.CancellationToken);
+        await context.AnswerIfAskedAsync(new JobEndRecorded(m.JobId, changed));
+    }
+}
+
+internal static class RequestAnswers
+{
+    /// <summary>Answers a message sent as a request; one published as a plain event (older workers) needs no answer.</summary>
+    public static Task AnswerIfAskedAsync<T>(this ConsumeContext context, T answer)
+        where T : class =>
+        context.RequestId is null ? Task.CompletedTask : context.RespondAsync(answer);
 }
 
 /// <summary>A job message that could not be processed after its retries (poison): the job fails with the error.</summary>

@@ -269,6 +269,9 @@ namespace Platform.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<DateTimeOffset>("DispatchedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<DateTimeOffset?>("FinishedAt")
                         .HasColumnType("datetimeoffset");
 
@@ -312,6 +315,9 @@ namespace Platform.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<string>("Reason")
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int>("Redispatches")
+                        .HasColumnType("int");
 
                     b.Property<string>("ResultJson")
                         .HasColumnType("nvarchar(max)");

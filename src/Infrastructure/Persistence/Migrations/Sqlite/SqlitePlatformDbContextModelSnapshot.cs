@@ -264,6 +264,9 @@ namespace Platform.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("DispatchedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("FinishedAt")
                         .HasColumnType("INTEGER");
 
@@ -307,6 +310,9 @@ namespace Platform.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("Reason")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Redispatches")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ResultJson")
                         .HasColumnType("TEXT");
