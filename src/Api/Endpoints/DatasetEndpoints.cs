@@ -28,14 +28,21 @@ internal static class DatasetEndpoints
             .WithSummary("Lists dataset versions by name, newest version first (paged; filter by name).");
 
         datasets.MapPost("/{name}/versions", async (
-                string name, string? format, HttpRequest request, IOptions<ArtifactOptions> options, ISender sender, CancellationToken ct) =>
+                string name, string? format, int? splitSeed, double? validationFraction, double? testFraction, string? splitColumn,
+                HttpRequest request, IOptions<ArtifactOptions> options, ISender sender, CancellationToken ct) =>
             {
                 request.AllowBodyUpTo(options.Value.MaxBytes);
-                var command = new UploadDatasetVersionCommand(name, format ?? FormatOf(request.ContentType), request.Body, request.ContentLength);
+                var defaults = new DatasetSplitRequest();
+                var split = new DatasetSplitRequest(
+                    splitSeed ?? defaults.Seed, validationFraction ?? defaults.ValidationFraction, testFraction ?? defaults.TestFraction, splitColumn);
+                var command = new UploadDatasetVersionCommand(name, format ?? FormatOf(request.ContentType), request.Body, request.ContentLength, split);
                 var version = await sender.Send(command, ct);
                 return TypedResults.Created($"/api/v1/datasets/{version.Name}/versions/{version.Version}", version);
             })
-            .WithSummary("Uploads the next version of a dataset: checked row by row, profiled (schema, statistics), stored by hash.");
+            .WithSummary(
+                "Uploads the next version of a dataset: checked row by row, profiled (schema, statistics), split into train / validation / " +
+                "test (?splitSeed=42&validationFraction=0.15&testFraction=0.15 by default, or ?splitColumn= naming a column of " +
+                "train/validation/test cells), stored by hash.");
 
         datasets.MapGet("/{name}/versions/{version:int}", async (string name, int version, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new GetDatasetVersionQuery(name, version), ct)))

@@ -16,6 +16,7 @@ public sealed class DatasetVersion
         Format = string.Empty;
         Sha256 = string.Empty;
         ProfileJson = string.Empty;
+        SplitJson = string.Empty;
         CreatedBy = string.Empty;
     }
 
@@ -31,12 +32,15 @@ public sealed class DatasetVersion
     /// <summary>Schema and statistics as JSON (column names, inferred kinds, counts, numeric and categorical statistics).</summary>
     public string ProfileJson { get; private set; }
 
+    /// <summary>How the rows divide into train / validation / test (seed and fractions, or a column) and the row count of each.</summary>
+    public string SplitJson { get; private set; }
+
     public string CreatedBy { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
 
     public static DatasetVersion Create(
         string name, int version, string format, string sha256, long sizeBytes, int rowCount, int columnCount, string profileJson,
-        string createdBy, DateTimeOffset now)
+        string splitJson, string createdBy, DateTimeOffset now)
     {
         if (version < 1)
         {
@@ -59,6 +63,7 @@ public sealed class DatasetVersion
             RowCount = rowCount,
             ColumnCount = columnCount,
             ProfileJson = profileJson,
+            SplitJson = splitJson,
             CreatedBy = createdBy,
             CreatedAt = now,
         };

@@ -7,7 +7,7 @@ using Platform.MachineLearning.Datasets;
 
 namespace Platform.Infrastructure.Datasets;
 
-/// <summary>Reads CSV or Parquet through the machine-learning library and profiles every column.</summary>
+/// <summary>Reads CSV or Parquet through the machine-learning library, profiles every column and works out the split.</summary>
 internal sealed class DatasetInspector : IDatasetInspector
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -16,7 +16,7 @@ internal sealed class DatasetInspector : IDatasetInspector
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
-    public async Task<DatasetInspection> InspectAsync(Stream content, string format, CancellationToken cancellationToken)
+    public async Task<DatasetInspection> InspectAsync(Stream content, string format, DatasetSplitRequest split, CancellationToken cancellationToken)
     {
         Dataset dataset;
         try
@@ -31,6 +31,6 @@ internal sealed class DatasetInspector : IDatasetInspector
         }
 
         var profile = DatasetProfiler.Profile(dataset);
-        return new DatasetInspection(dataset.RowCount, dataset.ColumnNames.Count, JsonSerializer.Serialize(profile, Json));
+        return new DatasetInspection(dataset.RowCount, dataset.ColumnNames.Count, JsonSerializer.Serialize(profile, Json), SplitDescription.Of(dataset, split));
     }
 }

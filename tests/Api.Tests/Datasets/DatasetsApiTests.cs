@@ -101,9 +101,9 @@ public sealed class DatasetsApiTests(ApiFactory factory) : IClassFixture<ApiFact
         Assert.Equal(versions.Count, listed["items"]!.AsArray().Count);
     }
 
-    private static string NewName() => "ds-" + Guid.NewGuid().ToString("N")[..8];
+    internal static string NewName() => "ds-" + Guid.NewGuid().ToString("N")[..8];
 
-    private static ByteArrayContent Csv(byte[] content)
+    internal static ByteArrayContent Csv(byte[] content)
     {
         var body = new ByteArrayContent(content);
         body.Headers.ContentType = new MediaTypeHeaderValue("text/csv");

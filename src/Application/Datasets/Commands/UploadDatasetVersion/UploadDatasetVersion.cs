@@ -10,10 +10,11 @@ namespace Platform.Application.Datasets.Commands.UploadDatasetVersion;
 /// <summary>
 /// Streams a CSV or Parquet file into the content-addressed store, reads it back through the dataset inspector (every
 /// row checked; a bad file is a 400 naming the row and column, and no version is recorded), and records the next
-/// version of the named dataset with its schema and statistics.
+/// version of the named dataset with its schema, statistics and train / validation / test split.
 /// </summary>
 [RequiresRole(Permissions.Track)]
-public sealed record UploadDatasetVersionCommand(string Name, string Format, Stream Content, long? ContentLength) : ICommand<DatasetVersionDto>;
+public sealed record UploadDatasetVersionCommand(string Name, string Format, Stream Content, long? ContentLength, DatasetSplitRequest Split)
+    : ICommand<DatasetVersionDto>;
 
 public sealed class UploadDatasetVersionCommandHandler(
     IPlatformDbContext db, IArtifactStore store, IArtifactLimits limits, IDatasetInspector inspector, ICurrentUser currentUser, TimeProvider clock)
@@ -25,13 +26,13 @@ public sealed class UploadDatasetVersionCommandHandler(
         DatasetInspection inspection;
         await using (var stored = store.OpenRead(blob.Sha256) ?? throw new InvalidOperationException($"Blob {blob.Sha256} vanished from the store."))
         {
-            inspection = await inspector.InspectAsync(stored, command.Format, cancellationToken);
+            inspection = await inspector.InspectAsync(stored, command.Format, command.Split, cancellationToken);
         }
 
         var latest = await db.DatasetVersions.Where(v => v.Name == command.Name).MaxAsync(v => (int?)v.Version, cancellationToken) ?? 0;
         var version = DatasetVersion.Create(
             command.Name, latest + 1, command.Format, blob.Sha256, blob.SizeBytes, inspection.RowCount, inspection.ColumnCount,
-            inspection.ProfileJson, currentUser.Name, clock.GetUtcNow());
+            inspection.ProfileJson, inspection.SplitJson, currentUser.Name, clock.GetUtcNow());
         db.DatasetVersions.Add(version);
         try
         {
