@@ -49,16 +49,33 @@ internal static class DatasetEndpoints
             .WithSummary("One dataset version with its schema and per-column statistics.");
 
         datasets.MapGet("/{name}/versions/{version:int}/content", async (
-                string name, int version, IArtifactStore store, ISender sender, CancellationToken ct) =>
+                string name, int version, string? split, HttpContext http, IArtifactStore store, IDatasetParts parts, ISender sender, CancellationToken ct) =>
             {
                 var dataset = await sender.Send(new GetDatasetVersionQuery(name, version), ct);
+                if (split is not null && !IDatasetParts.Names.Contains(split))
+                {
+                    throw RequestValidationException.For("split", $"must be one of: {string.Join(", ", IDatasetParts.Names)}");
+                }
+
                 var content = store.OpenRead(dataset.Sha256) ?? throw new NotFoundException("Dataset content", dataset.Sha256);
+                if (split is not null)
+                {
+                    await using (content)
+                    {
+                        var file = $"{dataset.Name}-v{dataset.Version}-{split}.csv";
+                        http.Response.ContentType = "text/csv";
+                        http.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileNameStar = file }.ToString();
+                        await parts.WriteCsvAsync(content, dataset.Format, dataset.Split, split, http.Response.Body, ct);
+                        return Results.Empty;
+                    }
+                }
+
                 var contentType = dataset.Format == DatasetFormats.Parquet ? "application/vnd.apache.parquet" : "text/csv";
                 return TypedResults.Stream(
                     content, contentType, $"{dataset.Name}-v{dataset.Version}.{dataset.Format}", dataset.CreatedAt,
                     new EntityTagHeaderValue($"\"{dataset.Sha256}\""), enableRangeProcessing: true);
             })
-            .WithSummary("Downloads a dataset version's file (streamed).");
+            .WithSummary("Downloads a dataset version's file (streamed), or with ?split=train|validation|test that part of its split as CSV.");
     }
 
     private static string FormatOf(string? contentType) => contentType?.Split(';')[0].Trim().ToLowerInvariant() switch

@@ -60,4 +60,43 @@ public sealed class DatasetSplitTests(ApiFactory factory) : IClassFixture<ApiFac
         Assert.Contains(expected, problem["errors"]![field]![0]!.GetValue<string>(), StringComparison.Ordinal);
         await (await client.GetAsync($"/api/v1/datasets/{name}/versions/1")).ExpectAsync(404);
     }
+
+    [Fact]
+    public async Task Each_part_downloads_as_csv_and_together_they_are_the_file_row_for_row()
+    {
+        using var client = await factory.UserAsync("DataScientist");
+        var file = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "datasets", "breast-cancer.csv"));
+        var name = NewName();
+        await (await client.PostAsync($"/api/v1/datasets/{name}/versions?splitSeed=7", Csv(Encoding.UTF8.GetBytes(file)))).ExpectAsync(201);
+
+        var parts = new Dictionary<string, string[]>();
+        foreach (var part in new[] { "train", "validation", "test" })
+        {
+            using var response = await client.GetAsync($"/api/v1/datasets/{name}/versions/1/content?split={part}");
+            Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+            parts[part] = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        }
+
+        var lines = file.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToArray();
+        Assert.All(parts.Values, p => Assert.Equal(lines[0], p[0]));
+        Assert.Equal([399, 85, 85], parts.Values.Select(p => p.Length - 1));
+        Assert.Equal(lines[1..].Order(), parts.Values.SelectMany(p => p[1..]).Order());
+        var again = await client.GetStringAsync($"/api/v1/datasets/{name}/versions/1/content?split=test");
+        Assert.Equal(parts["test"], again.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public async Task A_column_split_part_holds_the_rows_marked_for_it_and_an_unknown_part_is_400()
+    {
+        using var client = await factory.UserAsync("DataScientist");
+        var name = NewName();
+        await (await client.PostAsync($"/api/v1/datasets/{name}/versions?splitColumn=part", Csv("x,part\n1,train\n2,test\n3,train\n"u8.ToArray())))
+            .ExpectAsync(201);
+
+        var train = await client.GetStringAsync($"/api/v1/datasets/{name}/versions/1/content?split=train");
+        var problem = await (await client.GetAsync($"/api/v1/datasets/{name}/versions/1/content?split=holdout")).ExpectAsync(400);
+
+        Assert.Equal("x,part\n1,train\n3,train\n", train.ReplaceLineEndings("\n"));
+        Assert.Contains("train, validation, test", problem["errors"]!["split"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+    }
 }
