@@ -87,6 +87,7 @@ public static class DependencyInjection
             };
         });
         services.AddSingleton<IArtifactLimits>(sp => new ArtifactLimits(sp.GetRequiredService<IOptions<ArtifactOptions>>().Value.MaxBytes));
+        services.AddHostedService<OrphanBlobSweeper>();
     }
 
     private sealed record ArtifactLimits(long MaxBytes) : IArtifactLimits;

@@ -10,7 +10,7 @@ namespace Platform.Infrastructure.Artifacts;
 /// while being hashed, then move into place; identical content is stored once. No client-supplied name ever
 /// reaches the file system.
 /// </summary>
-internal sealed class FileSystemArtifactStore(string root) : IArtifactStore
+internal sealed class FileSystemArtifactStore(string root) : IArtifactStore, IBlobInventory
 {
     private const int BufferSize = 128 * 1024;
 
@@ -45,7 +45,9 @@ internal sealed class FileSystemArtifactStore(string root) : IArtifactStore
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             if (File.Exists(target))
             {
+                // Stored already: touched, so that the orphan sweep does not take it before its new owner commits.
                 File.Delete(temporary);
+                File.SetLastWriteTimeUtc(target, DateTime.UtcNow);
             }
             else
             {
@@ -76,6 +78,26 @@ internal sealed class FileSystemArtifactStore(string root) : IArtifactStore
         return File.Exists(path)
             ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, BufferSize, FileOptions.Asynchronous | FileOptions.SequentialScan)
             : null;
+    }
+
+    public IEnumerable<string> StoredBefore(DateTimeOffset before)
+    {
+        var folder = Path.Combine(root, "sha256");
+        return Directory.Exists(folder)
+            ? Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+                .Where(path => File.GetLastWriteTimeUtc(path) < before.UtcDateTime)
+                .Select(Path.GetFileName)
+                .Where(name => name is { Length: 64 } && name.All(Uri.IsHexDigit))
+                .Select(name => name!)
+            : [];
+    }
+
+    public void Delete(string sha256)
+    {
+        if (sha256.Length == 64 && sha256.All(Uri.IsHexDigit))
+        {
+            File.Delete(PathOf(sha256.ToLowerInvariant()));
+        }
     }
 
     private string PathOf(string sha256) => Path.Combine(root, "sha256", sha256[..2], sha256[2..4], sha256);
