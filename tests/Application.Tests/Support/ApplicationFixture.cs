@@ -9,7 +9,7 @@ using Platform.Infrastructure.Persistence;
 namespace Platform.Application.Tests.Support;
 
 /// <summary>The application layer wired to the real infrastructure over a SQLite file of its own.</summary>
-public sealed class ApplicationFixture : IAsyncLifetime
+public class ApplicationFixture : IAsyncLifetime
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "platform-app-tests", Guid.NewGuid().ToString("N"));
     private ServiceProvider? _services;
@@ -18,13 +18,24 @@ public sealed class ApplicationFixture : IAsyncLifetime
 
     public RecordingJobNotifier Notifier { get; } = new();
 
+    /// <summary>Configuration a derived fixture adds (for example job options).</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    /// <summary>Reads the database directly, in a scope of its own.</summary>
+    public async Task<T> ReadAsync<T>(Func<IPlatformDbContext, Task<T>> read)
+    {
+        await using var scope = _services!.CreateAsyncScope();
+        return await read(scope.ServiceProvider.GetRequiredService<IPlatformDbContext>());
+    }
+
     public async Task InitializeAsync()
     {
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>(Settings)
         {
             ["Platform:DataDirectory"] = _folder,
             ["Bootstrap:AdminPassword"] = "a-long-admin-password",
-        }).Build();
+        };
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection().AddLogging().AddApplication().AddInfrastructure(configuration);
         services.AddSingleton<ICurrentUser>(User);
         services.AddSingleton<IJobNotifier>(Notifier);

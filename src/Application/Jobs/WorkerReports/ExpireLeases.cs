@@ -45,7 +45,8 @@ public sealed class ExpireLeasesCommandHandler(IPlatformDbContext db, IOutbox ou
 
         var redispatchAfter = TimeSpan.FromSeconds(options.Value.RedispatchAfterSeconds);
         var unclaimedSince = now - redispatchAfter;
-        var unclaimed = await db.Jobs.Where(j => j.State == JobState.Queued && j.DispatchedAt <= unclaimedSince).Take(500).ToListAsync(cancellationToken);
+        var unclaimed = await db.Jobs.Where(j => j.State == JobState.Queued && j.DispatchedAt <= unclaimedSince)
+            .OrderBy(j => j.DispatchedAt).Take(500).ToListAsync(cancellationToken);
         foreach (var job in unclaimed.Where(j => j.RedispatchIfUnclaimed(now, redispatchAfter)))
         {
             outbox.Dispatch(job);
