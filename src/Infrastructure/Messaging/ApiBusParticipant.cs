@@ -17,7 +17,7 @@ public sealed class ApiBusParticipant : IBusParticipant
         bus.AddConsumer<JobCompletedConsumer>();
         bus.AddConsumer<JobReleasedConsumer>();
         bus.AddConsumer<RunJobFaultConsumer>();
-        bus.AddConsumer<WorkerHeartbeatConsumer>();
+        bus.AddConsumer<WorkerHeartbeatConsumer, WorkerHeartbeatConsumerDefinition>();
         bus.AddConsumer<WorkerStoppedConsumer>();
     }
 
