@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Platform.Host.Tests.Support;
 using Platform.Integration.Tests.Support;
 using Platform.MachineLearning.Evaluation;
 
@@ -21,7 +22,7 @@ internal static class CancellationBenchmark
         var took = new List<double>();
         for (var i = 0; i < Samples + 3; i++)
         {
-            var ms = await CancelOneAsync(client, 1000 + Random.Shared.Next(2000) + i);
+            var ms = await CancelOneAsync(client, ChildProcesses.UniqueSleepSeconds());
             if (i >= 3)
             {
                 took.Add(ms);
@@ -39,7 +40,6 @@ internal static class CancellationBenchmark
 
     private static async Task<double> CancelOneAsync(HttpClient client, int sleepSeconds)
     {
-        var sleep = $"sleep {sleepSeconds}";
         var submitted = await client.PostAsJsonAsync("/api/v1/jobs", new
         {
             kind = "Diagnostic",
@@ -47,7 +47,7 @@ internal static class CancellationBenchmark
         });
         submitted.EnsureSuccessStatusCode();
         var id = (await submitted.Content.ReadFromJsonAsync<JsonObject>())!["id"]!.GetValue<string>();
-        await Eventually.HoldsAsync(async () => State(await GetAsync(client, id)) == "Running" && ChildProcesses.WithCommandLine(sleep).Count == 2,
+        await Eventually.HoldsAsync(async () => State(await GetAsync(client, id)) == "Running" && ChildProcesses.SleepingFor(sleepSeconds).Count == 3,
             TimeSpan.FromSeconds(30), () => $"job {id} did not start its child processes");
 
         var requested = DateTimeOffset.UtcNow;
@@ -55,9 +55,9 @@ internal static class CancellationBenchmark
         JsonObject job = new();
         await Eventually.HoldsAsync(async () => (job = await GetAsync(client, id))["finishedAt"] is not null,
             TimeSpan.FromSeconds(30), () => $"job {id} did not end after its cancellation");
-        if (State(job) != "Cancelled" || ChildProcesses.WithCommandLine(sleep).Count > 0)
+        if (State(job) != "Cancelled" || ChildProcesses.SleepingFor(sleepSeconds).Count > 0)
         {
-            throw new InvalidOperationException($"job {id} ended {State(job)} with {ChildProcesses.WithCommandLine(sleep).Count} child process(es) left");
+            throw new InvalidOperationException($"job {id} ended {State(job)} with {ChildProcesses.SleepingFor(sleepSeconds).Count} child process(es) left");
         }
 
         return (job["finishedAt"]!.GetValue<DateTimeOffset>() - requested).TotalMilliseconds;

@@ -1,3 +1,4 @@
+using Platform.Host.Tests.Support;
 using Platform.Integration.Tests.Support;
 
 namespace Platform.Integration.Tests;
@@ -13,18 +14,19 @@ public sealed class CancellationTests
     public async Task A_running_job_cancelled_ends_Cancelled_and_its_process_tree_is_gone()
     {
         await using var cluster = await Cluster.StartAsync(workers: 1);
-        var sleep = $"sleep {Random.Shared.Next(1000, 3600)}";
-        var id = await cluster.Client.SubmitDiagnosticAsync(new { durationMs = 60_000, progressEvents = 60, childProcessSeconds = int.Parse(sleep[6..]) });
+        var seconds = ChildProcesses.UniqueSleepSeconds();
+        var id = await cluster.Client.SubmitDiagnosticAsync(new { durationMs = 60_000, progressEvents = 60, childProcessSeconds = seconds });
         await cluster.Client.WaitForAsync(id, j => j.State() == "Running", TimeSpan.FromSeconds(30), cluster.Diagnostics);
-        await Eventually.HoldsAsync(() => Task.FromResult(ChildProcesses.WithCommandLine(sleep).Count == 2), TimeSpan.FromSeconds(10),
-            () => $"the child processes did not start: {ChildProcesses.WithCommandLine(sleep).Count}");
+        // The shell and its two sleeps.
+        await Eventually.HoldsAsync(() => Task.FromResult(ChildProcesses.SleepingFor(seconds).Count == 3), TimeSpan.FromSeconds(10),
+            () => $"the child processes did not start: {string.Join(" | ", ChildProcesses.SleepingFor(seconds))}");
 
         (await cluster.Client.PostAsync($"/api/v1/jobs/{id}/cancel", null)).EnsureSuccessStatusCode();
         var done = await cluster.Client.WaitForAsync(id, j => Jobs.Final.Contains(j.State()), TimeSpan.FromSeconds(15), cluster.Diagnostics);
 
         Assert.Equal("Cancelled", done.State());
         Assert.Equal("Cancelled on request.", done["reason"]?.GetValue<string>());
-        Assert.Empty(ChildProcesses.WithCommandLine(sleep));
+        Assert.Empty(ChildProcesses.SleepingFor(seconds));
         Assert.Contains(await cluster.Client.LogTextsAsync(id), t => t.EndsWith("and its children stopped", StringComparison.Ordinal));
     }
 }
