@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Platform.Application.Common.Exceptions;
 using Platform.Application.Common.Interfaces;
-using Platform.Application.Datasets;
 using Platform.MachineLearning.Datasets;
 
 namespace Platform.Infrastructure.Datasets;
@@ -21,9 +20,7 @@ internal sealed class DatasetInspector : IDatasetInspector
         Dataset dataset;
         try
         {
-            dataset = format == DatasetFormats.Parquet
-                ? await ParquetDatasetReader.ReadAsync(content, cancellationToken)
-                : await Task.Run(() => CsvDatasetReader.Read(content), cancellationToken);
+            dataset = await DatasetFiles.ReadAsync(content, format, cancellationToken);
         }
         catch (DatasetFormatException e)
         {
