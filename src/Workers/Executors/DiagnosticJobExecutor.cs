@@ -38,10 +38,11 @@ internal sealed class DiagnosticJobExecutor : IJobExecutor
                     reporter.Metric("diagnostic/value", Math.Sin(i / 10.0), i);
                 }
 
-                var due = TimeSpan.FromMilliseconds((double)p.DurationMs * i / steps);
-                if (due > clock.Elapsed + TimeSpan.FromMilliseconds(5))
+                // Read the clock once: a second read can be later than the due time on a busy machine.
+                var wait = TimeSpan.FromMilliseconds((double)p.DurationMs * i / steps) - clock.Elapsed;
+                if (wait > TimeSpan.FromMilliseconds(5))
                 {
-                    await Task.Delay(due - clock.Elapsed, cancellationToken);
+                    await Task.Delay(wait, cancellationToken);
                 }
             }
 
