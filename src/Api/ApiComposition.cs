@@ -82,6 +82,7 @@ public static class ApiComposition
         api.MapArtifactEndpoints();
         api.MapDatasetEndpoints();
         api.MapJobEndpoints();
+        api.MapJobReportEndpoints();
         app.MapHub<JobsHub>(JobsHub.Path);
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

@@ -1,11 +1,17 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Platform.Api;
+using Platform.Host;
 using Platform.Web;
 using Platform.Workers;
 
 // Settings come from beside the binary; data goes to ./data under the folder the command was typed in.
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+if (string.IsNullOrWhiteSpace(builder.Configuration["Worker:ApiUrl"]))
+{
+    builder.Services.AddSingleton<Platform.Workers.Api.IApiAddress, ServerApiAddress>();
+}
+
 var worker = builder.Services.AddPlatformWorkers(builder.Configuration);
 builder.AddPlatformApi("platform", worker);
 builder.AddPlatformWeb();

@@ -40,6 +40,8 @@ public static class DependencyInjection
         services.AddSingleton<IPasswordHasher, AspNetPasswordHasher>();
         services.AddSingleton<SigningKeyStore>();
         services.AddSingleton<IBearerTokenIssuer, JwtBearerTokenIssuer>();
+        services.AddSingleton<JobTokens>();
+        services.AddSingleton<IJobTokenIssuer>(sp => sp.GetRequiredService<JobTokens>());
         services.AddScoped<FirstAdminBootstrapper>();
         services.AddPlatformAuthentication(configuration);
         return services;

@@ -1,6 +1,7 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
 using Platform.Contracts.Bus;
+using Platform.Workers.Api;
 using Platform.Workers.Executors;
 using Platform.Workers.Runtime;
 
@@ -9,7 +10,10 @@ namespace Platform.Workers;
 /// <summary>How a worker is put together; used by the Workers process and in-process by the embedded Host.</summary>
 public static class WorkerComposition
 {
-    /// <summary>Registers the worker's services and returns its bus participant (the caller adds the one bus).</summary>
+    /// <summary>
+    /// Registers the worker's services and returns its bus participant (the caller adds the one bus). The Api's address
+    /// is <c>Worker:ApiUrl</c> unless the caller registered an <see cref="IApiAddress"/> first (the embedded host).
+    /// </summary>
     public static IBusParticipant AddPlatformWorkers(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(WorkerOptions.Section).Get<WorkerOptions>() ?? new WorkerOptions();
@@ -27,6 +31,13 @@ public static class WorkerComposition
             services.AddSingleton(executor);
         }
 
+        if (!services.Any(d => d.ServiceType == typeof(IApiAddress)))
+        {
+            services.AddSingleton<IApiAddress>(ConfiguredApiAddress.From(options.ApiUrl));
+        }
+
+        services.AddHttpClient(nameof(JobReportsClient));
+        services.AddSingleton<JobReportsClient>();
         services.AddSingleton(new RunningJobs(Math.Max(1, options.MaxConcurrentJobs)));
         services.AddSingleton<LeaseKeeper>();
         services.AddHostedService<HeartbeatService>();

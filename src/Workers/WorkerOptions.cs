@@ -14,6 +14,12 @@ public sealed class WorkerOptions
     /// <summary>Hardware classes to take (comma-separated); defaults to cpu, plus gpu when a GPU is present.</summary>
     public string? HardwareClasses { get; set; }
 
+    /// <summary>
+    /// The Api's base address (e.g. <c>http://api:8080</c>): lease renewals and job ends go there over HTTP with the
+    /// job's token. Required for a worker process; the embedded host defaults it to its own address.
+    /// </summary>
+    public string? ApiUrl { get; set; }
+
     public int MaxConcurrentJobs { get; set; } = 1;
     public int HeartbeatSeconds { get; set; } = 5;
 

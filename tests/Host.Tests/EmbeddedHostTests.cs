@@ -16,7 +16,9 @@ public sealed class EmbeddedHostTests : IDisposable
     {
         _host = new WebApplicationFactory<EmbeddedHost>().WithWebHostBuilder(b => b
             .UseSetting("Platform:DataDirectory", _data)
+            .UseSetting("urls", "http://127.0.0.1:0")
             .UseSetting("Bootstrap:AdminPassword", "embedded-admin-password"));
+        _host.UseKestrel();
     }
 
     public void Dispose()

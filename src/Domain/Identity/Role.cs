@@ -13,6 +13,12 @@ public enum Role
 
     /// <summary>The platform itself acting on messages from workers. Never held by a person or a token.</summary>
     System = 32,
+
+    /// <summary>
+    /// A running job's own token (issued to its worker with the claim, valid while that attempt runs): reports for
+    /// that job and its run only. Never held by a person.
+    /// </summary>
+    Job = 64,
 }
 
 public static class RoleExtensions
@@ -20,7 +26,7 @@ public static class RoleExtensions
     /// <summary>The roles a person or token can hold.</summary>
     public static readonly Role[] All = [Role.Viewer, Role.DataScientist, Role.Approver, Role.Operator, Role.Admin];
 
-    /// <summary>Reads a role by name only (never a number, never <see cref="Role.System"/>), as claims and requests name it.</summary>
+    /// <summary>Reads a role by name only (never a number, never <see cref="Role.System"/> or <see cref="Role.Job"/>), as claims and requests name it.</summary>
     public static bool TryParseAssignable(string? name, out Role role)
     {
         role = All.FirstOrDefault(r => string.Equals(r.ToString(), name, StringComparison.OrdinalIgnoreCase));
@@ -33,5 +39,5 @@ public static class RoleExtensions
 
     /// <summary>Admin satisfies every requirement a person can meet; otherwise one of the required roles must be held.</summary>
     public static bool Satisfies(this Role held, Role anyOf) =>
-        (held & anyOf) != Role.None || (held.HasFlag(Role.Admin) && (anyOf & ~Role.System) != Role.None);
+        (held & anyOf) != Role.None || (held.HasFlag(Role.Admin) && (anyOf & ~(Role.System | Role.Job)) != Role.None);
 }

@@ -13,4 +13,7 @@ public static class PlatformAuthenticationSchemes
 
     /// <summary>Personal access tokens (<c>plat_…</c>).</summary>
     public const string AccessToken = "AccessToken";
+
+    /// <summary>A running job's token (<c>pjt_…</c>), issued to its worker with the claim.</summary>
+    public const string JobToken = "JobToken";
 }

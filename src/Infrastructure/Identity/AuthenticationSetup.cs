@@ -13,8 +13,8 @@ using Platform.Infrastructure.Persistence;
 namespace Platform.Infrastructure.Identity;
 
 /// <summary>
-/// Bearer authentication with three sources behind one default scheme: the API's own JWTs, an external OpenID
-/// Connect authority (when configured), and personal access tokens. Every endpoint requires an authenticated
+/// Bearer authentication with four sources behind one default scheme: the API's own JWTs, an external OpenID
+/// Connect authority (when configured), personal access tokens, and running jobs' tokens. Every endpoint requires an authenticated
 /// caller unless it says otherwise (the fallback policy); roles are checked in the application layer.
 /// </summary>
 public static class AuthenticationSetup
@@ -27,7 +27,8 @@ public static class AuthenticationSetup
             .AddPolicyScheme(PlatformAuthenticationSchemes.Selector, "Bearer token", o =>
                 o.ForwardDefaultSelector = context => SelectScheme(BearerToken.From(context.Request), auth.Issuer, external))
             .AddJwtBearer(PlatformAuthenticationSchemes.Local)
-            .AddScheme<AuthenticationSchemeOptions, AccessTokenAuthenticationHandler>(PlatformAuthenticationSchemes.AccessToken, null);
+            .AddScheme<AuthenticationSchemeOptions, AccessTokenAuthenticationHandler>(PlatformAuthenticationSchemes.AccessToken, null)
+            .AddScheme<AuthenticationSchemeOptions, JobTokenAuthenticationHandler>(PlatformAuthenticationSchemes.JobToken, null);
         services.AddOptions<JwtBearerOptions>(PlatformAuthenticationSchemes.Local)
             .Configure<SigningKeyStore, IOptions<AuthOptions>>((o, keys, options) => ConfigureLocal(o, keys, options.Value));
 
@@ -46,6 +47,11 @@ public static class AuthenticationSetup
         if (token is not null && AccessTokenSecret.LooksLikeSecret(token))
         {
             return PlatformAuthenticationSchemes.AccessToken;
+        }
+
+        if (token is not null && JobTokens.LooksLikeToken(token))
+        {
+            return PlatformAuthenticationSchemes.JobToken;
         }
 
         if (external && token is not null)

@@ -24,9 +24,19 @@ internal sealed class HttpCurrentUser(IHttpContextAccessor accessor, CurrentPrin
 
     public Role Roles => Identity is null
         ? Role.None
+        : IsJob
+        ? Role.Job
         : Identity.FindAll(Identity.RoleClaimType)
             .Select(c => RoleExtensions.TryParseAssignable(c.Value, out var role) ? role : Role.None)
             .Combine();
 
     public Guid? AccessTokenId => Guid.TryParse(Principal?.FindFirst(PlatformClaims.AccessTokenId)?.Value, out var id) ? id : null;
+
+    public JobScope? Job => IsJob
+        ? new JobScope(ClaimId(PlatformClaims.JobId)!.Value, ClaimId(PlatformClaims.LeaseId)!.Value, ClaimId(PlatformClaims.RunId))
+        : null;
+
+    private bool IsJob => Identity is { IsAuthenticated: true, AuthenticationType: PlatformAuthenticationSchemes.JobToken };
+
+    private Guid? ClaimId(string type) => Guid.TryParse(Principal?.FindFirst(type)?.Value, out var id) ? id : null;
 }

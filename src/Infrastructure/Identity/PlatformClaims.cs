@@ -1,10 +1,15 @@
 namespace Platform.Infrastructure.Identity;
 
-/// <summary>Claim names in the API's own tokens and in the principal built for personal access tokens.</summary>
+/// <summary>Claim names in the API's own tokens and in the principals built for personal access tokens and job tokens.</summary>
 public static class PlatformClaims
 {
     public const string Subject = "sub";
     public const string Name = "name";
     public const string Role = "role";
     public const string AccessTokenId = "token_id";
+
+    /// <summary>In the principal built for a job's token: the job, its lease (the attempt) and its run.</summary>
+    public const string JobId = "job_id";
+    public const string LeaseId = "lease_id";
+    public const string RunId = "run_id";
 }

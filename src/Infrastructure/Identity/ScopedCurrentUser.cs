@@ -16,6 +16,7 @@ internal sealed class ScopedCurrentUser(HttpCurrentUser http) : ICurrentUser
     public string Name => _systemActor ?? http.Name;
     public Role Roles => _systemActor is not null ? Role.System : http.Roles;
     public Guid? AccessTokenId => _systemActor is not null ? null : http.AccessTokenId;
+    public JobScope? Job => _systemActor is not null ? null : http.Job;
 
     public void ActAsSystem(string actor) => _systemActor = actor;
 }

@@ -30,9 +30,6 @@ public sealed class ProgressCoalescer(IServiceScopeFactory scopes, ILogger<Progr
         _wake.Writer.TryWrite(true);
     }
 
-    /// <summary>Drops pending progress of a job that ended, so that it cannot arrive after the final state.</summary>
-    public void Forget(Guid jobId) => _latest.TryRemove(jobId, out _);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)

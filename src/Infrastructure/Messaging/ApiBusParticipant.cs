@@ -10,12 +10,9 @@ public sealed class ApiBusParticipant : IBusParticipant
     public void AddConsumers(IBusRegistrationConfigurator bus)
     {
         bus.AddConsumer<ClaimJobConsumer>();
-        bus.AddConsumer<RenewJobLeaseConsumer>();
         bus.AddConsumer<JobProgressedConsumer>();
         bus.AddConsumer<JobLoggedConsumer, JobLoggedConsumerDefinition>();
         bus.AddConsumer<JobMetricsLoggedConsumer>();
-        bus.AddConsumer<JobCompletedConsumer>();
-        bus.AddConsumer<JobReleasedConsumer>();
         bus.AddConsumer<RunJobFaultConsumer>();
         bus.AddConsumer<WorkerHeartbeatConsumer, WorkerHeartbeatConsumerDefinition>();
         bus.AddConsumer<WorkerStoppedConsumer>();

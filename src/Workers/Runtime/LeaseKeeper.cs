@@ -1,17 +1,15 @@
-using MassTransit;
 using Platform.Contracts.Messages.Jobs;
+using Platform.Workers.Api;
 
 namespace Platform.Workers.Runtime;
 
 /// <summary>
-/// Renews a running job's lease at a third of its length. Stops the job when the Api says the lease is lost (the
-/// job was re-queued after this worker looked dead) or that cancellation was asked for. Renewals go through the bus,
-/// not the job message's consume context, whose channel a broker restart closes for good.
+/// Renews a running job's lease at a third of its length, over the Api's REST surface with the attempt's token (a
+/// broker restart cannot hold it back). Stops the job when the Api says the lease is lost (the job was re-queued after
+/// this worker looked dead) or that cancellation was asked for.
 /// </summary>
-internal sealed class LeaseKeeper(IBus bus, ILogger<LeaseKeeper> logger)
+internal sealed class LeaseKeeper(JobReportsClient api, ILogger<LeaseKeeper> logger)
 {
-    private readonly IRequestClient<RenewJobLease> _renewals = bus.CreateRequestClient<RenewJobLease>(RequestTimeout.After(s: 5));
-
     /// <returns>Disposing it stops the renewals.</returns>
     public IDisposable Keep(RunningJob job, JobClaimed claim)
     {
@@ -39,21 +37,21 @@ internal sealed class LeaseKeeper(IBus bus, ILogger<LeaseKeeper> logger)
             {
                 try
                 {
-                    var status = await _renewals.GetResponse<JobLeaseStatus>(new RenewJobLease(claim.JobId, claim.LeaseId), stop);
-                    if (!status.Message.Active)
+                    var status = await api.RenewLeaseAsync(claim, stop);
+                    if (status is null || !status.Active)
                     {
                         job.Stop(StopReason.LeaseLost);
                         return;
                     }
 
-                    if (status.Message.CancelRequested)
+                    if (status.CancelRequested)
                     {
                         job.Stop(StopReason.CancelRequested);
                     }
                 }
-                catch (Exception e) when (e is not OperationCanceledException)
+                catch (Exception e) when (e is not OperationCanceledException || !stop.IsCancellationRequested)
                 {
-                    // The Api or the broker is briefly away: keep working, try again next tick.
+                    // The Api is briefly away: keep working, try again next tick.
                     logger.LogWarning("Could not renew the lease of job {JobId}: {Error}", claim.JobId, e.Message);
                 }
             }

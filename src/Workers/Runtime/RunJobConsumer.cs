@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using MassTransit;
+using Platform.Contracts.Api;
 using Platform.Contracts.Messages.Jobs;
+using Platform.Workers.Api;
 using Platform.Workers.Executors;
 
 namespace Platform.Workers.Runtime;
@@ -8,10 +10,11 @@ namespace Platform.Workers.Runtime;
 /// <summary>
 /// Takes a job from its queue: claims it from the Api (a refused claim means another worker has it or it ended:
 /// acknowledge and do nothing), runs it under a renewed lease, and reports how it ended. Bad input fails the job
-/// at once; infrastructure faults before the claim are retried by the endpoint's back-off policy.
+/// at once; infrastructure faults before the claim are retried by the endpoint's back-off policy. The claim comes over
+/// the bus with the attempt's token; the lease renewals and the end go to the Api over HTTP with that token.
 /// </summary>
 internal sealed class RunJobConsumer(
-    IBus bus, IRequestClient<ClaimJob> claims, WorkerIdentity identity, RunningJobs running, LeaseKeeper leases,
+    IBus bus, IRequestClient<ClaimJob> claims, JobReportsClient api, WorkerIdentity identity, RunningJobs running, LeaseKeeper leases,
     IEnumerable<IJobExecutor> executors, ILogger<RunJobConsumer> logger) : IConsumer<RunJob>
 {
     private static readonly ActivitySource Source = new("Platform.Workers");
@@ -48,13 +51,9 @@ internal sealed class RunJobConsumer(
         {
             logger.LogWarning("Job {JobId}: lease lost, another worker may have it; stopping without a report", message.JobId);
         }
-        else if (outcome == "Released")
-        {
-            await ReportEndAsync(new JobReleased(message.JobId, claimed.LeaseId, reason!));
-        }
         else
         {
-            await ReportEndAsync(new JobCompleted(message.JobId, claimed.LeaseId, outcome, reason, result, DateTimeOffset.UtcNow));
+            await ReportEndAsync(claimed, new JobEndReport(outcome, reason, result));
             logger.LogInformation("Job {JobId} {Outcome}{Reason}", message.JobId, outcome, reason is null ? "" : ": " + reason);
         }
     }
@@ -72,16 +71,18 @@ internal sealed class RunJobConsumer(
         }
     }
 
-    /// <summary>
-    /// The end of a job must reach the Api: asked until the Api answers (a publish can vanish in a broker restart),
-    /// for up to two minutes while the lease is still renewed. A repeat is harmless: the Api records an end once.
-    /// </summary>
-    /// <remarks>Through the bus, not this message's consume context: a broker restart closes that channel for good.</remarks>
-    private Task ReportEndAsync<T>(T message)
-        where T : class
+    /// <summary>The end of a job must reach the Api: asked for up to five minutes, while the lease is still renewed.</summary>
+    private async Task ReportEndAsync(JobClaimed claimed, JobEndReport end)
     {
-        var client = bus.CreateRequestClient<T>(RequestTimeout.After(s: 10));
-        return ReportPublishing.RetryAsync(() => client.GetResponse<JobEndRecorded>(message), TimeSpan.FromMinutes(2), logger, typeof(T).Name);
+        try
+        {
+            await api.ReportEndAsync(claimed, end, TimeSpan.FromMinutes(5));
+        }
+        catch (Exception e)
+        {
+            logger.LogError("Job {JobId}: its end ({Outcome}) could not be reported; the job runs again when its lease runs out ({Error})",
+                claimed.JobId, end.Outcome, e.Message);
+        }
     }
 
     private async Task<(string? Outcome, string? Reason, string? Result)> ExecuteAsync(
@@ -106,7 +107,7 @@ internal sealed class RunJobConsumer(
                 StopReason.CancelRequested => ("Cancelled", "Cancelled on request.", null),
                 StopReason.TimedOut => ("TimedOut", $"Did not finish within its timeout of {message.TimeoutSeconds} s.", null),
                 StopReason.LeaseLost => (null, null, null),
-                _ => ("Released", $"Worker {identity.Id} shut down before the job finished; handed back.", null),
+                _ => (JobReportsApi.Released, $"Worker {identity.Id} shut down before the job finished; handed back.", null),
             };
         }
         catch (JobInputException e)

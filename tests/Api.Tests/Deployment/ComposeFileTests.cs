@@ -63,6 +63,8 @@ public sealed class ComposeFileTests
         var redis = EnvironmentOf(services, "api").GetValueOrDefault("SignalR__RedisConnectionString");
         Assert.True(redis?.Split(',')[0].Split(':')[0] == "redis", $"api: SignalR__RedisConnectionString ({redis}) does not point at the redis service");
         Assert.True(EnvironmentOf(services, "workers").GetValueOrDefault("Worker__HardwareClasses") == "cpu", "workers: compose has no GPU, Worker__HardwareClasses must be cpu");
+        var apiUrl = EnvironmentOf(services, "workers").GetValueOrDefault("Worker__ApiUrl");
+        Assert.True(apiUrl == "http://api-lb:8080", $"workers: Worker__ApiUrl ({apiUrl}) must be the api load balancer, http://api-lb:8080");
     }
 
     private static Dictionary<string, string?> EnvironmentOf(YamlMappingNode services, string service) =>

@@ -170,4 +170,24 @@ public sealed class KubernetesWorkerTests
 
         AssertNone(problems, "worker shutdown");
     }
+
+    [Fact]
+    public void Workers_report_to_the_api_service_by_its_cluster_address()
+    {
+        var problems = new List<string>();
+        var api = Of("Service").Single(s => s.Name == "api");
+        var expected = $"http://{api.Name}.{api.Node.Text("metadata", "namespace")}.svc";
+        var port = api.Node.Items("spec", "ports").Select(p => p.Text("port")).FirstOrDefault();
+        expected += port == "80" ? "" : ":" + port;
+        foreach (var deployment in KubernetesManifests.Workers())
+        {
+            var url = Env(deployment).GetValueOrDefault("Worker__ApiUrl");
+            if (url != expected)
+            {
+                problems.Add($"{deployment}: Worker__ApiUrl is '{url}', expected the api Service at {expected}: lease renewals and job ends go there");
+            }
+        }
+
+        AssertNone(problems, "worker to api address");
+    }
 }

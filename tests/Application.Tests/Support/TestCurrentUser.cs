@@ -11,4 +11,5 @@ public sealed class TestCurrentUser : ICurrentUser
     public string Name { get; set; } = "tester";
     public Role Roles { get; set; } = Role.DataScientist;
     public Guid? AccessTokenId { get; set; }
+    public JobScope? Job { get; set; }
 }

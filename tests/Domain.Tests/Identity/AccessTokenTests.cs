@@ -29,6 +29,11 @@ public sealed class AccessTokenTests
     [InlineData(Role.Admin, Role.Approver, true)]
     [InlineData(Role.Viewer, Role.DataScientist, false)]
     [InlineData(Role.Viewer | Role.Approver, Role.Approver | Role.Operator, true)]
+    [InlineData(Role.Admin, Role.System, false)]
+    [InlineData(Role.Admin, Role.Job, false)]
+    [InlineData(Role.Admin, Role.System | Role.Job, false)]
+    [InlineData(Role.Job, Role.System | Role.Job, true)]
+    [InlineData(Role.Job, Role.DataScientist, false)]
     public void Admin_satisfies_every_requirement_and_others_need_one_listed_role(Role held, Role required, bool expected) =>
         Assert.Equal(expected, held.Satisfies(required));
 }

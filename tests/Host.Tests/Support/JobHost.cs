@@ -28,6 +28,7 @@ public sealed class JobHost : IDisposable
     {
         _factory = new WebApplicationFactory<EmbeddedHost>().WithWebHostBuilder(b => b
             .UseSetting("Platform:DataDirectory", _data)
+            .UseSetting("urls", "http://127.0.0.1:0")
             .UseSetting("Bootstrap:AdminPassword", AdminPassword)
             .UseSetting("RateLimits:TokenRequestsPerMinute", "100000")
             .UseSetting("Worker:MaxConcurrentJobs", "2")
@@ -35,7 +36,13 @@ public sealed class JobHost : IDisposable
             .UseSetting("Jobs:MaxLogLinesPerJob", MaxLogLinesPerJob.ToString(System.Globalization.CultureInfo.InvariantCulture))
             .UseSetting("Logging:LogLevel:Default", "Warning")
             .ConfigureLogging(logging => logging.AddProvider(Logs)));
+        // A real loopback server: the in-process worker reports to the Api over HTTP, as a worker process does.
+        _factory.UseKestrel();
+        _factory.StartServer();
+        BaseAddress = _factory.CreateClient().BaseAddress!;
     }
+
+    public Uri BaseAddress { get; }
 
     /// <summary>What the worker's lease keeper logged.</summary>
     public CapturedLogs Logs { get; } = new("Platform.Workers.Runtime.LeaseKeeper");
@@ -64,35 +71,16 @@ public sealed class JobHost : IDisposable
         return new SignedInUser(name, Authorized(token), token);
     }
 
-    /// <summary>
-    /// A SignalR connection to the jobs hub through the in-memory server, not yet started: long polling over the
-    /// server's handler, or WebSockets over its WebSocket client (skipping negotiation, the token in the header).
-    /// </summary>
-    public HubConnection HubConnection(string token, HttpTransportType transport)
-    {
-        var server = _factory.Server;
-        return new HubConnectionBuilder()
-            .WithUrl(new Uri(server.BaseAddress, "hubs/jobs"), o =>
+    /// <summary>A SignalR connection to the jobs hub, not yet started: long polling, or WebSockets without negotiation.</summary>
+    public HubConnection HubConnection(string token, HttpTransportType transport) =>
+        new HubConnectionBuilder()
+            .WithUrl(new Uri(BaseAddress, "hubs/jobs"), o =>
             {
                 o.Transports = transport;
                 o.AccessTokenProvider = () => Task.FromResult<string?>(token);
-                if (transport == HttpTransportType.WebSockets)
-                {
-                    o.SkipNegotiation = true;
-                    o.WebSocketFactory = (context, cancellationToken) =>
-                    {
-                        var client = server.CreateWebSocketClient();
-                        client.ConfigureRequest = r => r.Headers.Authorization = "Bearer " + token;
-                        return new ValueTask<System.Net.WebSockets.WebSocket>(client.ConnectAsync(context.Uri, cancellationToken));
-                    };
-                }
-                else
-                {
-                    o.HttpMessageHandlerFactory = _ => server.CreateHandler();
-                }
+                o.SkipNegotiation = transport == HttpTransportType.WebSockets;
             })
             .Build();
-    }
 
     private async Task<string> TokenAsync(string user, string password)
     {

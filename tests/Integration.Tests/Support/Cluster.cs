@@ -64,6 +64,7 @@ public sealed class Cluster : IAsyncDisposable
     {
         var environment = new Dictionary<string, string>(_busSettings)
         {
+            ["Worker__ApiUrl"] = _apis[0].Url,
             ["Worker__HeartbeatSeconds"] = "1",
             ["Worker__ShutdownGraceSeconds"] = "5",
             ["Worker__MaxConcurrentJobs"] = "2",

@@ -7,7 +7,10 @@ using Platform.Domain.Identity;
 
 namespace Platform.Application.Common.Behaviours;
 
-/// <summary>Checks the caller's roles against the request's <see cref="RequiresRoleAttribute"/> before anything else runs.</summary>
+/// <summary>
+/// Checks the caller's roles against the request's <see cref="RequiresRoleAttribute"/> before anything else runs, and
+/// keeps a job's token to requests about its own job (<see cref="IJobScoped"/>).
+/// </summary>
 public sealed class AuthorizationBehaviour<TMessage, TResponse>(ICurrentUser currentUser) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
@@ -32,6 +35,11 @@ public sealed class AuthorizationBehaviour<TMessage, TResponse>(ICurrentUser cur
             {
                 throw new ForbiddenAccessException(
                     $"This needs one of the roles {string.Join(", ", Required.Value.Split())}; you have {string.Join(", ", currentUser.Roles.Split())}.");
+            }
+
+            if (currentUser.Roles == Role.Job && (message is not IJobScoped scoped || scoped.JobId != currentUser.Job?.JobId))
+            {
+                throw new ForbiddenAccessException("A job's token may act only for its own job.");
             }
         }
 

@@ -2,7 +2,7 @@ using Platform.Domain.Identity;
 
 namespace Platform.Application.Common.Interfaces;
 
-/// <summary>Who is calling: a user signed in with a password, an external identity, or a personal access token.</summary>
+/// <summary>Who is calling: a user signed in with a password, an external identity, a personal access token, or a running job.</summary>
 public interface ICurrentUser
 {
     bool IsAuthenticated { get; }
@@ -17,4 +17,10 @@ public interface ICurrentUser
 
     /// <summary>The personal access token used, if any.</summary>
     Guid? AccessTokenId { get; }
+
+    /// <summary>The running job whose token is used (role <see cref="Role.Job"/>), if any.</summary>
+    JobScope? Job { get; }
 }
+
+/// <summary>What a job's token stands for: one attempt of one job (its lease), and the job's run if it has one.</summary>
+public sealed record JobScope(Guid JobId, Guid LeaseId, Guid? RunId);

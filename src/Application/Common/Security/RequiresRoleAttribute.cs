@@ -15,3 +15,12 @@ public sealed class RequiresRoleAttribute(Role anyOf) : Attribute
 /// <summary>The request needs no caller (signing in). Use for nothing else.</summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
 public sealed class AllowAnonymousAttribute : Attribute;
+
+/// <summary>
+/// A request about one job. A job's own token (role <see cref="Role.Job"/>) may send only requests that carry this,
+/// and only for its own job.
+/// </summary>
+public interface IJobScoped
+{
+    Guid JobId { get; }
+}

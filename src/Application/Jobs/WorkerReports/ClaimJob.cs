@@ -14,7 +14,7 @@ namespace Platform.Application.Jobs.WorkerReports;
 [RequiresRole(Role.System)]
 public sealed record ClaimJobCommand(Guid JobId, string WorkerId) : ICommand<object>;
 
-public sealed class ClaimJobCommandHandler(IPlatformDbContext db, TimeProvider clock, IOptions<JobOptions> options, IJobNotifier notifier)
+public sealed class ClaimJobCommandHandler(IPlatformDbContext db, TimeProvider clock, IOptions<JobOptions> options, IJobNotifier notifier, IJobTokenIssuer tokens)
     : ICommandHandler<ClaimJobCommand, object>
 {
     public async ValueTask<object> Handle(ClaimJobCommand command, CancellationToken cancellationToken)
@@ -34,6 +34,6 @@ public sealed class ClaimJobCommandHandler(IPlatformDbContext db, TimeProvider c
 
         await db.SaveChangesAsync(cancellationToken);
         await notifier.JobChangedAsync(JobDto.From(job), cancellationToken);
-        return new JobClaimed(job.Id, leaseId.Value, options.Value.LeaseSeconds, job.Attempts);
+        return new JobClaimed(job.Id, leaseId.Value, options.Value.LeaseSeconds, job.Attempts, tokens.Issue(job.Id, leaseId.Value));
     }
 }

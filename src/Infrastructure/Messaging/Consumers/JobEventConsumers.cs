@@ -1,7 +1,6 @@
 using MassTransit;
 using Platform.Application.Jobs.WorkerReports;
 using Platform.Contracts.Messages.Jobs;
-using Platform.Domain.Jobs;
 using Platform.Infrastructure.Identity;
 using Platform.Infrastructure.Jobs;
 
@@ -29,36 +28,6 @@ internal sealed class JobMetricsLoggedConsumer(SystemSender system) : IConsumer<
         system.SendAsync(
             new RecordJobMetricsCommand(context.Message.JobId, context.Message.LeaseId, context.Message.RunId, context.Message.Points),
             Actor.Platform, context.CancellationToken);
-}
-
-internal sealed class JobCompletedConsumer(SystemSender system, ProgressCoalescer coalescer) : IConsumer<JobCompleted>
-{
-    public async Task Consume(ConsumeContext<JobCompleted> context)
-    {
-        var m = context.Message;
-        var outcome = Enum.TryParse<JobState>(m.Outcome, out var state) && state.IsFinal() ? state : JobState.Failed;
-        coalescer.Forget(m.JobId);
-        var changed = await system.SendAsync(new CompleteJobCommand(m.JobId, m.LeaseId, outcome, m.Reason, m.ResultJson), Actor.Platform, context.CancellationToken);
-        await context.AnswerIfAskedAsync(new JobEndRecorded(m.JobId, changed));
-    }
-}
-
-internal sealed class JobReleasedConsumer(SystemSender system) : IConsumer<JobReleased>
-{
-    public async Task Consume(ConsumeContext<JobReleased> context)
-    {
-        var m = context.Message;
-        var changed = await system.SendAsync(new ReleaseJobCommand(m.JobId, m.LeaseId, m.Reason), Actor.Platform, context.CancellationToken);
-        await context.AnswerIfAskedAsync(new JobEndRecorded(m.JobId, changed));
-    }
-}
-
-internal static class RequestAnswers
-{
-    /// <summary>Answers a message sent as a request; one published as a plain event (older workers) needs no answer.</summary>
-    public static Task AnswerIfAskedAsync<T>(this ConsumeContext context, T answer)
-        where T : class =>
-        context.RequestId is null ? Task.CompletedTask : context.RespondAsync(answer);
 }
 
 /// <summary>A job message that could not be processed after its retries (poison): the job fails with the error.</summary>

@@ -15,13 +15,6 @@ internal sealed class ClaimJobConsumer(SystemSender system) : IConsumer<ClaimJob
     }
 }
 
-internal sealed class RenewJobLeaseConsumer(SystemSender system) : IConsumer<RenewJobLease>
-{
-    public async Task Consume(ConsumeContext<RenewJobLease> context) =>
-        await context.RespondAsync(await system.SendAsync(
-            new RenewJobLeaseCommand(context.Message.JobId, context.Message.LeaseId), Actor.Platform, context.CancellationToken));
-}
-
 internal static class Actor
 {
     public const string Platform = "platform";
