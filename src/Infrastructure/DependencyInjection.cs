@@ -29,6 +29,7 @@ public static class DependencyInjection
         services.AddJobServices(configuration);
         services.AddArtifactStore();
         services.AddSingleton<IDatasetInspector, Datasets.DatasetInspector>();
+        services.AddSingleton<IHyperparameterRules, Datasets.HyperparameterRules>();
         services.AddSingleton<IDatasetParts, Datasets.DatasetParts>();
 
         services.AddHttpContextAccessor();

@@ -20,7 +20,7 @@ public static class WorkerComposition
         services.Configure<WorkerOptions>(configuration.GetSection(WorkerOptions.Section));
         var capabilities = WorkerCapabilities.Detect(options.Name);
         var identity = WorkerIdentity.Create();
-        IJobExecutor[] executors = [new DiagnosticJobExecutor()];
+        IJobExecutor[] executors = [new DiagnosticJobExecutor(), new TrainJobExecutor(), new EvaluateJobExecutor(options.ExecutionProvider)];
         var queues = WorkerQueues.Resolve(options, capabilities, executors);
 
         services.AddSingleton(capabilities);
@@ -37,6 +37,7 @@ public static class WorkerComposition
         }
 
         services.AddHttpClient(nameof(JobReportsClient));
+        services.AddHttpClient(nameof(RestJobApi), c => c.Timeout = TimeSpan.FromMinutes(10));
         services.AddSingleton<JobReportsClient>();
         services.AddSingleton(new RunningJobs(Math.Max(1, options.MaxConcurrentJobs)));
         services.AddSingleton<LeaseKeeper>();

@@ -21,6 +21,9 @@ public sealed class WorkerOptions
     public string? ApiUrl { get; set; }
 
     public int MaxConcurrentJobs { get; set; } = 1;
+
+    /// <summary>ONNX Runtime's execution provider for evaluation: Cpu, or Cuda (falls back to CPU, with the reason in the report).</summary>
+    public Platform.MachineLearning.Evaluation.ExecutionProviderPreference ExecutionProvider { get; set; }
     public int HeartbeatSeconds { get; set; } = 5;
 
     /// <summary>On shutdown, how long a running job may take to finish before it is handed back.</summary>

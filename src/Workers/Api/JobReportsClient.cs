@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Platform.Contracts.Api;
 using Platform.Contracts.Messages.Jobs;
+using Platform.Workers.Executors;
 
 namespace Platform.Workers.Api;
 
@@ -13,6 +14,9 @@ namespace Platform.Workers.Api;
 internal sealed class JobReportsClient(IHttpClientFactory clients, IApiAddress api, ILogger<JobReportsClient> logger)
 {
     public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>The executor's reads and writes for this attempt, with its token.</summary>
+    public IJobApi ForAttempt(JobClaimed claim, Guid? runId) => new RestJobApi(clients, api, claim.Token, runId);
 
     /// <returns>The lease's status; null when the attempt no longer holds the job.</returns>
     /// <exception cref="HttpRequestException">The Api could not be reached or failed: try again later.</exception>

@@ -9,8 +9,8 @@ public interface IJobExecutor
     Task<string?> ExecuteAsync(JobExecution job, IJobReporter reporter, CancellationToken cancellationToken);
 }
 
-/// <summary>The job as its executor sees it.</summary>
-public sealed record JobExecution(Guid JobId, Guid? RunId, string ParametersJson, int Attempt);
+/// <summary>The job as its executor sees it, with its way to the Api (<see cref="IJobApi"/>).</summary>
+public sealed record JobExecution(Guid JobId, Guid? RunId, string ParametersJson, int Attempt, IJobApi Api);
 
 /// <summary>How an executor reports: progress (coalesced), log lines and metric points (batched).</summary>
 public interface IJobReporter

@@ -97,7 +97,7 @@ internal sealed class RunJobConsumer(
         try
         {
             reporter.Progress(0, "started", $"on {identity.Id}, attempt {claimed.Attempt}");
-            var result = await executor.ExecuteAsync(new JobExecution(message.JobId, message.RunId, message.ParametersJson, claimed.Attempt), reporter, job.Token);
+            var result = await executor.ExecuteAsync(new JobExecution(message.JobId, message.RunId, message.ParametersJson, claimed.Attempt, api.ForAttempt(claimed, message.RunId)), reporter, job.Token);
             return ("Succeeded", null, result);
         }
         catch (OperationCanceledException) when (job.Token.IsCancellationRequested)

@@ -81,6 +81,25 @@ public sealed class JobReportsApiTests(JobsApiFactory factory) : IClassFixture<J
         await (await owner.PostAsync($"/api/v1/jobs/{jobId}/lease", null)).ExpectAsync(403);
     }
 
+    [Fact]
+    public async Task A_jobs_token_writes_and_reads_its_own_runs_artefacts_and_reads_datasets_only()
+    {
+        var owner = await factory.ScientistAsync();
+        var experiment = await owner.CreateExperimentAsync();
+        var run = await owner.CreateRunAsync(experiment);
+        var otherRun = await owner.CreateRunAsync(experiment);
+        var (_, token) = await SubmitAndClaimAsync(owner, run);
+        using var worker = factory.Authorized(token);
+
+        await (await worker.PutAsync($"/api/v1/runs/{run}/artifacts/model.onnx", new ByteArrayContent([1, 2, 3]))).ExpectAsync(200);
+        Assert.Equal([1, 2, 3], await (await owner.GetAsync($"/api/v1/runs/{run}/artifacts/model.onnx")).Content.ReadAsByteArrayAsync());
+        Assert.Equal([1, 2, 3], await (await worker.GetAsync($"/api/v1/runs/{run}/artifacts/model.onnx")).Content.ReadAsByteArrayAsync());
+        await (await worker.PutAsync($"/api/v1/runs/{otherRun}/artifacts/model.onnx", new ByteArrayContent([4]))).ExpectAsync(403);
+        await (await worker.GetAsync($"/api/v1/runs/{run}")).ExpectAsync(403);
+        // Past the authorisation check: the dataset simply does not exist.
+        await (await worker.GetAsync("/api/v1/datasets/nothing/versions/1/content?split=train")).ExpectAsync(404);
+    }
+
     [Theory]
     [InlineData("""{"outcome":"Done"}""", "outcome")]
     [InlineData("""{}""", "outcome")]
@@ -98,9 +117,9 @@ public sealed class JobReportsApiTests(JobsApiFactory factory) : IClassFixture<J
         Assert.Equal("Running", (await (await owner.GetAsync($"/api/v1/jobs/{jobId}")).ExpectAsync(200))["state"]!.GetValue<string>());
     }
 
-    private async Task<(Guid JobId, string Token)> SubmitAndClaimAsync(HttpClient owner)
+    private async Task<(Guid JobId, string Token)> SubmitAndClaimAsync(HttpClient owner, string? runId = null)
     {
-        var job = await (await owner.PostJsonAsync("/api/v1/jobs", new { kind = "Diagnostic" })).ExpectAsync(202);
+        var job = await (await owner.PostJsonAsync("/api/v1/jobs", new { kind = "Diagnostic", runId })).ExpectAsync(202);
         var jobId = Guid.Parse(job["id"]!.GetValue<string>());
         await using var scope = factory.Services.CreateAsyncScope();
         var answer = await scope.ServiceProvider.GetRequiredService<SystemSender>()

@@ -32,7 +32,7 @@ public sealed class JobsApiTests(JobsApiFactory factory) : IClassFixture<JobsApi
         var queued1 = await SubmitAsync(client, "Diagnostic");
         var cancelled = await SubmitAsync(client, "Diagnostic");
         var queued2 = await SubmitAsync(client, "Diagnostic");
-        var train = await SubmitAsync(client, "Train");
+        var deploy = await SubmitAsync(client, "Deploy");
         await (await client.PostAsync($"/api/v1/jobs/{cancelled}/cancel", null)).ExpectAsync(200);
 
         var first = await (await client.GetAsync("/api/v1/jobs?state=Queued&kind=Diagnostic&limit=1")).ExpectAsync(200);
@@ -44,8 +44,8 @@ public sealed class JobsApiTests(JobsApiFactory factory) : IClassFixture<JobsApi
         Assert.Equal([queued2, queued1], [.. Ids(first), .. Ids(second)]);
         Assert.Null(second["nextCursor"]);
         Assert.Equal([cancelled], Ids(await (await client.GetAsync("/api/v1/jobs?state=Cancelled")).ExpectAsync(200)));
-        Assert.Equal([train], Ids(await (await client.GetAsync("/api/v1/jobs?kind=Train")).ExpectAsync(200)));
-        Assert.Equal([train, queued2, cancelled, queued1], Ids(await (await client.GetAsync("/api/v1/jobs")).ExpectAsync(200)));
+        Assert.Equal([deploy], Ids(await (await client.GetAsync("/api/v1/jobs?kind=Deploy")).ExpectAsync(200)));
+        Assert.Equal([deploy, queued2, cancelled, queued1], Ids(await (await client.GetAsync("/api/v1/jobs")).ExpectAsync(200)));
     }
 
     [Fact]
@@ -101,6 +101,12 @@ public sealed class JobsApiTests(JobsApiFactory factory) : IClassFixture<JobsApi
     [InlineData("""{"kind":"Diagnostic","parameters":{"childProcessSeconds":3601}}""", "parameters.childProcessSeconds")]
     [InlineData("""{"kind":"Diagnostic","parameters":{"durationMs":"slow"}}""", "parameters.durationMs")]
     [InlineData("""{"kind":"Diagnostic","parameters":{"sleepMs":5}}""", "parameters.sleepMs")]
+    [InlineData("""{"kind":"Train","parameters":{}}""", "runId")]
+    [InlineData("""{"kind":"Train","parameters":{"dataset":"d","datasetVersion":1,"labelColumn":"y","task":"Ranking","trainer":"LightGbm"}}""", "parameters.task")]
+    [InlineData("""{"kind":"Train","parameters":{"dataset":"d","datasetVersion":1,"labelColumn":"y","task":"Regression","trainer":"Linear","hyperparameters":{"numberOfLeaves":7}}}""", "parameters.hyperparameters.numberOfLeaves")]
+    [InlineData("""{"kind":"Train","parameters":{"dataset":"d","datasetVersion":0}}""", "parameters.datasetVersion")]
+    [InlineData("""{"kind":"Evaluate","parameters":{"dataset":"d","datasetVersion":1,"split":"holdout"}}""", "parameters.split")]
+    [InlineData("""{"kind":"Evaluate","parameters":{"dataset":"d","datasetVersion":1,"rows":5}}""", "parameters.rows")]
     public async Task Bad_input_is_400_naming_the_field(string body, string field)
     {
         var client = await factory.ScientistAsync();

@@ -37,12 +37,20 @@ public sealed class AuthorizationBehaviour<TMessage, TResponse>(ICurrentUser cur
                     $"This needs one of the roles {string.Join(", ", Required.Value.Split())}; you have {string.Join(", ", currentUser.Roles.Split())}.");
             }
 
-            if (currentUser.Roles == Role.Job && (message is not IJobScoped scoped || scoped.JobId != currentUser.Job?.JobId))
+            if (currentUser.Roles == Role.Job && !IsForCallersJob(message, currentUser.Job))
             {
-                throw new ForbiddenAccessException("A job's token may act only for its own job.");
+                throw new ForbiddenAccessException("A job's token may act only for its own job and run, and read datasets.");
             }
         }
 
         return next(message, cancellationToken);
     }
+
+    private static bool IsForCallersJob(TMessage message, JobScope? job) => message switch
+    {
+        IJobScoped scoped => scoped.JobId == job?.JobId,
+        IRunScoped scoped => job?.RunId is { } run && scoped.RunId == run,
+        IReadableByJobs => true,
+        _ => false,
+    };
 }

@@ -17,10 +17,19 @@ public sealed class RequiresRoleAttribute(Role anyOf) : Attribute
 public sealed class AllowAnonymousAttribute : Attribute;
 
 /// <summary>
-/// A request about one job. A job's own token (role <see cref="Role.Job"/>) may send only requests that carry this,
-/// and only for its own job.
+/// A request about one job. A job's own token (role <see cref="Role.Job"/>) may send it for its own job only; what a
+/// job's token may send at all is this, <see cref="IRunScoped"/> and <see cref="IReadableByJobs"/>.
 /// </summary>
 public interface IJobScoped
 {
     Guid JobId { get; }
 }
+
+/// <summary>A request about one run: a job's token may send it for its own job's run only (its artefacts).</summary>
+public interface IRunScoped
+{
+    Guid RunId { get; }
+}
+
+/// <summary>A read a running job needs whatever its run (a dataset version it trains or evaluates on).</summary>
+public interface IReadableByJobs;

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common.Exceptions;
 using Platform.Application.Common.Interfaces;
 using Platform.Application.Common.Security;
+using Platform.Domain.Identity;
 using Platform.Domain.Artifacts;
 
 namespace Platform.Application.Artifacts.Commands.UploadArtifact;
@@ -11,8 +12,8 @@ namespace Platform.Application.Artifacts.Commands.UploadArtifact;
 /// Streams a file into the artefact store under a run-relative path (replacing what the path held).
 /// The content is hashed while it streams; it is never held whole in memory.
 /// </summary>
-[RequiresRole(Permissions.Track)]
-public sealed record UploadArtifactCommand(Guid RunId, string Path, Stream Content, long? ContentLength) : ICommand<ArtifactDto>;
+[RequiresRole(Permissions.Track | Role.Job)]
+public sealed record UploadArtifactCommand(Guid RunId, string Path, Stream Content, long? ContentLength) : ICommand<ArtifactDto>, IRunScoped;
 
 public sealed class UploadArtifactCommandHandler(
     IPlatformDbContext db, IArtifactStore store, IArtifactLimits limits, ICurrentUser currentUser, TimeProvider clock)

@@ -3,12 +3,13 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common.Exceptions;
 using Platform.Application.Common.Interfaces;
 using Platform.Application.Common.Security;
+using Platform.Domain.Identity;
 
 namespace Platform.Application.Artifacts.Queries.GetArtifact;
 
 /// <summary>Opens an artefact for streaming download. The caller disposes <see cref="ArtifactContent.Content"/>.</summary>
-[RequiresRole(Permissions.Read)]
-public sealed record GetArtifactQuery(Guid RunId, string Path) : IQuery<ArtifactContent>;
+[RequiresRole(Permissions.Read | Role.Job)]
+public sealed record GetArtifactQuery(Guid RunId, string Path) : IQuery<ArtifactContent>, IRunScoped;
 
 public sealed record ArtifactContent(ArtifactDto Artifact, Stream Content);
 

@@ -4,13 +4,14 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common.Exceptions;
 using Platform.Application.Common.Interfaces;
 using Platform.Application.Common.Security;
+using Platform.Domain.Identity;
 using Platform.Domain.Datasets;
 
 namespace Platform.Application.Datasets.Queries.GetDatasetVersion;
 
 /// <summary>One dataset version with its schema and statistics.</summary>
-[RequiresRole(Permissions.Read)]
-public sealed record GetDatasetVersionQuery(string Name, int Version) : IQuery<DatasetVersionDto>;
+[RequiresRole(Permissions.Read | Role.Job)]
+public sealed record GetDatasetVersionQuery(string Name, int Version) : IQuery<DatasetVersionDto>, IReadableByJobs;
 
 public sealed class GetDatasetVersionQueryHandler(IPlatformDbContext db) : IQueryHandler<GetDatasetVersionQuery, DatasetVersionDto>
 {

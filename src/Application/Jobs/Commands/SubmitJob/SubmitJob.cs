@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Platform.Application.Common.Exceptions;
 using Platform.Application.Common.Interfaces;
 using Platform.Application.Common.Security;
+using Platform.Contracts.Messages.Jobs;
 using Platform.Domain.Identity;
 using Platform.Domain.Jobs;
 
@@ -25,6 +26,11 @@ public sealed class SubmitJobCommandHandler(
             throw new NotFoundException("Run", runId);
         }
 
+        if (DatasetOf(command) is var (name, version) && !await db.DatasetVersions.AnyAsync(d => d.Name == name && d.Version == version, cancellationToken))
+        {
+            throw new NotFoundException("Dataset version", $"{name} v{version}");
+        }
+
         var job = Job.Submit(
             command.Kind, command.HardwareClass, command.ParametersJson ?? "{}", command.RunId, currentUser.Name, currentUser.UserId,
             command.TimeoutSeconds ?? options.Value.DefaultTimeoutSeconds, command.MaxAttempts ?? options.Value.DefaultMaxAttempts,
@@ -34,4 +40,12 @@ public sealed class SubmitJobCommandHandler(
         await db.SaveChangesAsync(cancellationToken);
         return JobDto.From(job);
     }
+
+    /// <summary>The dataset version a Train or Evaluate job reads (its parameters were validated already).</summary>
+    private static (string Name, int Version)? DatasetOf(SubmitJobCommand command) => command.Kind switch
+    {
+        JobKind.Train when TrainJobParameters.Read(command.ParametersJson!).Value is { } p => (p.Dataset!, p.DatasetVersion),
+        JobKind.Evaluate when EvaluateJobParameters.Read(command.ParametersJson!).Value is { } p => (p.Dataset!, p.DatasetVersion),
+        _ => null,
+    };
 }

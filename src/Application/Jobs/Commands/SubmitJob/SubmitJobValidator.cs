@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FluentValidation;
+using Platform.Application.Common.Interfaces;
 using Platform.Contracts.Messages.Jobs;
 using Platform.Domain.Jobs;
 
@@ -10,12 +11,27 @@ public sealed class SubmitJobCommandValidator : AbstractValidator<SubmitJobComma
     public const int MaxParametersLength = 64 * 1024;
     public const int MaxTimeoutSeconds = 7 * 24 * 3600;
 
-    public SubmitJobCommandValidator()
+    public SubmitJobCommandValidator(IHyperparameterRules hyperparameters)
     {
         RuleFor(c => c.Kind).IsInEnum();
         RuleFor(c => c.HardwareClass).IsInEnum();
         RuleFor(c => c.TimeoutSeconds).InclusiveBetween(1, MaxTimeoutSeconds);
         RuleFor(c => c.MaxAttempts).InclusiveBetween(1, 10);
+        RuleFor(c => c.RunId).NotNull().When(c => c.Kind is JobKind.Train or JobKind.Evaluate)
+            .WithMessage("is required for Train and Evaluate jobs: the run gets the model, the metrics and the report");
+        RuleFor(c => c.ParametersJson).Custom((json, context) =>
+        {
+            var problems = context.InstanceToValidate.Kind switch
+            {
+                JobKind.Train => TrainProblems(json ?? "{}", hyperparameters),
+                JobKind.Evaluate => EvaluateJobParameters.Read(json ?? "{}").Problems,
+                _ => [],
+            };
+            foreach (var (field, problem) in problems)
+            {
+                context.AddFailure($"parameters.{field}", problem);
+            }
+        }).When(c => c.ParametersJson is null || IsObject(c.ParametersJson));
         RuleFor(c => c.ParametersJson).MaximumLength(MaxParametersLength).Custom((json, context) =>
         {
             if (json is null)
@@ -45,5 +61,26 @@ public sealed class SubmitJobCommandValidator : AbstractValidator<SubmitJobComma
                 context.AddFailure("is not valid JSON: " + e.Message);
             }
         });
+    }
+
+    private static IReadOnlyList<(string Field, string Problem)> TrainProblems(string json, IHyperparameterRules rules)
+    {
+        var (parameters, problems) = TrainJobParameters.Read(json);
+        return parameters is not null && rules.Check(parameters.Trainer!, parameters.HyperparameterTexts()) is var (name, problem)
+            ? [($"hyperparameters.{name}", problem)]
+            : problems;
+    }
+
+    private static bool IsObject(string json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            return document.RootElement.ValueKind == JsonValueKind.Object;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 }

@@ -1,0 +1,58 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Platform.Workers.Executors;
+
+namespace Platform.Workers.Api;
+
+/// <summary>An executor's reads and writes for one attempt, over the Api's REST surface with the attempt's token.</summary>
+internal sealed class RestJobApi(IHttpClientFactory clients, IApiAddress api, string token, Guid? runId) : IJobApi
+{
+    public async Task<Stream> OpenDatasetPartAsync(string dataset, int version, string split, CancellationToken cancellationToken)
+    {
+        var path = $"/api/v1/datasets/{Uri.EscapeDataString(dataset)}/versions/{version}/content?split={Uri.EscapeDataString(split)}";
+        var response = await SendAsync(HttpMethod.Get, path, null, cancellationToken);
+        await FailOnNotFoundAsync(response, $"Dataset {dataset} v{version} ({split} part)");
+        return await response.Content.ReadAsStreamAsync(cancellationToken);
+    }
+
+    public async Task<byte[]> ReadArtifactAsync(string path, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(HttpMethod.Get, ArtifactPath(path), null, cancellationToken);
+        await FailOnNotFoundAsync(response, $"Artefact {path} of run {runId}");
+        return await response.Content.ReadAsByteArrayAsync(cancellationToken);
+    }
+
+    public async Task WriteArtifactAsync(string path, byte[] content, CancellationToken cancellationToken)
+    {
+        var body = new ByteArrayContent(content);
+        body.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        using var response = await SendAsync(HttpMethod.Put, ArtifactPath(path), body, cancellationToken);
+        await FailOnNotFoundAsync(response, $"Run {runId}");
+    }
+
+    private string ArtifactPath(string path) =>
+        runId is { } run
+            ? $"/api/v1/runs/{run}/artifacts/{string.Join('/', path.Split('/').Select(Uri.EscapeDataString))}"
+            : throw new JobInputException("The job has no run to read or store artefacts in.");
+
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, HttpContent? content, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(api.BaseAddress, path)) { Content = content };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return await clients.CreateClient(nameof(RestJobApi)).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+    }
+
+    private static async Task FailOnNotFoundAsync(HttpResponseMessage response, string what)
+    {
+        if (response.IsSuccessStatusCode)
+        {
+            return;
+        }
+
+        var problem = await response.Content.ReadAsStringAsync();
+        response.Dispose();
+        throw response.StatusCode == HttpStatusCode.NotFound
+            ? new JobInputException($"{what} was not found.")
+            : new HttpRequestException($"The Api answered {(int)response.StatusCode}: {problem}", null, response.StatusCode);
+    }
+}

@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Text.Json;
+using Platform.Contracts.Messages.Jobs;
+using Platform.MachineLearning.Datasets;
+using Platform.MachineLearning.Onnx;
+using Platform.MachineLearning.Training;
+using Platform.MachineLearning.Training.Hyperparameters;
+using Platform.MachineLearning.Training.Progress;
+
+namespace Platform.Workers.Executors;
+
+/// <summary>
+/// Trains a built-in model (<see cref="TrainJobParameters"/>): reads the train and validation parts of the dataset
+/// version's split from the Api, trains (early stopping on validation), publishes every round's metrics to the run,
+/// and stores the ONNX model in the run. Progress: 0-10 % reading data, 10-90 % training rounds, then export.
+/// </summary>
+internal sealed class TrainJobExecutor : IJobExecutor
+{
+    public string Kind => "train";
+
+    public async Task<string?> ExecuteAsync(JobExecution job, IJobReporter reporter, CancellationToken cancellationToken)
+    {
+        var (p, problems) = TrainJobParameters.Read(job.ParametersJson);
+        if (p is null)
+        {
+            throw new JobInputException("Bad train parameters: " + string.Join("; ", problems.Select(x => $"{x.Field} {x.Problem}")));
+        }
+
+        reporter.Progress(1, "reading data", $"{p.Dataset} v{p.DatasetVersion}: train and validation parts");
+        var task = Enum.Parse<TrainingTask>(p.Task!);
+        var train = await ReadPartAsync(job.Api, p, "train", cancellationToken);
+        var validation = await ReadPartAsync(job.Api, p, "validation", cancellationToken);
+        var (training, validating) = Tables(train, validation, p.LabelColumn!, task);
+        reporter.Log($"Read {training.RowCount} training and {validating?.RowCount ?? 0} validation rows, {training.FeatureNames.Count} features");
+
+        var request = new TrainingRequest(task, Enum.Parse<TrainerKind>(p.Trainer!), training, validating, p.HyperparameterTexts(), p.Seed, p.LabelColumn!);
+        TrainedModel model;
+        try
+        {
+            // ML.NET trains synchronously and cannot be interrupted: off the caller's thread, cancelled between phases.
+            model = await Task.Run(() => ModelTrainer.Train(request, new ReportingProgress(reporter), cancellationToken), cancellationToken);
+        }
+        catch (InvalidHyperparameterException e)
+        {
+            throw new JobInputException(e.Message);
+        }
+        catch (ArgumentException e) when (e is not ArgumentNullException)
+        {
+            throw new JobInputException(e.Message);
+        }
+
+        reporter.Progress(92, "exporting", "ONNX");
+        var onnx = OnnxModelExporter.Export(model);
+        await job.Api.WriteArtifactAsync(p.ModelPath, onnx, cancellationToken);
+        reporter.Log($"Stored the ONNX model ({onnx.Length} bytes) as {p.ModelPath}");
+        reporter.Progress(100, "done", $"{model.Summary.Iterations} round(s) in {model.Summary.Duration.TotalSeconds:F1} s");
+        return JsonSerializer.Serialize(new
+        {
+            modelPath = p.ModelPath,
+            modelBytes = onnx.Length,
+            iterations = model.Summary.Iterations,
+            requestedIterations = model.Summary.RequestedIterations,
+            stoppedEarly = model.Summary.StoppedEarly,
+            trainingRows = model.Summary.TrainingRows,
+            validationRows = model.Summary.ValidationRows,
+            trainSeconds = Math.Round(model.Summary.Duration.TotalSeconds, 3),
+            hyperparameters = model.Hyperparameters,
+            metrics = model.Summary.FinalMetrics,
+        });
+    }
+
+    private static async Task<Dataset> ReadPartAsync(IJobApi api, TrainJobParameters p, string split, CancellationToken cancellationToken)
+    {
+        await using var part = await api.OpenDatasetPartAsync(p.Dataset!, p.DatasetVersion, split, cancellationToken);
+        using var buffer = new MemoryStream();
+        await part.CopyToAsync(buffer, cancellationToken);
+        buffer.Position = 0;
+        return CsvDatasetReader.Read(buffer);
+    }
+
+    /// <summary>Features are the train part's columns but the label; classes come from the train part.</summary>
+    private static (FeatureTable Training, FeatureTable? Validation) Tables(Dataset train, Dataset validation, string label, TrainingTask task)
+    {
+        try
+        {
+            var training = FeatureTableBuilder.Build(train, label, task);
+            var validating = validation.RowCount == 0 ? null : FeatureTableBuilder.Build(validation, label, task, training.FeatureNames, training.Classes);
+            return (training, validating);
+        }
+        catch (Exception e) when (e is ArgumentException or DatasetFormatException)
+        {
+            throw new JobInputException(e.Message);
+        }
+    }
+
+    /// <summary>Training progress as job events: every round's metrics to the run, progress 10-90 % over the rounds.</summary>
+    private sealed class ReportingProgress(IJobReporter reporter) : IProgress<TrainingProgress>
+    {
+        public void Report(TrainingProgress value)
+        {
+            if (value is { Phase: TrainingPhase.Iteration, Iteration: { } round, TotalIterations: { } total })
+            {
+                foreach (var (key, metric) in value.Metrics)
+                {
+                    reporter.Metric(key, metric, round);
+                }
+
+                reporter.Progress(10 + (80.0 * round / Math.Max(1, total)), "training", string.Create(CultureInfo.InvariantCulture, $"round {round} of {total}"));
+                return;
+            }
+
+            reporter.Log(value.Message);
+            if (value.Phase == TrainingPhase.Training)
+            {
+                reporter.Progress(10, "training", value.Message);
+            }
+        }
+    }
+}
