@@ -4,6 +4,7 @@ using Platform.Contracts.Bus;
 using Platform.Workers.Api;
 using Platform.Workers.Executors;
 using Platform.Workers.Runtime;
+using Platform.Workers.Scripts;
 
 namespace Platform.Workers;
 
@@ -20,7 +21,10 @@ public static class WorkerComposition
         services.Configure<WorkerOptions>(configuration.GetSection(WorkerOptions.Section));
         var capabilities = WorkerCapabilities.Detect(options.Name);
         var identity = WorkerIdentity.Create();
-        IJobExecutor[] executors = [new DiagnosticJobExecutor(), new TrainJobExecutor(), new EvaluateJobExecutor(options.ExecutionProvider)];
+        var scripts = new ScriptOptions(
+            options.ScriptCommands.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            options.ScriptWorkRoot ?? Path.Combine(Path.GetTempPath(), "platform-jobs"));
+        IJobExecutor[] executors = [new DiagnosticJobExecutor(), new TrainJobExecutor(new ScriptTrainer(scripts)), new EvaluateJobExecutor(options.ExecutionProvider)];
         var queues = WorkerQueues.Resolve(options, capabilities, executors);
 
         services.AddSingleton(capabilities);

@@ -22,6 +22,12 @@ public sealed class WorkerOptions
 
     public int MaxConcurrentJobs { get; set; } = 1;
 
+    /// <summary>Programs a Script training job may run (comma-separated), e.g. <c>python3</c>.</summary>
+    public string ScriptCommands { get; set; } = "python3";
+
+    /// <summary>Where script jobs get their working folders; defaults to the temp folder.</summary>
+    public string? ScriptWorkRoot { get; set; }
+
     /// <summary>ONNX Runtime's execution provider for evaluation: Cpu, or Cuda (falls back to CPU, with the reason in the report).</summary>
     public Platform.MachineLearning.Evaluation.ExecutionProviderPreference ExecutionProvider { get; set; }
     public int HeartbeatSeconds { get; set; } = 5;

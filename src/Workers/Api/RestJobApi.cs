@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
 using Platform.Workers.Executors;
 
 namespace Platform.Workers.Api;
@@ -7,6 +8,35 @@ namespace Platform.Workers.Api;
 /// <summary>An executor's reads and writes for one attempt, over the Api's REST surface with the attempt's token.</summary>
 internal sealed class RestJobApi(IHttpClientFactory clients, IApiAddress api, string token, Guid? runId) : IJobApi
 {
+    public Uri ApiAddress => api.BaseAddress;
+
+    public string Token => token;
+
+    public async Task<IReadOnlyList<string>> ListArtifactsAsync(string prefix, CancellationToken cancellationToken)
+    {
+        var paths = new List<string>();
+        string? cursor = null;
+        do
+        {
+            var query = $"?prefix={Uri.EscapeDataString(prefix)}&limit=500" + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor));
+            using var response = await SendAsync(HttpMethod.Get, ArtifactPath("").TrimEnd('/') + query, null, cancellationToken);
+            await FailOnNotFoundAsync(response, $"Run {runId}");
+            var page = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken))!;
+            paths.AddRange(page["items"]!.AsArray().Select(a => a!["path"]!.GetValue<string>()));
+            cursor = page["nextCursor"]?.GetValue<string>();
+        }
+        while (cursor is not null);
+
+        return paths;
+    }
+
+    public async Task<JsonNode> ReadDatasetVersionAsync(string dataset, int version, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(HttpMethod.Get, $"/api/v1/datasets/{Uri.EscapeDataString(dataset)}/versions/{version}", null, cancellationToken);
+        await FailOnNotFoundAsync(response, $"Dataset {dataset} v{version}");
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken)) ?? new JsonObject();
+    }
+
     public async Task<Stream> OpenDatasetPartAsync(string dataset, int version, string split, CancellationToken cancellationToken)
     {
         var path = $"/api/v1/datasets/{Uri.EscapeDataString(dataset)}/versions/{version}/content?split={Uri.EscapeDataString(split)}";

@@ -3,6 +3,19 @@ namespace Platform.Workers.Executors;
 /// <summary>What an executor reads from and writes to the Api for its job, with the attempt's job token.</summary>
 public interface IJobApi
 {
+    /// <summary>The Api's address, for a program the job runs.</summary>
+    Uri ApiAddress { get; }
+
+    /// <summary>The attempt's token, for a program the job runs: valid while the attempt holds the job.</summary>
+    string Token { get; }
+
+    /// <summary>The paths of the job's run's artefacts under <paramref name="prefix"/>.</summary>
+    Task<IReadOnlyList<string>> ListArtifactsAsync(string prefix, CancellationToken cancellationToken);
+
+    /// <summary>A dataset version's record (schema, statistics, split) as the Api returns it.</summary>
+    /// <exception cref="JobInputException">The dataset version does not exist.</exception>
+    Task<System.Text.Json.Nodes.JsonNode> ReadDatasetVersionAsync(string dataset, int version, CancellationToken cancellationToken);
+
     /// <summary>One part (train, validation, test) of a dataset version's split, as CSV.</summary>
     /// <exception cref="JobInputException">The dataset version does not exist.</exception>
     Task<Stream> OpenDatasetPartAsync(string dataset, int version, string split, CancellationToken cancellationToken);

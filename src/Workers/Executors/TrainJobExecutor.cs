@@ -6,15 +6,17 @@ using Platform.MachineLearning.Onnx;
 using Platform.MachineLearning.Training;
 using Platform.MachineLearning.Training.Hyperparameters;
 using Platform.MachineLearning.Training.Progress;
+using Platform.Workers.Scripts;
 
 namespace Platform.Workers.Executors;
 
 /// <summary>
 /// Trains a built-in model (<see cref="TrainJobParameters"/>): reads the train and validation parts of the dataset
 /// version's split from the Api, trains (early stopping on validation), publishes every round's metrics to the run,
-/// and stores the ONNX model in the run. Progress: 0-10 % reading data, 10-90 % training rounds, then export.
+/// and stores the ONNX model in the run. Progress: 0-10 % reading data, 10-90 % training rounds, then export. A
+/// <c>Script</c> trainer runs the user's program instead (<see cref="ScriptTrainer"/>).
 /// </summary>
-internal sealed class TrainJobExecutor : IJobExecutor
+internal sealed class TrainJobExecutor(ScriptTrainer scripts) : IJobExecutor
 {
     public string Kind => "train";
 
@@ -26,11 +28,18 @@ internal sealed class TrainJobExecutor : IJobExecutor
             throw new JobInputException("Bad train parameters: " + string.Join("; ", problems.Select(x => $"{x.Field} {x.Problem}")));
         }
 
+        if (p.IsScript)
+        {
+            return await scripts.RunAsync(job, p, reporter, cancellationToken);
+        }
+
         reporter.Progress(1, "reading data", $"{p.Dataset} v{p.DatasetVersion}: train and validation parts");
         var task = Enum.Parse<TrainingTask>(p.Task!);
+        var version = await job.Api.ReadDatasetVersionAsync(p.Dataset!, p.DatasetVersion, cancellationToken);
+        var splitColumn = version["split"]?["definition"]?["column"]?.GetValue<string>();
         var train = await ReadPartAsync(job.Api, p, "train", cancellationToken);
         var validation = await ReadPartAsync(job.Api, p, "validation", cancellationToken);
-        var (training, validating) = Tables(train, validation, p.LabelColumn!, task);
+        var (training, validating) = Tables(train, validation, p.LabelColumn!, splitColumn, task);
         reporter.Log($"Read {training.RowCount} training and {validating?.RowCount ?? 0} validation rows, {training.FeatureNames.Count} features");
 
         var request = new TrainingRequest(task, Enum.Parse<TrainerKind>(p.Trainer!), training, validating, p.HyperparameterTexts(), p.Seed, p.LabelColumn!);
@@ -78,12 +87,13 @@ internal sealed class TrainJobExecutor : IJobExecutor
         return CsvDatasetReader.Read(buffer);
     }
 
-    /// <summary>Features are the train part's columns but the label; classes come from the train part.</summary>
-    private static (FeatureTable Training, FeatureTable? Validation) Tables(Dataset train, Dataset validation, string label, TrainingTask task)
+    /// <summary>Features are the columns but the label and the split column (if split by one); classes come from the train part.</summary>
+    private static (FeatureTable Training, FeatureTable? Validation) Tables(Dataset train, Dataset validation, string label, string? splitColumn, TrainingTask task)
     {
         try
         {
-            var training = FeatureTableBuilder.Build(train, label, task);
+            var features = train.ColumnNames.Where(c => c != label && c != splitColumn).ToList();
+            var training = FeatureTableBuilder.Build(train, label, task, features);
             var validating = validation.RowCount == 0 ? null : FeatureTableBuilder.Build(validation, label, task, training.FeatureNames, training.Classes);
             return (training, validating);
         }

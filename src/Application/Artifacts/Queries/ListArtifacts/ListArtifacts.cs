@@ -3,13 +3,14 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common.Interfaces;
 using Platform.Application.Common.Paging;
 using Platform.Application.Common.Security;
+using Platform.Domain.Identity;
 using Platform.Application.Runs;
 
 namespace Platform.Application.Artifacts.Queries.ListArtifacts;
 
 /// <summary>A run's artefacts in path order, optionally under a folder prefix.</summary>
-[RequiresRole(Permissions.Read)]
-public sealed record ListArtifactsQuery(Guid RunId, string? Prefix, int? Limit, string? Cursor) : IQuery<Page<ArtifactDto>>;
+[RequiresRole(Permissions.Read | Role.Job)]
+public sealed record ListArtifactsQuery(Guid RunId, string? Prefix, int? Limit, string? Cursor) : IQuery<Page<ArtifactDto>>, IRunScoped;
 
 public sealed class ListArtifactsQueryHandler(IPlatformDbContext db) : IQueryHandler<ListArtifactsQuery, Page<ArtifactDto>>
 {

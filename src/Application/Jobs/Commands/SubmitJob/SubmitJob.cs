@@ -44,7 +44,7 @@ public sealed class SubmitJobCommandHandler(
     /// <summary>The dataset version a Train or Evaluate job reads (its parameters were validated already).</summary>
     private static (string Name, int Version)? DatasetOf(SubmitJobCommand command) => command.Kind switch
     {
-        JobKind.Train when TrainJobParameters.Read(command.ParametersJson!).Value is { } p => (p.Dataset!, p.DatasetVersion),
+        JobKind.Train when TrainJobParameters.Read(command.ParametersJson!).Value is { Dataset: not null } p => (p.Dataset, p.DatasetVersion),
         JobKind.Evaluate when EvaluateJobParameters.Read(command.ParametersJson!).Value is { } p => (p.Dataset!, p.DatasetVersion),
         _ => null,
     };

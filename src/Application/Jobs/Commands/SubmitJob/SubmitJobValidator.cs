@@ -66,7 +66,7 @@ public sealed class SubmitJobCommandValidator : AbstractValidator<SubmitJobComma
     private static IReadOnlyList<(string Field, string Problem)> TrainProblems(string json, IHyperparameterRules rules)
     {
         var (parameters, problems) = TrainJobParameters.Read(json);
-        return parameters is not null && rules.Check(parameters.Trainer!, parameters.HyperparameterTexts()) is var (name, problem)
+        return parameters is { IsScript: false } && rules.Check(parameters.Trainer!, parameters.HyperparameterTexts()) is var (name, problem)
             ? [($"hyperparameters.{name}", problem)]
             : problems;
     }
