@@ -28,7 +28,7 @@ public static class OnnxModelExporter
         OutputNodes.Add(graph, raw, definition.Output);
 
         var metadata = new OnnxModelMetadata(
-            model.Task, model.Trainer, model.FeatureNames, model.Classes, model.LabelColumn, model.Hyperparameters, model.Seed);
+            model.Task, model.Trainer.ToString(), model.FeatureNames, model.Classes, model.LabelColumn, model.Hyperparameters, model.Seed);
         var onnx = new OnnxModel(
             OnnxNames.IrVersion,
             OnnxModelMetadata.ProducerName,

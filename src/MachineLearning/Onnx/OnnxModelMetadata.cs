@@ -6,12 +6,12 @@ namespace Platform.MachineLearning.Onnx;
 
 /// <summary>
 /// What an exported model says about itself in its ONNX metadata_props (producer "Platform"): task,
-/// trainer, feature names in input order, classes in probability-column order, label column,
+/// trainer (a built-in's name, or what a script's model says, e.g. "pytorch"), feature names in input order, classes in probability-column order, label column,
 /// hyper-parameters and seed. Lists and maps are stored as JSON text.
 /// </summary>
 public sealed record OnnxModelMetadata(
     TrainingTask Task,
-    TrainerKind Trainer,
+    string Trainer,
     IReadOnlyList<string> FeatureNames,
     IReadOnlyList<string> Classes,
     string LabelColumn,
@@ -31,7 +31,7 @@ public sealed record OnnxModelMetadata(
     public IReadOnlyDictionary<string, string> ToProperties() => new Dictionary<string, string>
     {
         [TaskKey] = Task.ToString(),
-        [TrainerKey] = Trainer.ToString(),
+        [TrainerKey] = Trainer,
         [FeatureNamesKey] = JsonSerializer.Serialize(FeatureNames),
         [ClassesKey] = JsonSerializer.Serialize(Classes),
         [LabelColumnKey] = LabelColumn,
@@ -49,7 +49,7 @@ public sealed record OnnxModelMetadata(
 
         return new OnnxModelMetadata(
             Enum.Parse<TrainingTask>(Get(TaskKey)),
-            Enum.Parse<TrainerKind>(Get(TrainerKey)),
+            Get(TrainerKey),
             JsonSerializer.Deserialize<string[]>(Get(FeatureNamesKey)) ?? [],
             JsonSerializer.Deserialize<string[]>(Get(ClassesKey)) ?? [],
             Get(LabelColumnKey),

@@ -41,7 +41,7 @@ public sealed class OnnxModelStructureTests
 
         Assert.Equal("Platform", session.ModelMetadata.ProducerName);
         Assert.Equal(TrainingTask.BinaryClassification, metadata.Task);
-        Assert.Equal(TrainerKind.FastTree, metadata.Trainer);
+        Assert.Equal(nameof(TrainerKind.FastTree), metadata.Trainer);
         Assert.Equal(SampleData.BreastCancer.ColumnNames.Take(30), metadata.FeatureNames);
         Assert.Equal(["0", "1"], metadata.Classes);
         Assert.Equal("benign", metadata.LabelColumn);
