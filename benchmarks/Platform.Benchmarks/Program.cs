@@ -9,6 +9,7 @@ var benchmarks = new Dictionary<string, Func<Task<object>>>
     ["evaluation"] = EvaluationBenchmark.RunAsync,
     ["cancellation"] = CancellationBenchmark.RunAsync,
     ["broker-restart"] = BrokerRestartBenchmark.RunAsync,
+    ["training"] = TrainingBenchmark.RunAsync,
 };
 
 if (name is null || !benchmarks.TryGetValue(name, out var run))

@@ -35,10 +35,12 @@ internal sealed class TrainJobExecutor(ScriptTrainer scripts) : IJobExecutor
 
         reporter.Progress(1, "reading data", $"{p.Dataset} v{p.DatasetVersion}: train and validation parts");
         var task = Enum.Parse<TrainingTask>(p.Task!);
-        var version = await job.Api.ReadDatasetVersionAsync(p.Dataset!, p.DatasetVersion, cancellationToken);
+        // The three reads at once: the Api rebuilds each part from the stored file.
+        var versionRead = job.Api.ReadDatasetVersionAsync(p.Dataset!, p.DatasetVersion, cancellationToken);
+        var trainRead = ReadPartAsync(job.Api, p, "train", cancellationToken);
+        var validationRead = ReadPartAsync(job.Api, p, "validation", cancellationToken);
+        var (version, train, validation) = (await versionRead, await trainRead, await validationRead);
         var splitColumn = version["split"]?["definition"]?["column"]?.GetValue<string>();
-        var train = await ReadPartAsync(job.Api, p, "train", cancellationToken);
-        var validation = await ReadPartAsync(job.Api, p, "validation", cancellationToken);
         var (training, validating) = Tables(train, validation, p.LabelColumn!, splitColumn, task);
         reporter.Log($"Read {training.RowCount} training and {validating?.RowCount ?? 0} validation rows, {training.FeatureNames.Count} features");
 
