@@ -83,6 +83,7 @@ public static class ApiComposition
         api.MapDatasetEndpoints();
         api.MapJobEndpoints();
         api.MapJobReportEndpoints();
+        api.MapModelRegistryEndpoints();
         app.MapHub<JobsHub>(JobsHub.Path);
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

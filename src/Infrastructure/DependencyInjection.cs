@@ -30,6 +30,7 @@ public static class DependencyInjection
         services.AddArtifactStore();
         services.AddSingleton<IDatasetInspector, Datasets.DatasetInspector>();
         services.AddSingleton<IHyperparameterRules, Datasets.HyperparameterRules>();
+        services.AddSingleton<IModelInspector, Registry.OnnxModelInspector>();
         services.AddSingleton<IDatasetParts, Datasets.DatasetParts>();
 
         services.AddHttpContextAccessor();

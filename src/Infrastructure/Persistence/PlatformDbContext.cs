@@ -29,6 +29,9 @@ public abstract class PlatformDbContext(DbContextOptions options) : DbContext(op
     public DbSet<Worker> Workers => Set<Worker>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<Domain.Datasets.DatasetVersion> DatasetVersions => Set<Domain.Datasets.DatasetVersion>();
+    public DbSet<Domain.Registry.RegisteredModel> RegisteredModels => Set<Domain.Registry.RegisteredModel>();
+    public DbSet<Domain.Registry.ModelVersion> ModelVersions => Set<Domain.Registry.ModelVersion>();
+    public DbSet<Domain.Registry.ModelEvaluation> ModelEvaluations => Set<Domain.Registry.ModelEvaluation>();
 
     public abstract DatabaseProvider Provider { get; }
 

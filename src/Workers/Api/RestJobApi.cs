@@ -45,6 +45,13 @@ internal sealed class RestJobApi(IHttpClientFactory clients, IApiAddress api, st
         return await response.Content.ReadAsStreamAsync(cancellationToken);
     }
 
+    public async Task<byte[]> ReadModelVersionAsync(string model, int version, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(HttpMethod.Get, $"/api/v1/models/{Uri.EscapeDataString(model)}/versions/{version}/artifact", null, cancellationToken);
+        await FailOnNotFoundAsync(response, $"Model {model} v{version}");
+        return await response.Content.ReadAsByteArrayAsync(cancellationToken);
+    }
+
     public async Task<byte[]> ReadArtifactAsync(string path, CancellationToken cancellationToken)
     {
         using var response = await SendAsync(HttpMethod.Get, ArtifactPath(path), null, cancellationToken);

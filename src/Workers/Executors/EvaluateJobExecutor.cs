@@ -6,13 +6,19 @@ using Platform.MachineLearning.Evaluation;
 namespace Platform.Workers.Executors;
 
 /// <summary>
-/// Evaluates the run's ONNX model (<see cref="EvaluateJobParameters"/>) with ONNX Runtime on one part of a dataset
-/// version's split: the task's metrics go to the run as <c>{split}.{metric}</c>, the whole report (metrics, confusion
-/// matrix, latency, execution provider) is stored in the run as JSON and is the job's result.
+/// Evaluates a registered model version or the run's ONNX model (<see cref="EvaluateJobParameters"/>) with ONNX Runtime
+/// on one part of a dataset version's split. The result is <c>{metrics, report}</c> (the Api stores it with the model
+/// version); with a run, the metrics go to it as <c>{split}.{metric}</c> and the report (metrics, confusion matrix,
+/// latency, execution provider) is stored in it as JSON.
 /// </summary>
 internal sealed class EvaluateJobExecutor(ExecutionProviderPreference provider) : IJobExecutor
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
+    private static readonly JsonSerializerOptions Indented = new(Json) { WriteIndented = true };
 
     public string Kind => "evaluate";
 
@@ -24,8 +30,11 @@ internal sealed class EvaluateJobExecutor(ExecutionProviderPreference provider) 
             throw new JobInputException("Bad evaluate parameters: " + string.Join("; ", problems.Select(x => $"{x.Field} {x.Problem}")));
         }
 
-        reporter.Progress(1, "reading", $"model {p.ModelPath}; {p.Dataset} v{p.DatasetVersion} ({p.Split} part)");
-        var model = await job.Api.ReadArtifactAsync(p.ModelPath, cancellationToken);
+        var modelName = p.Model is null ? p.ModelPath : $"{p.Model} v{p.ModelVersion}";
+        reporter.Progress(1, "reading", $"model {modelName}; {p.Dataset} v{p.DatasetVersion} ({p.Split} part)");
+        var model = p.Model is null
+            ? await job.Api.ReadArtifactAsync(p.ModelPath, cancellationToken)
+            : await job.Api.ReadModelVersionAsync(p.Model, p.ModelVersion, cancellationToken);
         Dataset data;
         await using (var part = await job.Api.OpenDatasetPartAsync(p.Dataset!, p.DatasetVersion, p.Split, cancellationToken))
         {
@@ -43,20 +52,24 @@ internal sealed class EvaluateJobExecutor(ExecutionProviderPreference provider) 
         }
         catch (Exception e) when (e is InvalidDataException or DatasetFormatException or ArgumentException or Microsoft.ML.OnnxRuntime.OnnxRuntimeException)
         {
-            throw new JobInputException($"Cannot evaluate {p.ModelPath} on {p.Dataset} v{p.DatasetVersion} ({p.Split}): {e.Message}");
+            throw new JobInputException($"Cannot evaluate {modelName} on {p.Dataset} v{p.DatasetVersion} ({p.Split}): {e.Message}");
         }
 
-        foreach (var (name, value) in Metrics(report))
+        var metrics = Metrics(report).ToDictionary(m => m.Name, m => m.Value);
+        if (job.RunId is not null)
         {
-            reporter.Metric($"{p.Split}.{name}", value, 0);
+            foreach (var (name, value) in metrics)
+            {
+                reporter.Metric($"{p.Split}.{name}", value, 0);
+            }
+
+            await job.Api.WriteArtifactAsync(p.ReportPath, JsonSerializer.SerializeToUtf8Bytes(report, Indented), cancellationToken);
         }
 
-        var json = JsonSerializer.Serialize(report, Json);
-        await job.Api.WriteArtifactAsync(p.ReportPath, System.Text.Encoding.UTF8.GetBytes(json), cancellationToken);
-        reporter.Log($"Evaluated {report.RowCount} rows on {report.ExecutionProvider.Used}: "
-            + string.Join(", ", Metrics(report).Select(m => $"{m.Name} {m.Value:G4}")) + $"; report stored as {p.ReportPath}");
-        reporter.Progress(100, "done", p.ReportPath);
-        return json;
+        reporter.Log($"Evaluated {modelName} on {report.RowCount} rows on {report.ExecutionProvider.Used}: "
+            + string.Join(", ", metrics.Select(m => $"{m.Key} {m.Value:G4}")) + (job.RunId is null ? "" : $"; report stored as {p.ReportPath}"));
+        reporter.Progress(100, "done", modelName);
+        return JsonSerializer.Serialize(new { metrics, report }, Json);
     }
 
     /// <summary>The report's headline figures, as run metrics.</summary>

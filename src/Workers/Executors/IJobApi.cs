@@ -20,6 +20,10 @@ public interface IJobApi
     /// <exception cref="JobInputException">The dataset version does not exist.</exception>
     Task<Stream> OpenDatasetPartAsync(string dataset, int version, string split, CancellationToken cancellationToken);
 
+    /// <summary>A registered model version's ONNX file.</summary>
+    /// <exception cref="JobInputException">The model version does not exist.</exception>
+    Task<byte[]> ReadModelVersionAsync(string model, int version, CancellationToken cancellationToken);
+
     /// <summary>An artefact of the job's run.</summary>
     /// <exception cref="JobInputException">The run has no such artefact.</exception>
     Task<byte[]> ReadArtifactAsync(string path, CancellationToken cancellationToken);

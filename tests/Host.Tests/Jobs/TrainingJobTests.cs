@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Platform.Host.Tests.Support;
+using static Platform.Host.Tests.Support.TrainingRequests;
 using Xunit.Abstractions;
 
 namespace Platform.Host.Tests.Jobs;
@@ -97,7 +98,7 @@ public sealed class TrainingJobTests(JobHost host, ITestOutputHelper output)
         var job = await SubmitAsync(client, "Evaluate", runId, new { dataset, datasetVersion = version, split = "test" });
         var ended = await client.WaitUntilEndedAsync(job, TrainingDeadline);
         Assert.True(ended["state"]!.GetValue<string>() == "Succeeded", $"evaluation ended {ended["state"]}: {ended["reason"]}");
-        var report = JsonNode.Parse(ended["resultJson"]!.GetValue<string>())!;
+        var report = JsonNode.Parse(ended["resultJson"]!.GetValue<string>())!["report"]!;
         output.WriteLine($"{dataset}: {report["classification"]?.ToJsonString()[..200] ?? report["regression"]!.ToJsonString()}");
         var expectedReport = $"evaluations/{dataset}-v{version}-test.json";
         (await client.GetAsync($"/api/v1/runs/{runId}/artifacts/{expectedReport}")).EnsureSuccessStatusCode();
@@ -114,60 +115,5 @@ public sealed class TrainingJobTests(JobHost host, ITestOutputHelper output)
 
             await Task.Delay(50);
         }
-    }
-
-    private static async Task<string> SubmitAsync(HttpClient client, string kind, string runId, object parameters)
-    {
-        var response = await client.PostAsJsonAsync("/api/v1/jobs", new { kind, runId, parameters });
-        var body = await response.Content.ReadFromJsonAsync<JsonObject>();
-        Assert.True((int)response.StatusCode == 202, $"submit {kind}: {(int)response.StatusCode} {body}");
-        return body!["id"]!.GetValue<string>();
-    }
-
-    private static async Task<List<JsonNode>> HistoryAsync(HttpClient client, string runId, string key)
-    {
-        for (var i = 0; ; i++)
-        {
-            var page = await client.GetFromJsonAsync<JsonObject>($"/api/v1/runs/{runId}/metrics/history?key={key}&limit=1000");
-            var points = page!["items"]!.AsArray().Select(p => p!).ToList();
-            if (points.Count > 0 || i == 100)
-            {
-                return points;
-            }
-
-            await Task.Delay(50);
-        }
-    }
-
-    private static async Task<string> NewRunAsync(HttpClient client)
-    {
-        var experiment = await (await client.PostAsJsonAsync("/api/v1/experiments", new { name = "training-" + Guid.NewGuid().ToString("N")[..8] }))
-            .Content.ReadFromJsonAsync<JsonObject>();
-        var run = await (await client.PostAsJsonAsync($"/api/v1/experiments/{experiment!["id"]}/runs", new { }))
-            .Content.ReadFromJsonAsync<JsonObject>();
-        return run!["id"]!.GetValue<string>();
-    }
-
-    /// <summary>Uploads the sample once per host (the tests share it); returns its version.</summary>
-    private static async Task<int> UploadAsync(HttpClient client, string dataset)
-    {
-        var existing = await LatestVersionAsync(client, dataset);
-        if (existing > 0)
-        {
-            return existing;
-        }
-
-        var content = new StreamContent(File.OpenRead(Path.Combine(AppContext.BaseDirectory, "datasets", dataset + ".csv")));
-        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
-        var response = await client.PostAsync($"/api/v1/datasets/{dataset}/versions", content);
-        var body = await response.Content.ReadFromJsonAsync<JsonObject>();
-        Assert.True((int)response.StatusCode == 201, $"upload {dataset}: {(int)response.StatusCode} {body}");
-        return body!["version"]!.GetValue<int>();
-    }
-
-    private static async Task<int> LatestVersionAsync(HttpClient client, string dataset)
-    {
-        var page = await client.GetFromJsonAsync<JsonObject>($"/api/v1/datasets?name={dataset}&limit=1");
-        return page!["items"]!.AsArray().FirstOrDefault()?["version"]!.GetValue<int>() ?? 0;
     }
 }

@@ -24,6 +24,9 @@ public interface IPlatformDbContext
     DbSet<Worker> Workers { get; }
     DbSet<OutboxMessage> OutboxMessages { get; }
     DbSet<Domain.Datasets.DatasetVersion> DatasetVersions { get; }
+    DbSet<Domain.Registry.RegisteredModel> RegisteredModels { get; }
+    DbSet<Domain.Registry.ModelVersion> ModelVersions { get; }
+    DbSet<Domain.Registry.ModelEvaluation> ModelEvaluations { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }

@@ -63,6 +63,8 @@ public sealed class ReportJobEndCommandHandler(IPlatformDbContext db, IOutbox ou
             outbox.Dispatch(job);
         }
 
+        await Registry.ModelEvaluationRecorder.RecordIfEvaluationAsync(db, job, clock.GetUtcNow(), cancellationToken);
+
         await db.SaveChangesAsync(cancellationToken);
         await notifier.JobChangedAsync(JobDto.From(job), cancellationToken);
         return new JobEndRecorded(job.Id, true);

@@ -1,11 +1,13 @@
 namespace Platform.Contracts.Messages.Jobs;
 
 /// <summary>
-/// An Evaluate job: run the job's run's ONNX model (<see cref="ModelPath"/>) with ONNX Runtime over one part of a
-/// dataset version's split (<see cref="Split"/>, by default the test part), publish the metrics to the run as
-/// <c>{split}.{metric}</c>, and store the whole report as an artefact of the run.
+/// An Evaluate job: run an ONNX model with ONNX Runtime over one part of a dataset version's split (<see cref="Split"/>,
+/// by default the test part). The model is a registered version (<see cref="Model"/> and <see cref="ModelVersion"/>:
+/// the report is stored with the version) or else the job's run's artefact <see cref="ModelPath"/>. With a run, the
+/// metrics go to it as <c>{split}.{metric}</c> and the whole report is stored as an artefact of it.
 /// </summary>
-public sealed record EvaluateJobParameters(string? Dataset = null, int DatasetVersion = 0, string Split = "test", string ModelPath = "model.onnx")
+public sealed record EvaluateJobParameters(
+    string? Dataset = null, int DatasetVersion = 0, string Split = "test", string ModelPath = "model.onnx", string? Model = null, int ModelVersion = 0)
 {
     public static readonly string[] Splits = ["train", "validation", "test"];
 
@@ -26,6 +28,11 @@ public sealed record EvaluateJobParameters(string? Dataset = null, int DatasetVe
 
         JobParametersJson.Require(problems, "split", value.Split, Splits);
         JobParametersJson.Require(problems, "modelPath", value.ModelPath);
+        if (value.Model is not null && value.ModelVersion < 1)
+        {
+            problems.Add(("modelVersion", "must be a version number (1 or more) of the model"));
+        }
+
         return (problems.Count == 0 ? value : null, problems);
     }
 

@@ -31,6 +31,13 @@ public sealed class SubmitJobCommandHandler(
             throw new NotFoundException("Dataset version", $"{name} v{version}");
         }
 
+        if (command.Kind == JobKind.Evaluate && EvaluateJobParameters.Read(command.ParametersJson!).Value is { Model: { } model } evaluate
+            && !await db.ModelVersions.AnyAsync(
+                v => v.Number == evaluate.ModelVersion && db.RegisteredModels.Any(m => m.Id == v.ModelId && m.Name == model), cancellationToken))
+        {
+            throw new NotFoundException("Model version", $"{model} v{evaluate.ModelVersion}");
+        }
+
         var job = Job.Submit(
             command.Kind, command.HardwareClass, command.ParametersJson ?? "{}", command.RunId, currentUser.Name, currentUser.UserId,
             command.TimeoutSeconds ?? options.Value.DefaultTimeoutSeconds, command.MaxAttempts ?? options.Value.DefaultMaxAttempts,

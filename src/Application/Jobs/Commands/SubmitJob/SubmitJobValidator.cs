@@ -17,8 +17,8 @@ public sealed class SubmitJobCommandValidator : AbstractValidator<SubmitJobComma
         RuleFor(c => c.HardwareClass).IsInEnum();
         RuleFor(c => c.TimeoutSeconds).InclusiveBetween(1, MaxTimeoutSeconds);
         RuleFor(c => c.MaxAttempts).InclusiveBetween(1, 10);
-        RuleFor(c => c.RunId).NotNull().When(c => c.Kind is JobKind.Train or JobKind.Evaluate)
-            .WithMessage("is required for Train and Evaluate jobs: the run gets the model, the metrics and the report");
+        RuleFor(c => c.RunId).NotNull().When(c => c.Kind is JobKind.Train || (c.Kind is JobKind.Evaluate && !NamesModel(c.ParametersJson)))
+            .WithMessage("is required for Train jobs, and for Evaluate jobs that name no registered model: the run gets the model, the metrics and the report");
         RuleFor(c => c.ParametersJson).Custom((json, context) =>
         {
             var problems = context.InstanceToValidate.Kind switch
@@ -70,6 +70,9 @@ public sealed class SubmitJobCommandValidator : AbstractValidator<SubmitJobComma
             ? [($"hyperparameters.{name}", problem)]
             : problems;
     }
+
+    private static bool NamesModel(string? json) =>
+        json is not null && IsObject(json) && EvaluateJobParameters.Read(json).Value?.Model is not null;
 
     private static bool IsObject(string json)
     {
