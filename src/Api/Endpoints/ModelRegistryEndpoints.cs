@@ -9,6 +9,8 @@ internal static class ModelRegistryEndpoints
 {
     public sealed record CreateModelRequest(string Name, string? Description);
 
+    public sealed record SetAliasRequest(int Version);
+
     public sealed record RegisterVersionRequest(Guid RunId, string? ArtifactPath, string? ModelCard, string? CodeVersion);
 
     public static void MapModelRegistryEndpoints(this RouteGroupBuilder api)
@@ -59,5 +61,20 @@ internal static class ModelRegistryEndpoints
                 string name, int version, int? against, string? dataset, int? datasetVersion, string? split, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new CompareModelVersionsQuery(name, version, against ?? 0, dataset ?? "", datasetVersion ?? 0, split ?? "test"), ct)))
             .WithSummary("This version against another (?against=) on the same dataset version and split: both metrics and their difference.");
+
+        models.MapGet("/{name}/aliases", async (string name, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ListModelAliasesQuery(name), ct)))
+            .WithSummary("A model's aliases (champion, challenger, …) and the versions they point at.");
+
+        models.MapPut("/{name}/aliases/{alias}", async (string name, string alias, SetAliasRequest request, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new SetModelAliasCommand(name, alias, request.Version), ct)))
+            .WithSummary("Points an alias at a version; an alias has one holder, so it moves from the version that held it.");
+
+        models.MapDelete("/{name}/aliases/{alias}", async (string name, string alias, ISender sender, CancellationToken ct) =>
+            {
+                await sender.Send(new DeleteModelAliasCommand(name, alias), ct);
+                return TypedResults.NoContent();
+            })
+            .WithSummary("Removes an alias.");
     }
 }

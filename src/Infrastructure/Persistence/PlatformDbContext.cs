@@ -32,6 +32,7 @@ public abstract class PlatformDbContext(DbContextOptions options) : DbContext(op
     public DbSet<Domain.Registry.RegisteredModel> RegisteredModels => Set<Domain.Registry.RegisteredModel>();
     public DbSet<Domain.Registry.ModelVersion> ModelVersions => Set<Domain.Registry.ModelVersion>();
     public DbSet<Domain.Registry.ModelEvaluation> ModelEvaluations => Set<Domain.Registry.ModelEvaluation>();
+    public DbSet<Domain.Registry.ModelAlias> ModelAliases => Set<Domain.Registry.ModelAlias>();
 
     public abstract DatabaseProvider Provider { get; }
 

@@ -82,6 +82,40 @@ public sealed class ModelRegistryTests(JobHost host, ITestOutputHelper output)
         Assert.Equal(403, (int)(await viewer.Client.PostAsJsonAsync("/api/v1/models/any/versions", new { runId })).StatusCode);
     }
 
+    [Fact]
+    public async Task An_alias_has_one_holder_and_moves_when_set_on_another_version()
+    {
+        using var user = await host.UserAsync("DataScientist");
+        var client = user.Client;
+        var model = "aliased-" + Guid.NewGuid().ToString("N")[..6];
+        var runId = await TrainAsync(client, await UploadAsync(client, "breast-cancer"), "Linear");
+        await RegisterAsync(client, model, runId, 201);
+        await RegisterAsync(client, model, runId, 201);
+
+        await SetAliasAsync(client, model, "champion", 1, 200);
+        await SetAliasAsync(client, model, "challenger", 1, 200);
+        await SetAliasAsync(client, model, "champion", 2, 200);
+
+        var aliases = (await client.GetFromJsonAsync<JsonArray>($"/api/v1/models/{model}/aliases"))!;
+        Assert.Equal(["challenger=1", "champion=2"], aliases.Select(a => $"{a!["alias"]}={a["version"]}"));
+        var bad = await SetAliasAsync(client, model, "1st", 1, 400);
+        Assert.True(bad["errors"]?["alias"] is not null, $"no alias error: {bad}");
+        await SetAliasAsync(client, model, "champion", 9, 404);
+        using var viewer = await host.UserAsync("Viewer");
+        await SetAliasAsync(viewer.Client, model, "champion", 1, 403);
+        Assert.Equal(204, (int)(await client.DeleteAsync($"/api/v1/models/{model}/aliases/challenger")).StatusCode);
+        Assert.Equal(404, (int)(await client.DeleteAsync($"/api/v1/models/{model}/aliases/challenger")).StatusCode);
+        Assert.Single((await client.GetFromJsonAsync<JsonArray>($"/api/v1/models/{model}/aliases"))!);
+    }
+
+    private static async Task<JsonNode> SetAliasAsync(HttpClient client, string model, string alias, int version, int status)
+    {
+        var response = await client.PutAsJsonAsync($"/api/v1/models/{model}/aliases/{alias}", new { version });
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True((int)response.StatusCode == status, $"alias {alias} -> v{version}: expected {status}, got {(int)response.StatusCode}: {text}");
+        return text.Length == 0 ? new JsonObject() : JsonNode.Parse(text)!;
+    }
+
     private static async Task<string> TrainAsync(HttpClient client, int dataset, string trainer)
     {
         var runId = await NewRunAsync(client);

@@ -27,6 +27,7 @@ public interface IPlatformDbContext
     DbSet<Domain.Registry.RegisteredModel> RegisteredModels { get; }
     DbSet<Domain.Registry.ModelVersion> ModelVersions { get; }
     DbSet<Domain.Registry.ModelEvaluation> ModelEvaluations { get; }
+    DbSet<Domain.Registry.ModelAlias> ModelAliases { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }

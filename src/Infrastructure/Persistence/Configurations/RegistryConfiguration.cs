@@ -57,3 +57,16 @@ internal sealed class ModelEvaluationConfiguration : IEntityTypeConfiguration<Mo
         builder.HasIndex(e => e.JobId).IsUnique();
     }
 }
+
+internal sealed class ModelAliasConfiguration : IEntityTypeConfiguration<ModelAlias>
+{
+    public void Configure(EntityTypeBuilder<ModelAlias> builder)
+    {
+        builder.ToTable("ModelAliases");
+        builder.HasKey(a => new { a.ModelId, a.Alias });
+        builder.Property(a => a.Alias).HasMaxLength(ModelAlias.MaxLength);
+        builder.Property(a => a.SetBy).HasMaxLength(200).IsRequired();
+        builder.HasOne<RegisteredModel>().WithMany().HasForeignKey(a => a.ModelId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ModelVersion>().WithMany().HasForeignKey(a => a.ModelVersionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
