@@ -84,6 +84,7 @@ public static class ApiComposition
         api.MapJobEndpoints();
         api.MapJobReportEndpoints();
         api.MapModelRegistryEndpoints();
+        api.MapAuditEndpoints();
         app.MapHub<JobsHub>(JobsHub.Path);
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

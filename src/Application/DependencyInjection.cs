@@ -14,8 +14,9 @@ public static class DependencyInjection
         {
             options.Namespace = "Platform.Application.Mediator";
             options.ServiceLifetime = ServiceLifetime.Scoped;
-            options.PipelineBehaviors = [typeof(AuthorizationBehaviour<,>), typeof(ValidationBehaviour<,>)];
+            options.PipelineBehaviors = [typeof(AuthorizationBehaviour<,>), typeof(ValidationBehaviour<,>), typeof(Common.Auditing.AuditBehaviour<,>)];
         });
+        services.AddScoped<Common.Auditing.AuditScope>();
         // A rule stops at its first failure: later checks in it (length, format) may assume earlier ones held.
         ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);

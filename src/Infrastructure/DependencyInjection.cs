@@ -59,7 +59,7 @@ public static class DependencyInjection
                 ?? throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is SqlServer.");
             services.AddDbContext<SqlServerPlatformDbContext>((sp, o) => o
                 .UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure())
-                .AddInterceptors(new CommandActivityInterceptor("mssql"), new OutboxSignalInterceptor(sp.GetRequiredService<OutboxSignal>())));
+                .AddInterceptors(new CommandActivityInterceptor("mssql"), new OutboxSignalInterceptor(sp.GetRequiredService<OutboxSignal>()), Auditing(sp)));
             services.AddScoped<PlatformDbContext>(sp => sp.GetRequiredService<SqlServerPlatformDbContext>());
             services.AddScoped<IMetricWriter, EfMetricWriter>();
         }
@@ -69,7 +69,7 @@ public static class DependencyInjection
             services.AddDbContext<SqlitePlatformDbContext>((sp, o) => o
                 .UseSqlite(connectionString)
                 .AddInterceptors(
-                    new SqlitePragmaInterceptor(), new CommandActivityInterceptor("sqlite"), new OutboxSignalInterceptor(sp.GetRequiredService<OutboxSignal>())));
+                    new SqlitePragmaInterceptor(), new CommandActivityInterceptor("sqlite"), new OutboxSignalInterceptor(sp.GetRequiredService<OutboxSignal>()), Auditing(sp)));
             services.AddScoped<PlatformDbContext>(sp => sp.GetRequiredService<SqlitePlatformDbContext>());
             services.AddScoped<IMetricWriter, SqliteMetricWriter>();
         }
@@ -77,6 +77,10 @@ public static class DependencyInjection
         services.AddScoped<IPlatformDbContext>(sp => sp.GetRequiredService<PlatformDbContext>());
         services.AddHealthChecks().AddDbContextCheck<PlatformDbContext>("database", tags: ["ready"]);
     }
+
+    private static Auditing.AuditInterceptor Auditing(IServiceProvider scope) => new(
+        scope.GetRequiredService<Application.Common.Auditing.AuditScope>(), scope.GetRequiredService<ICurrentUser>(),
+        scope.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>(), scope.GetRequiredService<TimeProvider>());
 
     private static void AddArtifactStore(this IServiceCollection services)
     {
@@ -92,6 +96,8 @@ public static class DependencyInjection
         });
         services.AddSingleton<IArtifactLimits>(sp => new ArtifactLimits(sp.GetRequiredService<IOptions<ArtifactOptions>>().Value.MaxBytes));
         services.AddHostedService<OrphanBlobSweeper>();
+        services.AddSingleton<Auditing.AuditChainSealer>();
+        services.AddHostedService(sp => sp.GetRequiredService<Auditing.AuditChainSealer>());
     }
 
     private sealed record ArtifactLimits(long MaxBytes) : IArtifactLimits;

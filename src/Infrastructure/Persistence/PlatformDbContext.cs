@@ -33,6 +33,7 @@ public abstract class PlatformDbContext(DbContextOptions options) : DbContext(op
     public DbSet<Domain.Registry.ModelVersion> ModelVersions => Set<Domain.Registry.ModelVersion>();
     public DbSet<Domain.Registry.ModelEvaluation> ModelEvaluations => Set<Domain.Registry.ModelEvaluation>();
     public DbSet<Domain.Registry.ModelAlias> ModelAliases => Set<Domain.Registry.ModelAlias>();
+    public DbSet<Domain.Auditing.AuditEvent> AuditEvents => Set<Domain.Auditing.AuditEvent>();
 
     public abstract DatabaseProvider Provider { get; }
 

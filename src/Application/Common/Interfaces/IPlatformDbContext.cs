@@ -28,6 +28,7 @@ public interface IPlatformDbContext
     DbSet<Domain.Registry.ModelVersion> ModelVersions { get; }
     DbSet<Domain.Registry.ModelEvaluation> ModelEvaluations { get; }
     DbSet<Domain.Registry.ModelAlias> ModelAliases { get; }
+    DbSet<Domain.Auditing.AuditEvent> AuditEvents { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }

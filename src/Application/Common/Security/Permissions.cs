@@ -11,6 +11,9 @@ public static class Permissions
     /// <summary>Create and change experiments, runs, metrics and artefacts.</summary>
     public const Role Track = Role.DataScientist;
 
+    /// <summary>Read and verify the audit trail: compliance staff.</summary>
+    public const Role Audit = Role.Approver | Role.Admin;
+
     /// <summary>Manage users and other people's tokens.</summary>
     public const Role Administer = Role.Admin;
 

@@ -1,3 +1,4 @@
+using Platform.Application.Common.Auditing;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -10,6 +11,7 @@ using Platform.Domain.Jobs;
 namespace Platform.Application.Jobs.WorkerReports;
 
 /// <summary>Stores a batch of log lines (up to the per-job cap) and pushes them to the job's watchers.</summary>
+[NotAudited]
 [RequiresRole(Role.System)]
 public sealed record AppendJobLogsCommand(Guid JobId, Guid LeaseId, IReadOnlyList<JobLogEntry> Lines) : ICommand;
 

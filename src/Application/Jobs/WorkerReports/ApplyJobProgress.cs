@@ -1,3 +1,4 @@
+using Platform.Application.Common.Auditing;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common.Interfaces;
@@ -11,6 +12,7 @@ namespace Platform.Application.Jobs.WorkerReports;
 /// Stores the latest progress of several jobs at once and pushes it to their watchers. Fed by the progress
 /// coalescer, so that a job reporting thousands of times a second costs a few writes a second.
 /// </summary>
+[NotAudited]
 [RequiresRole(Role.System)]
 public sealed record ApplyJobProgressCommand(IReadOnlyList<JobProgressed> Updates) : ICommand;
 

@@ -1,3 +1,4 @@
+using Platform.Application.Common.Auditing;
 using Mediator;
 using Platform.Application.Common.Interfaces;
 using Platform.Application.Common.Security;
@@ -8,6 +9,7 @@ using Platform.Domain.Jobs;
 namespace Platform.Application.Jobs.WorkerReports;
 
 /// <summary>Keeps the registry of workers: what each can run and when it was last seen.</summary>
+[NotAudited]
 [RequiresRole(Role.System)]
 public sealed record RecordHeartbeatCommand(WorkerHeartbeat Heartbeat) : ICommand;
 
@@ -32,6 +34,7 @@ public sealed class RecordHeartbeatCommandHandler(IPlatformDbContext db, TimePro
     }
 }
 
+[NotAudited]
 [RequiresRole(Role.System)]
 public sealed record MarkWorkerStoppedCommand(string WorkerId) : ICommand;
 

@@ -1,3 +1,4 @@
+using Platform.Application.Common.Auditing;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common.Interfaces;
@@ -10,6 +11,7 @@ using Platform.Domain.Runs;
 namespace Platform.Application.Jobs.WorkerReports;
 
 /// <summary>Writes a batch of a job's metric points to its run in bulk and pushes them to the run's watchers.</summary>
+[NotAudited]
 [RequiresRole(Role.System)]
 public sealed record RecordJobMetricsCommand(Guid JobId, Guid LeaseId, Guid RunId, IReadOnlyList<JobMetricPoint> Points) : ICommand;
 

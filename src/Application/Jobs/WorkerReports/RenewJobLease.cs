@@ -1,3 +1,4 @@
+using Platform.Application.Common.Auditing;
 using Mediator;
 using Microsoft.Extensions.Options;
 using Platform.Application.Common.Interfaces;
@@ -11,6 +12,7 @@ namespace Platform.Application.Jobs.WorkerReports;
 /// The worker holding the job extends its lease (with the attempt's token) and learns whether cancellation was asked
 /// for. Once the lease is lost the token itself stops working, so an answer is always about a live lease.
 /// </summary>
+[NotAudited]
 [RequiresRole(Role.Job)]
 public sealed record RenewJobLeaseCommand(Guid JobId) : ICommand<JobLeaseStatus>, IJobScoped;
 

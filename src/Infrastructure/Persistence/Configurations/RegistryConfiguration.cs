@@ -70,3 +70,24 @@ internal sealed class ModelAliasConfiguration : IEntityTypeConfiguration<ModelAl
         builder.HasOne<ModelVersion>().WithMany().HasForeignKey(a => a.ModelVersionId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<Domain.Auditing.AuditEvent>
+{
+    public void Configure(EntityTypeBuilder<Domain.Auditing.AuditEvent> builder)
+    {
+        builder.ToTable("AuditEvents");
+        builder.HasKey(e => e.Sequence);
+        builder.Property(e => e.Sequence).ValueGeneratedOnAdd();
+        builder.Property(e => e.Actor).HasMaxLength(300).IsRequired();
+        builder.Property(e => e.Action).HasMaxLength(100).IsRequired();
+        builder.Property(e => e.EntityType).HasMaxLength(100).IsRequired();
+        builder.Property(e => e.EntityId).HasMaxLength(200).IsRequired();
+        builder.Property(e => e.Summary).IsRequired();
+        builder.Property(e => e.TraceId).HasMaxLength(32);
+        builder.Property(e => e.SourceAddress).HasMaxLength(64);
+        builder.Property(e => e.Hash).HasMaxLength(64).IsFixedLength().IsUnicode(false);
+        builder.HasIndex(e => new { e.EntityType, e.EntityId });
+        builder.HasIndex(e => e.Actor);
+        builder.HasIndex(e => e.Hash);
+    }
+}
