@@ -20,11 +20,33 @@ public sealed record AuditEventDto(
     }
 }
 
-/// <summary>The audit trail, newest first, filtered by entity, actor, action and time range. Paged.</summary>
+/// <summary>Which events: by entity, actor, action, and time range [From, To).</summary>
+public sealed record AuditFilter(string? EntityType, string? EntityId, string? Actor, string? Action, DateTimeOffset? From, DateTimeOffset? To)
+{
+    public IQueryable<AuditEvent> Apply(IQueryable<AuditEvent> events)
+    {
+        events = EntityType is null ? events : events.Where(e => e.EntityType == EntityType);
+        events = EntityId is null ? events : events.Where(e => e.EntityId == EntityId);
+        events = Actor is null ? events : events.Where(e => e.Actor == Actor);
+        events = Action is null ? events : events.Where(e => e.Action == Action);
+        events = From is null ? events : events.Where(e => e.At >= From);
+        return To is null ? events : events.Where(e => e.At < To);
+    }
+}
+
+/// <summary>The audit trail, newest first, filtered. Paged.</summary>
 [RequiresRole(Permissions.Audit)]
-public sealed record ListAuditEventsQuery(
-    string? EntityType, string? EntityId, string? Actor, string? Action, DateTimeOffset? From, DateTimeOffset? To, int? Limit, string? Cursor)
-    : IQuery<Page<AuditEventDto>>;
+public sealed record ListAuditEventsQuery(AuditFilter Filter, int? Limit, string? Cursor) : IQuery<Page<AuditEventDto>>;
+
+/// <summary>The filtered audit trail oldest first, read as it is written out (an export: nothing held whole in memory).</summary>
+[RequiresRole(Permissions.Audit)]
+public sealed record ExportAuditEventsQuery(AuditFilter Filter) : IQuery<IAsyncEnumerable<AuditEvent>>;
+
+public sealed class ExportAuditEventsQueryHandler(IPlatformDbContext db) : IQueryHandler<ExportAuditEventsQuery, IAsyncEnumerable<AuditEvent>>
+{
+    public ValueTask<IAsyncEnumerable<AuditEvent>> Handle(ExportAuditEventsQuery query, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(query.Filter.Apply(db.AuditEvents.AsNoTracking()).OrderBy(e => e.Sequence).AsAsyncEnumerable());
+}
 
 public sealed class ListAuditEventsQueryHandler(IPlatformDbContext db) : IQueryHandler<ListAuditEventsQuery, Page<AuditEventDto>>
 {
@@ -33,13 +55,7 @@ public sealed class ListAuditEventsQueryHandler(IPlatformDbContext db) : IQueryH
     public async ValueTask<Page<AuditEventDto>> Handle(ListAuditEventsQuery query, CancellationToken cancellationToken)
     {
         var limit = PageLimits.Resolve(query.Limit);
-        var events = db.AuditEvents.AsNoTracking();
-        events = query.EntityType is null ? events : events.Where(e => e.EntityType == query.EntityType);
-        events = query.EntityId is null ? events : events.Where(e => e.EntityId == query.EntityId);
-        events = query.Actor is null ? events : events.Where(e => e.Actor == query.Actor);
-        events = query.Action is null ? events : events.Where(e => e.Action == query.Action);
-        events = query.From is null ? events : events.Where(e => e.At >= query.From);
-        events = query.To is null ? events : events.Where(e => e.At < query.To);
+        var events = query.Filter.Apply(db.AuditEvents.AsNoTracking());
         if (Cursor.Decode<Position>(query.Cursor) is { } after)
         {
             events = events.Where(e => e.Sequence < after.Sequence);

@@ -68,6 +68,31 @@ public sealed class AuditTrailTests(ApiFactory factory) : IClassFixture<ApiFacto
         Assert.Equal(victim, broken["firstBrokenSequence"]!.GetValue<long>());
     }
 
+    [Fact]
+    public async Task The_export_streams_the_filtered_trail_oldest_first_as_csv_or_json()
+    {
+        using var scientist = await factory.UserAsync("DataScientist");
+        var names = new[] { "a,b \"quoted\"", "plain", "line\nbreak" };
+        foreach (var name in names)
+        {
+            await scientist.CreateExperimentAsync(name + Guid.NewGuid().ToString("N")[..4]);
+        }
+
+        using var admin = await factory.AdminAsync();
+        var actor = (await (await admin.GetAsync("/api/v1/audit?action=CreateExperiment&limit=1")).ExpectAsync(200))["items"]![0]!["actor"]!.GetValue<string>();
+        var json = JsonNode.Parse(await admin.GetStringAsync($"/api/v1/audit/export?format=json&actor={actor}"))!.AsArray();
+        Assert.Equal(3, json.Count);
+        Assert.True(json.Select(e => e!["sequence"]!.GetValue<long>()).SequenceEqual(json.Select(e => e!["sequence"]!.GetValue<long>()).Order()), "not oldest first");
+
+        var csv = await admin.GetAsync($"/api/v1/audit/export?actor={Uri.EscapeDataString(actor)}");
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        var text = await csv.Content.ReadAsStringAsync();
+        Assert.StartsWith("sequence,at,actor,action,entityType,entityId,summary,traceId,sourceAddress,hash\n", text.Replace("\r", ""));
+        Assert.Equal(3, text.Split('\n').Count(l => l.Contains(",CreateExperiment,Experiment,", StringComparison.Ordinal)));
+        Assert.Contains("\"{\"\"records\"\":", text); // the summary's JSON quotes doubled inside a quoted cell
+        await (await admin.GetAsync("/api/v1/audit/export?format=xml")).ExpectAsync(400);
+    }
+
     [Theory]
     [InlineData("DataScientist")]
     [InlineData("Viewer")]
@@ -78,6 +103,7 @@ public sealed class AuditTrailTests(ApiFactory factory) : IClassFixture<ApiFacto
 
         await (await user.GetAsync("/api/v1/audit")).ExpectAsync(403);
         await (await user.GetAsync("/api/v1/audit/verify")).ExpectAsync(403);
+        await (await user.GetAsync("/api/v1/audit/export")).ExpectAsync(403);
     }
 
     /// <summary>Events are sealed into the chain about a second after they are recorded.</summary>
