@@ -23,7 +23,7 @@ internal sealed class BenchmarkServer : IAsyncDisposable
     public string DatabasePath => Path.Combine(DataDirectory, "platform.db");
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<BenchmarkServer> StartAsync()
+    public static async Task<BenchmarkServer> StartAsync(Action<IServiceCollection>? configure = null)
     {
         var data = Path.Combine(Path.GetTempPath(), "platform-bench", Guid.NewGuid().ToString("N"));
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
@@ -35,6 +35,7 @@ internal sealed class BenchmarkServer : IAsyncDisposable
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddPlatformApi();
+        configure?.Invoke(builder.Services);
         var app = builder.Build();
         await app.Services.InitializePlatformAsync(CancellationToken.None);
         app.UsePlatformApi();

@@ -10,6 +10,7 @@ var benchmarks = new Dictionary<string, Func<Task<object>>>
     ["cancellation"] = CancellationBenchmark.RunAsync,
     ["broker-restart"] = BrokerRestartBenchmark.RunAsync,
     ["training"] = TrainingBenchmark.RunAsync,
+    ["audit"] = AuditBenchmark.RunAsync,
 };
 
 if (name is null || !benchmarks.TryGetValue(name, out var run))

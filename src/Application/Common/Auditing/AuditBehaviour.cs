@@ -18,7 +18,7 @@ public sealed class AuditBehaviour<TMessage, TResponse>(AuditScope scope) : IPip
 
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
-        if (Action is null)
+        if (Action is null || !scope.Enabled)
         {
             return await next(message, cancellationToken);
         }

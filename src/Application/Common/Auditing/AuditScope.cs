@@ -6,6 +6,12 @@ namespace Platform.Application.Common.Auditing;
 /// </summary>
 public sealed class AuditScope
 {
+    /// <summary>
+    /// Always true in the product. Only a composition made to measure the audit's own cost (benchmarks/run audit)
+    /// registers a scope with it off; no setting turns it off.
+    /// </summary>
+    public bool Enabled { get; init; } = true;
+
     /// <summary>The command's name (e.g. RegisterModelVersion); null outside an audited command.</summary>
     public string? Action { get; set; }
 }
