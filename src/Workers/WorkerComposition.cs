@@ -45,6 +45,7 @@ public static class WorkerComposition
         services.AddSingleton<JobReportsClient>();
         services.AddSingleton(new RunningJobs(Math.Max(1, options.MaxConcurrentJobs)));
         services.AddSingleton<LeaseKeeper>();
+        services.AddSingleton<JobClaimer>();
         services.AddHostedService<HeartbeatService>();
         services.AddHostedService<ShutdownCoordinator>();
         services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(options.ShutdownGraceSeconds + 15));

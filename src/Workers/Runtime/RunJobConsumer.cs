@@ -14,7 +14,7 @@ namespace Platform.Workers.Runtime;
 /// the bus with the attempt's token; the lease renewals and the end go to the Api over HTTP with that token.
 /// </summary>
 internal sealed class RunJobConsumer(
-    IBus bus, IRequestClient<ClaimJob> claims, JobReportsClient api, WorkerIdentity identity, RunningJobs running, LeaseKeeper leases,
+    IBus bus, JobClaimer claims, JobReportsClient api, WorkerIdentity identity, RunningJobs running, LeaseKeeper leases,
     IEnumerable<IJobExecutor> executors, ILogger<RunJobConsumer> logger) : IConsumer<RunJob>
 {
     private static readonly ActivitySource Source = new("Platform.Workers");
@@ -23,7 +23,7 @@ internal sealed class RunJobConsumer(
     {
         var message = context.Message;
         using var slot = await running.TakeSlotAsync(context.CancellationToken);
-        var claim = await claims.GetResponse<JobClaimed, JobClaimRefused>(new ClaimJob(message.JobId, identity.Id), context.CancellationToken);
+        var claim = await claims.ClaimAsync(new ClaimJob(message.JobId, identity.Id));
         if (claim.Is(out Response<JobClaimRefused>? refused))
         {
             logger.LogInformation("Job {JobId} not taken: {Reason}", message.JobId, refused.Message.Reason);
