@@ -33,36 +33,24 @@ internal sealed class JobReportsClient(IHttpClientFactory clients, IApiAddress a
     /// the job's), for up to <paramref name="during"/>: the end must arrive, or the job runs again when its lease
     /// runs out. A repeat is harmless: the Api records an end once.
     /// </summary>
-    public async Task ReportEndAsync(JobClaimed claim, JobEndReport report, TimeSpan during)
+    public Task ReportEndAsync(JobClaimed claim, JobEndReport report, TimeSpan during) =>
+        Runtime.ReportPublishing.RetryAsync(() => SendEndAsync(claim, report), during, logger, $"the end of job {claim.JobId}");
+
+    /// <summary>One attempt: done when answered, or when the Api says the end can never be taken (401, 403, 400).</summary>
+    private async Task SendEndAsync(JobClaimed claim, JobEndReport report)
     {
-        var delay = TimeSpan.FromMilliseconds(250);
-        var until = DateTime.UtcNow + during;
-        while (true)
+        using var response = await SendAsync(claim, JobReportsApi.End(claim.JobId), report, CancellationToken.None);
+        if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
         {
-            try
-            {
-                using var response = await SendAsync(claim, JobReportsApi.End(claim.JobId), report, CancellationToken.None);
-                if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
-                {
-                    logger.LogWarning("Job {JobId}: its end was not taken: the attempt no longer holds the job", claim.JobId);
-                    return;
-                }
-
-                if (response.StatusCode == HttpStatusCode.BadRequest)
-                {
-                    logger.LogError("Job {JobId}: the Api refused its end report: {Problem}", claim.JobId, await response.Content.ReadAsStringAsync());
-                    return;
-                }
-
-                response.EnsureSuccessStatusCode();
-                return;
-            }
-            catch (Exception e) when (e is HttpRequestException or TaskCanceledException && DateTime.UtcNow < until)
-            {
-                logger.LogWarning("Job {JobId}: could not report its end yet ({Error}); retrying", claim.JobId, e.Message);
-                await Task.Delay(delay);
-                delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 5000));
-            }
+            logger.LogWarning("Job {JobId}: its end was not taken: the attempt no longer holds the job", claim.JobId);
+        }
+        else if (response.StatusCode == HttpStatusCode.BadRequest)
+        {
+            logger.LogError("Job {JobId}: the Api refused its end report: {Problem}", claim.JobId, await response.Content.ReadAsStringAsync());
+        }
+        else
+        {
+            response.EnsureSuccessStatusCode();
         }
     }
 

@@ -19,7 +19,7 @@ internal sealed class RestJobApi(IHttpClientFactory clients, IApiAddress api, st
         do
         {
             var query = $"?prefix={Uri.EscapeDataString(prefix)}&limit=500" + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor));
-            using var response = await SendAsync(HttpMethod.Get, ArtifactPath("").TrimEnd('/') + query, null, cancellationToken);
+            using var response = await SendAsync(HttpMethod.Get, ArtifactsRoot + query, null, cancellationToken);
             await FailOnNotFoundAsync(response, $"Run {runId}");
             var page = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken))!;
             paths.AddRange(page["items"]!.AsArray().Select(a => a!["path"]!.GetValue<string>()));
@@ -67,10 +67,11 @@ internal sealed class RestJobApi(IHttpClientFactory clients, IApiAddress api, st
         await FailOnNotFoundAsync(response, $"Run {runId}");
     }
 
-    private string ArtifactPath(string path) =>
-        runId is { } run
-            ? $"/api/v1/runs/{run}/artifacts/{string.Join('/', path.Split('/').Select(Uri.EscapeDataString))}"
-            : throw new JobInputException("The job has no run to read or store artefacts in.");
+    private string ArtifactsRoot => runId is { } run
+        ? $"/api/v1/runs/{run}/artifacts"
+        : throw new JobInputException("The job has no run to read or store artefacts in.");
+
+    private string ArtifactPath(string path) => $"{ArtifactsRoot}/{string.Join('/', path.Split('/').Select(Uri.EscapeDataString))}";
 
     private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, HttpContent? content, CancellationToken cancellationToken)
     {

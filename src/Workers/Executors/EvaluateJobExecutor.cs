@@ -35,14 +35,7 @@ internal sealed class EvaluateJobExecutor(ExecutionProviderPreference provider) 
         var model = p.Model is null
             ? await job.Api.ReadArtifactAsync(p.ModelPath, cancellationToken)
             : await job.Api.ReadModelVersionAsync(p.Model, p.ModelVersion, cancellationToken);
-        Dataset data;
-        await using (var part = await job.Api.OpenDatasetPartAsync(p.Dataset!, p.DatasetVersion, p.Split, cancellationToken))
-        {
-            using var buffer = new MemoryStream();
-            await part.CopyToAsync(buffer, cancellationToken);
-            buffer.Position = 0;
-            data = CsvDatasetReader.Read(buffer);
-        }
+        var data = await job.Api.ReadDatasetPartAsync(p.Dataset!, p.DatasetVersion, p.Split, cancellationToken);
 
         reporter.Progress(30, "evaluating", $"{data.RowCount} rows");
         EvaluationReport report;

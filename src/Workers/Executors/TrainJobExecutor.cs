@@ -37,8 +37,8 @@ internal sealed class TrainJobExecutor(ScriptTrainer scripts) : IJobExecutor
         var task = Enum.Parse<TrainingTask>(p.Task!);
         // The three reads at once: the Api rebuilds each part from the stored file.
         var versionRead = job.Api.ReadDatasetVersionAsync(p.Dataset!, p.DatasetVersion, cancellationToken);
-        var trainRead = ReadPartAsync(job.Api, p, "train", cancellationToken);
-        var validationRead = ReadPartAsync(job.Api, p, "validation", cancellationToken);
+        var trainRead = job.Api.ReadDatasetPartAsync(p.Dataset!, p.DatasetVersion, "train", cancellationToken);
+        var validationRead = job.Api.ReadDatasetPartAsync(p.Dataset!, p.DatasetVersion, "validation", cancellationToken);
         var (version, train, validation) = (await versionRead, await trainRead, await validationRead);
         var splitColumn = version["split"]?["definition"]?["column"]?.GetValue<string>();
         var (training, validating) = Tables(train, validation, p.LabelColumn!, splitColumn, task);
@@ -78,15 +78,6 @@ internal sealed class TrainJobExecutor(ScriptTrainer scripts) : IJobExecutor
             hyperparameters = model.Hyperparameters,
             metrics = model.Summary.FinalMetrics,
         });
-    }
-
-    private static async Task<Dataset> ReadPartAsync(IJobApi api, TrainJobParameters p, string split, CancellationToken cancellationToken)
-    {
-        await using var part = await api.OpenDatasetPartAsync(p.Dataset!, p.DatasetVersion, split, cancellationToken);
-        using var buffer = new MemoryStream();
-        await part.CopyToAsync(buffer, cancellationToken);
-        buffer.Position = 0;
-        return CsvDatasetReader.Read(buffer);
     }
 
     /// <summary>Features are the columns but the label and the split column (if split by one); classes come from the train part.</summary>

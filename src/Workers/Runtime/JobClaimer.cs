@@ -14,24 +14,9 @@ internal sealed class JobClaimer(IBus bus, IHostApplicationLifetime lifetime, IL
     public static readonly TimeSpan During = TimeSpan.FromMinutes(2);
     private readonly IRequestClient<ClaimJob> _claims = bus.CreateRequestClient<ClaimJob>(RequestTimeout.After(s: 10));
 
-    /// <remarks>Gives up only when the worker is shutting down (the job message then goes back to the queue).</remarks>
-    public async Task<Response<JobClaimed, JobClaimRefused>> ClaimAsync(ClaimJob claim)
-    {
-        var stopping = lifetime.ApplicationStopping;
-        var delay = TimeSpan.FromMilliseconds(250);
-        var until = DateTime.UtcNow + During;
-        while (true)
-        {
-            try
-            {
-                return await _claims.GetResponse<JobClaimed, JobClaimRefused>(claim, stopping);
-            }
-            catch (Exception e) when (e is not OperationCanceledException && DateTime.UtcNow < until)
-            {
-                logger.LogWarning("No answer to the claim of job {JobId} yet ({Error}); asking again", claim.JobId, e.Message);
-                await Task.Delay(delay, stopping);
-                delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 5000));
-            }
-        }
-    }
+    /// <remarks>Gives up after <see cref="During"/>, or when the worker shuts down (the job message then goes back to the queue).</remarks>
+    public Task<Response<JobClaimed, JobClaimRefused>> ClaimAsync(ClaimJob claim) =>
+        ReportPublishing.RetryAsync(
+            () => _claims.GetResponse<JobClaimed, JobClaimRefused>(claim, lifetime.ApplicationStopping), During, logger,
+            $"the claim of job {claim.JobId}", lifetime.ApplicationStopping);
 }

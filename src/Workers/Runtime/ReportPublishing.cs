@@ -18,10 +18,11 @@ internal static class ReportPublishing
     }
 
     /// <summary>
-    /// Retries a report that must arrive (a job's end) with back-off for up to <paramref name="during"/>, which is
-    /// longer than a broker restart: giving up early would leave the job to run again when its lease expires.
+    /// Retries what must arrive (a job's last reports, its claim, its end) with back-off from 250 ms to 5 s for up to
+    /// <paramref name="during"/>, which is longer than a broker restart: giving up early would leave the job to run
+    /// again when its lease expires. Stops at once when <paramref name="stopping"/> fires (the worker shutting down).
     /// </summary>
-    public static async Task RetryAsync(Func<Task> attempt, TimeSpan during, ILogger logger, string what)
+    public static async Task<T> RetryAsync<T>(Func<Task<T>> attempt, TimeSpan during, ILogger logger, string what, CancellationToken stopping = default)
     {
         var delay = TimeSpan.FromMilliseconds(250);
         var until = DateTime.UtcNow + during;
@@ -29,15 +30,17 @@ internal static class ReportPublishing
         {
             try
             {
-                await attempt();
-                return;
+                return await attempt();
             }
-            catch (Exception e) when (DateTime.UtcNow < until)
+            catch (Exception e) when (!stopping.IsCancellationRequested && DateTime.UtcNow < until)
             {
                 logger.LogWarning("Could not send {What} yet ({Error}); retrying", what, e.Message);
-                await Task.Delay(delay);
+                await Task.Delay(delay, stopping);
                 delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 5000));
             }
         }
     }
+
+    public static Task RetryAsync(Func<Task> attempt, TimeSpan during, ILogger logger, string what) =>
+        RetryAsync(async () => { await attempt(); return true; }, during, logger, what);
 }
