@@ -28,11 +28,12 @@ public sealed class ListModelEvaluationsQueryHandler(IPlatformDbContext db) : IQ
         evaluations = query.Dataset is null ? evaluations : evaluations.Where(e => e.DatasetName == query.Dataset);
         evaluations = query.DatasetVersion is null ? evaluations : evaluations.Where(e => e.DatasetVersion == query.DatasetVersion);
         evaluations = query.Split is null ? evaluations : evaluations.Where(e => e.Split == query.Split);
-        var all = await evaluations.ToListAsync(cancellationToken);
-        var after = Cursor.Decode<Position>(query.Cursor);
-        var page = all.OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id)
-            .Where(e => after is null || e.CreatedAt < after.CreatedAt || (e.CreatedAt == after.CreatedAt && e.Id.CompareTo(after.Id) < 0))
-            .Take(limit + 1).ToList();
+        if (Cursor.Decode<Position>(query.Cursor) is { } after)
+        {
+            evaluations = evaluations.Where(e => e.CreatedAt < after.CreatedAt || (e.CreatedAt == after.CreatedAt && e.Id.CompareTo(after.Id) < 0));
+        }
+
+        var page = await evaluations.OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id).Take(limit + 1).ToListAsync(cancellationToken);
         var next = page.Count > limit ? Cursor.Encode(new Position(page[limit - 1].CreatedAt, page[limit - 1].Id)) : null;
         return new Page<ModelEvaluationDto>([.. page.Take(limit).Select(e => ModelEvaluationDto.From(model.Name, version.Number, e, query.WithReport))], next);
     }
@@ -69,10 +70,9 @@ public sealed class CompareModelVersionsQueryHandler(IPlatformDbContext db) : IQ
     private async Task<ModelEvaluationDto> LatestAsync(CompareModelVersionsQuery query, int number, CancellationToken cancellationToken)
     {
         var (model, version) = await db.LoadVersionAsync(query.Model, number, cancellationToken);
-        var evaluations = await db.ModelEvaluations.AsNoTracking()
+        var latest = await db.ModelEvaluations.AsNoTracking()
             .Where(e => e.ModelVersionId == version.Id && e.DatasetName == query.Dataset && e.DatasetVersion == query.DatasetVersion && e.Split == query.Split)
-            .ToListAsync(cancellationToken);
-        var latest = evaluations.MaxBy(e => e.CreatedAt)
+            .OrderByDescending(e => e.CreatedAt).FirstOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("Evaluation", $"{query.Model} v{number} on {query.Dataset} v{query.DatasetVersion} ({query.Split})");
         return ModelEvaluationDto.From(model.Name, number, latest, withReport: false);
     }

@@ -56,7 +56,8 @@ public sealed class JobTracingTests(JobHost host) : IDisposable
         }
 
         Assert.Contains("outbox send RunJob", ancestors);
-        Assert.Contains("POST /api/v1/jobs/", ancestors);
+        Assert.Equal("test client", ancestors[^1]);
+        Assert.Equal("POST /api/v1/jobs/", ancestors[^3]);
     }
 
     public void Dispose() => _listener?.Dispose();
