@@ -42,6 +42,27 @@ public sealed class ModelVersion
     public string CreatedBy { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>
+    /// Moves the version to <paramref name="to"/> and says who, when and why. Staging and Production are entered only
+    /// through an approved promotion request (<paramref name="requestId"/>); an archived version stays archived.
+    /// </summary>
+    public StageTransition ChangeStage(ModelStage to, string actor, string reason, Guid? requestId, DateTimeOffset now)
+    {
+        if (Stage == to || Stage == ModelStage.Archived)
+        {
+            throw new DomainException("model.stage", $"Version {Number} is {Stage}; it cannot move to {to}.");
+        }
+
+        if (to is ModelStage.Staging or ModelStage.Production && requestId is null)
+        {
+            throw new DomainException("model.stage-governed", $"{to} is entered only through an approved promotion request.");
+        }
+
+        var transition = StageTransition.Record(this, to, actor, reason, requestId, now);
+        Stage = to;
+        return transition;
+    }
+
     internal static ModelVersion Create(
         RegisteredModel model, int number, ModelArtifact artifact, ModelLineage lineage, string metricsJson, string? modelCard, string createdBy, DateTimeOffset now)
     {

@@ -42,4 +42,10 @@ public sealed class RegisteredModel
         ConcurrencyVersion++;
         return version;
     }
+
+    /// <summary>
+    /// Marks a change of its versions' stages, so two promotions of this model decided at once cannot both save (the
+    /// second fails on <see cref="ConcurrencyVersion"/>) and leave two holders of one stage.
+    /// </summary>
+    public void StagesChanged() => ConcurrencyVersion++;
 }

@@ -34,6 +34,14 @@ public abstract class PlatformDbContext(DbContextOptions options) : DbContext(op
     public DbSet<Domain.Registry.ModelEvaluation> ModelEvaluations => Set<Domain.Registry.ModelEvaluation>();
     public DbSet<Domain.Registry.ModelAlias> ModelAliases => Set<Domain.Registry.ModelAlias>();
     public DbSet<Domain.Auditing.AuditEvent> AuditEvents => Set<Domain.Auditing.AuditEvent>();
+    public DbSet<Domain.Registry.StageTransition> StageTransitions => Set<Domain.Registry.StageTransition>();
+    public DbSet<Domain.Registry.ModelVersionTag> ModelVersionTags => Set<Domain.Registry.ModelVersionTag>();
+    public DbSet<Domain.Governance.ApprovalPolicy> ApprovalPolicies => Set<Domain.Governance.ApprovalPolicy>();
+    public DbSet<Domain.Governance.PromotionRequest> PromotionRequests => Set<Domain.Governance.PromotionRequest>();
+    public DbSet<Domain.Governance.PromotionDecision> PromotionDecisions => Set<Domain.Governance.PromotionDecision>();
+    public DbSet<Domain.Notifications.PlatformEvent> PlatformEvents => Set<Domain.Notifications.PlatformEvent>();
+    public DbSet<Domain.Notifications.WebhookSubscription> WebhookSubscriptions => Set<Domain.Notifications.WebhookSubscription>();
+    public DbSet<Domain.Notifications.WebhookDelivery> WebhookDeliveries => Set<Domain.Notifications.WebhookDelivery>();
 
     public abstract DatabaseProvider Provider { get; }
 

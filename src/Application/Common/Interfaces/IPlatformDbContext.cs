@@ -29,6 +29,14 @@ public interface IPlatformDbContext
     DbSet<Domain.Registry.ModelEvaluation> ModelEvaluations { get; }
     DbSet<Domain.Registry.ModelAlias> ModelAliases { get; }
     DbSet<Domain.Auditing.AuditEvent> AuditEvents { get; }
+    DbSet<Domain.Registry.StageTransition> StageTransitions { get; }
+    DbSet<Domain.Registry.ModelVersionTag> ModelVersionTags { get; }
+    DbSet<Domain.Governance.ApprovalPolicy> ApprovalPolicies { get; }
+    DbSet<Domain.Governance.PromotionRequest> PromotionRequests { get; }
+    DbSet<Domain.Governance.PromotionDecision> PromotionDecisions { get; }
+    DbSet<Domain.Notifications.PlatformEvent> PlatformEvents { get; }
+    DbSet<Domain.Notifications.WebhookSubscription> WebhookSubscriptions { get; }
+    DbSet<Domain.Notifications.WebhookDelivery> WebhookDeliveries { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }

@@ -1,0 +1,17 @@
+using System.Text.Json;
+using Platform.Application.Common.Interfaces;
+using Platform.Domain.Notifications;
+
+namespace Platform.Application.Notifications;
+
+/// <summary>
+/// Raises an event in the unit of work of the change it tells about: it is saved with the change or not at all, and the
+/// notification dispatcher pushes it over SignalR and to webhooks afterwards.
+/// </summary>
+public static class PlatformEvents
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+
+    public static void Raise<TPayload>(this IPlatformDbContext db, string type, TPayload payload, DateTimeOffset now) =>
+        db.PlatformEvents.Add(PlatformEvent.Raise(type, JsonSerializer.Serialize(payload, Json), now));
+}

@@ -1,0 +1,211 @@
+using System.Text.Json;
+using Platform.Domain.Common;
+using Platform.Domain.Registry;
+
+namespace Platform.Domain.Governance;
+
+public enum PromotionStatus
+{
+    Pending,
+    Approved,
+    Rejected,
+    Withdrawn,
+}
+
+/// <summary>
+/// A request to move a model version into a governed stage. Decided by distinct approvers other than its author
+/// (<see cref="Approve"/>, <see cref="Reject"/>) or withdrawn by its author; open until <see cref="ExpiresAt"/>. The
+/// policy in force when it was made and the gate evidence are kept with it. <see cref="ConcurrencyVersion"/> makes
+/// concurrent decisions safe: one of them wins, the rest are refused.
+/// </summary>
+public sealed class PromotionRequest
+{
+    public const int MaxTextLength = 2000;
+
+    private readonly List<PromotionDecision> _decisions = [];
+
+    private PromotionRequest()
+    {
+        Justification = string.Empty;
+        RequestedBy = string.Empty;
+        PolicyJson = string.Empty;
+        RequestEvidenceJson = string.Empty;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid ModelId { get; private set; }
+    public Guid ModelVersionId { get; private set; }
+    public ModelStage TargetStage { get; private set; }
+    public string Justification { get; private set; }
+    public string RequestedBy { get; private set; }
+    public Guid? RequestedByUserId { get; private set; }
+    public DateTimeOffset RequestedAt { get; private set; }
+    public DateTimeOffset ExpiresAt { get; private set; }
+    public PromotionStatus Status { get; private set; }
+    public int RequiredApprovals { get; private set; }
+    public Identity.Role ApproverRoles { get; private set; }
+
+    /// <summary>The policy as it stood when the request was made.</summary>
+    public string PolicyJson { get; private set; }
+
+    public string RequestEvidenceJson { get; private set; }
+    public string? FinalEvidenceJson { get; private set; }
+    public string? ClosedBy { get; private set; }
+    public DateTimeOffset? ClosedAt { get; private set; }
+    public int ConcurrencyVersion { get; private set; }
+
+    public IReadOnlyList<PromotionDecision> Decisions => _decisions;
+
+    public int Approvals => _decisions.Count(d => d.Approved);
+
+    public static PromotionRequest Open(
+        ModelVersion version, ModelStage target, ApprovalPolicy policy, GateEvidence evidence, string justification, Actor requester, DateTimeOffset now)
+    {
+        if (!ApprovalPolicy.IsGoverned(target) || target != policy.Environment)
+        {
+            throw new DomainException("promotion.target", "Promotion requests are for Staging or Production, under that environment's policy.");
+        }
+
+        if (version.Stage == target || version.Stage == ModelStage.Archived)
+        {
+            throw new DomainException("promotion.stage", $"Version {version.Number} is {version.Stage}; it cannot be promoted to {target}.");
+        }
+
+        if (string.IsNullOrWhiteSpace(justification) || justification.Length > MaxTextLength)
+        {
+            throw new DomainException("promotion.justification", $"A justification of 1 to {MaxTextLength} characters is required.");
+        }
+
+        if (!evidence.Passed)
+        {
+            throw new DomainException("promotion.gates", "The gates must pass before a request is made.");
+        }
+
+        return new PromotionRequest
+        {
+            Id = Ids.New(),
+            ModelId = version.ModelId,
+            ModelVersionId = version.Id,
+            TargetStage = target,
+            Justification = justification,
+            RequestedBy = requester.Name,
+            RequestedByUserId = requester.UserId,
+            RequestedAt = now,
+            ExpiresAt = now.AddHours(policy.ExpiryHours),
+            Status = PromotionStatus.Pending,
+            RequiredApprovals = policy.RequiredApprovals,
+            ApproverRoles = policy.ApproverRoles,
+            PolicyJson = JsonSerializer.Serialize(new { policy.ApproverRoles, policy.RequiredApprovals, policy.GateDataset, policy.GateSplit, policy.Gates, policy.RegressionLimits, policy.ExpiryHours }),
+            RequestEvidenceJson = JsonSerializer.Serialize(evidence),
+            ConcurrencyVersion = 1,
+        };
+    }
+
+    public bool IsExpired(DateTimeOffset now) => Status == PromotionStatus.Pending && now >= ExpiresAt;
+
+    /// <summary>Whether the author of this request is <paramref name="actor"/> (by user id, else by name).</summary>
+    public bool IsAuthor(Actor actor) => actor.UserId is { } id && RequestedByUserId is { } author ? id == author : actor.Name == RequestedBy;
+
+    /// <summary>
+    /// Records an approval; true when it is the last one needed, after which the caller moves the stage with
+    /// <paramref name="finalEvidence"/> (the gates checked again) stored here.
+    /// </summary>
+    public bool Approve(Actor approver, string? comment, Func<GateEvidence> finalEvidence, DateTimeOffset now)
+    {
+        EnsureDecidable(approver, now);
+        if (_decisions.Any(d => d.Approved && SamePerson(d, approver)))
+        {
+            throw new DomainException("promotion.already-approved", $"{approver.Name} has already approved this request; one person counts once.");
+        }
+
+        if (Approvals + 1 < RequiredApprovals)
+        {
+            Decide(approver, true, comment, now);
+            return false;
+        }
+
+        var evidence = finalEvidence();
+        if (!evidence.Passed)
+        {
+            throw new GatesFailedException(evidence);
+        }
+
+        Decide(approver, true, comment, now);
+        FinalEvidenceJson = JsonSerializer.Serialize(evidence);
+        Close(PromotionStatus.Approved, approver.Name, now);
+        return true;
+    }
+
+    public void Reject(Actor approver, string comment, DateTimeOffset now)
+    {
+        EnsureDecidable(approver, now);
+        if (string.IsNullOrWhiteSpace(comment) || comment.Length > MaxTextLength)
+        {
+            throw new DomainException("promotion.comment", $"A rejection needs a comment of 1 to {MaxTextLength} characters.");
+        }
+
+        Decide(approver, false, comment, now);
+        Close(PromotionStatus.Rejected, approver.Name, now);
+    }
+
+    public void Withdraw(Actor author, DateTimeOffset now)
+    {
+        EnsurePending(now);
+        if (!IsAuthor(author))
+        {
+            throw new DomainException("promotion.not-author", "Only the author of a request may withdraw it.");
+        }
+
+        Close(PromotionStatus.Withdrawn, author.Name, now);
+    }
+
+    private void EnsureDecidable(Actor approver, DateTimeOffset now)
+    {
+        EnsurePending(now);
+        if (IsAuthor(approver))
+        {
+            throw new SelfApprovalException();
+        }
+    }
+
+    private void EnsurePending(DateTimeOffset now)
+    {
+        if (Status != PromotionStatus.Pending)
+        {
+            throw new DomainException("promotion.closed", $"This request is already {Status}.");
+        }
+
+        if (IsExpired(now))
+        {
+            throw new DomainException("promotion.expired", $"This request expired at {ExpiresAt:u}; make a new one.");
+        }
+    }
+
+    private void Decide(Actor approver, bool approved, string? comment, DateTimeOffset now)
+    {
+        _decisions.Add(PromotionDecision.Record(Id, approver, approved, comment, now));
+        ConcurrencyVersion++;
+    }
+
+    private void Close(PromotionStatus status, string by, DateTimeOffset now)
+    {
+        (Status, ClosedBy, ClosedAt) = (status, by, now);
+        ConcurrencyVersion++;
+    }
+
+    private static bool SamePerson(PromotionDecision decision, Actor actor) =>
+        actor.UserId is { } id && decision.ActorUserId is { } other ? id == other : decision.Actor == actor.Name;
+}
+
+/// <summary>Who acts: the local user's id when there is one, and the name recorded.</summary>
+public sealed record Actor(Guid? UserId, string Name);
+
+/// <summary>The author of a request tried to decide it (separation of duties).</summary>
+public sealed class SelfApprovalException() : DomainException("promotion.self-approval", "You made this request; someone else must decide it.");
+
+/// <summary>The gates failed: the evidence says which and why.</summary>
+public sealed class GatesFailedException(GateEvidence evidence)
+    : DomainException("promotion.gates", "Gates failed: " + string.Join("; ", evidence.Failures.Select(f => $"{f.Gate} ({f.Detail})")))
+{
+    public GateEvidence Evidence { get; } = evidence;
+}

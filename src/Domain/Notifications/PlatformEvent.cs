@@ -1,0 +1,51 @@
+using Platform.Domain.Common;
+
+namespace Platform.Domain.Notifications;
+
+/// <summary>
+/// Something that happened in the registry or governance that people and other systems are told about: saved in the
+/// same transaction as the change, then pushed over SignalR and fanned out to webhooks by the notification dispatcher.
+/// </summary>
+public sealed class PlatformEvent
+{
+    private PlatformEvent()
+    {
+        Type = string.Empty;
+        PayloadJson = string.Empty;
+    }
+
+    public long Sequence { get; private set; }
+    public Guid Id { get; private set; }
+    public string Type { get; private set; }
+    public string PayloadJson { get; private set; }
+    public DateTimeOffset OccurredAt { get; private set; }
+    public DateTimeOffset? DispatchedAt { get; private set; }
+
+    public static PlatformEvent Raise(string type, string payloadJson, DateTimeOffset now)
+    {
+        if (!EventTypes.All.Contains(type))
+        {
+            throw new DomainException("event.type", $"Unknown event type '{type}'.");
+        }
+
+        return new PlatformEvent { Id = Ids.New(), Type = type, PayloadJson = payloadJson, OccurredAt = now };
+    }
+
+    public void MarkDispatched(DateTimeOffset now) => DispatchedAt = now;
+}
+
+/// <summary>The events a webhook can subscribe to.</summary>
+public static class EventTypes
+{
+    public const string ModelVersionCreated = "model.version.created";
+    public const string PromotionRequested = "promotion.requested";
+    public const string PromotionApproved = "promotion.approved";
+    public const string PromotionRejected = "promotion.rejected";
+    public const string PromotionWithdrawn = "promotion.withdrawn";
+    public const string StageChanged = "model.stage.changed";
+
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
+    {
+        ModelVersionCreated, PromotionRequested, PromotionApproved, PromotionRejected, PromotionWithdrawn, StageChanged,
+    };
+}
