@@ -84,6 +84,7 @@ public static class ApiComposition
         api.MapJobEndpoints();
         api.MapJobReportEndpoints();
         api.MapModelRegistryEndpoints();
+        api.MapGovernanceEndpoints();
         api.MapAuditEndpoints();
         app.MapHub<JobsHub>(JobsHub.Path);
 

@@ -8,7 +8,7 @@ namespace Platform.Api.Errors;
 
 /// <summary>
 /// Turns every exception into RFC 7807 problem details: validation 400 (with <c>errors</c> per field), 401, 403,
-/// 404, 409 (with the rule's <c>code</c>), 412, 413; anything unexpected is a 500 that reveals nothing.
+/// 404, 409 (with the rule's <c>code</c>), 412, 413, 422 (gates); anything unexpected is a 500 that reveals nothing.
 /// </summary>
 internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problems, ILogger<ProblemDetailsExceptionHandler> logger)
     : IExceptionHandler
@@ -39,6 +39,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
         ForbiddenAccessException e => Problem(403, ProblemTypes.Forbidden, "Forbidden", e.Message),
         NotFoundException e => Problem(404, ProblemTypes.NotFound, "Not found", e.Message),
         ConflictException e => WithCode(Problem(409, ProblemTypes.Conflict, "Conflict", e.Message), e.Code),
+        Domain.Governance.GatesFailedException e => GatesFailed(e),
         DomainException e => WithCode(Problem(409, ProblemTypes.Conflict, "Conflict", e.Message), e.Code),
         PreconditionFailedException e => Problem(412, ProblemTypes.PreconditionFailed, "Precondition failed", e.Message),
         PayloadTooLargeException e => Problem(413, ProblemTypes.PayloadTooLarge, "Payload too large", e.Message),
@@ -52,6 +53,15 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
         Title = "Invalid request",
         Detail = "Fix the fields named in 'errors': " + string.Join(", ", errors.Keys),
     };
+
+    /// <summary>422 naming each failed gate (<c>failedGates</c>) with all the evidence the gates saw.</summary>
+    private static ProblemDetails GatesFailed(Domain.Governance.GatesFailedException e)
+    {
+        var problem = WithCode(Problem(422, ProblemTypes.GatesFailed, "Gates failed", e.Message), e.Code);
+        problem.Extensions["failedGates"] = e.Evidence.Failures.Select(f => f.Gate).ToArray();
+        problem.Extensions["evidence"] = e.Evidence;
+        return problem;
+    }
 
     private static ProblemDetails Problem(int status, string type, string title, string detail) =>
         new() { Status = status, Type = type, Title = title, Detail = detail };

@@ -82,7 +82,7 @@ public sealed class GetModelVersionQueryHandler(IPlatformDbContext db) : IQueryH
     public async ValueTask<ModelVersionDto> Handle(GetModelVersionQuery query, CancellationToken cancellationToken)
     {
         var (model, version) = await db.LoadVersionAsync(query.Model, query.Version, cancellationToken);
-        return ModelVersionDto.From(model.Name, version);
+        return ModelVersionDto.From(model.Name, version, await db.TagsOfAsync(version.Id, cancellationToken));
     }
 }
 

@@ -11,11 +11,11 @@ public sealed record ModelDto(Guid Id, string Name, string? Description, int Lat
 /// <summary>A model version: schema, lineage and metrics as JSON objects.</summary>
 public sealed record ModelVersionDto(
     string Model, int Version, ModelStage Stage, string ArtifactSha256, long SizeBytes, JsonElement Inputs, JsonElement Outputs,
-    JsonElement Lineage, JsonElement Metrics, string? ModelCard, string CreatedBy, DateTimeOffset CreatedAt)
+    JsonElement Lineage, JsonElement Metrics, string? ModelCard, string CreatedBy, DateTimeOffset CreatedAt, IReadOnlyDictionary<string, string> Tags)
 {
-    public static ModelVersionDto From(string model, ModelVersion v) => new(
+    public static ModelVersionDto From(string model, ModelVersion v, IReadOnlyDictionary<string, string>? tags = null) => new(
         model, v.Number, v.Stage, v.ArtifactSha256, v.SizeBytes, RegistryJson.Element(v.InputSchemaJson), RegistryJson.Element(v.OutputSchemaJson),
-        RegistryJson.Element(v.LineageJson), RegistryJson.Element(v.MetricsJson), v.ModelCard, v.CreatedBy, v.CreatedAt);
+        RegistryJson.Element(v.LineageJson), RegistryJson.Element(v.MetricsJson), v.ModelCard, v.CreatedBy, v.CreatedAt, tags ?? new Dictionary<string, string>());
 }
 
 /// <summary>An evaluation of a version on one part of a dataset version; the whole report only when asked for.</summary>

@@ -10,6 +10,9 @@ public enum PromotionStatus
     Approved,
     Rejected,
     Withdrawn,
+
+    /// <summary>Pending past its expiry: shown, never stored (a decision on it is refused).</summary>
+    Expired,
 }
 
 /// <summary>

@@ -22,7 +22,7 @@ internal sealed class AuditInterceptor(AuditScope scope, ICurrentUser user, IHtt
     private static readonly string[] SecretMarkers = ["hash", "password", "secret", "token", "key"];
 
     /// <summary>Rows that belong to another record's change (its points, lines, messages): counted, not listed first.</summary>
-    private static readonly HashSet<string> Details = ["StoredMetricPoint", "LatestMetric", "JobLogLine", "OutboxMessage", "RunParam", "RunTag"];
+    private static readonly HashSet<string> Details = ["StoredMetricPoint", "LatestMetric", "JobLogLine", "OutboxMessage", "RunParam", "RunTag", "PromotionDecision", "StageTransition", "PlatformEvent"];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
