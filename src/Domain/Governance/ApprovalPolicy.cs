@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Platform.Domain.Common;
 using Platform.Domain.Identity;
 using Platform.Domain.Registry;
@@ -36,9 +35,9 @@ public sealed class ApprovalPolicy
     public DateTimeOffset UpdatedAt { get; private set; }
     public int ConcurrencyVersion { get; private set; }
 
-    public IReadOnlyList<MetricGate> Gates => JsonSerializer.Deserialize<List<MetricGate>>(GatesJson) ?? [];
+    public IReadOnlyList<MetricGate> Gates => GovernanceJson.ReadList<MetricGate>(GatesJson);
 
-    public IReadOnlyList<RegressionLimit> RegressionLimits => JsonSerializer.Deserialize<List<RegressionLimit>>(RegressionLimitsJson) ?? [];
+    public IReadOnlyList<RegressionLimit> RegressionLimits => GovernanceJson.ReadList<RegressionLimit>(RegressionLimitsJson);
 
     /// <summary>The policy that applies where Admin has defined none: one Approver, no gates, seven days.</summary>
     public static ApprovalPolicy DefaultFor(ModelStage environment) =>
@@ -82,8 +81,8 @@ public sealed class ApprovalPolicy
 
         (ApproverRoles, RequiredApprovals, GateDataset, GateSplit, ExpiryHours, UpdatedBy, UpdatedAt) =
             (approverRoles, requiredApprovals, gateDataset, gateSplit, expiryHours, by, now);
-        GatesJson = JsonSerializer.Serialize(gates);
-        RegressionLimitsJson = JsonSerializer.Serialize(regressionLimits);
+        GatesJson = GovernanceJson.Write(gates);
+        RegressionLimitsJson = GovernanceJson.Write(regressionLimits);
         ConcurrencyVersion++;
     }
 }

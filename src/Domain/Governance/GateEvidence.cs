@@ -13,6 +13,7 @@ public sealed record GateEvidence(
 {
     public bool Passed => Results.All(r => r.Passed);
 
+    [System.Text.Json.Serialization.JsonIgnore]
     public IEnumerable<GateResult> Failures => Results.Where(r => !r.Passed);
 }
 

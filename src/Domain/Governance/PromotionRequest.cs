@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Platform.Domain.Common;
 using Platform.Domain.Registry;
 
@@ -98,8 +97,8 @@ public sealed class PromotionRequest
             Status = PromotionStatus.Pending,
             RequiredApprovals = policy.RequiredApprovals,
             ApproverRoles = policy.ApproverRoles,
-            PolicyJson = JsonSerializer.Serialize(new { policy.ApproverRoles, policy.RequiredApprovals, policy.GateDataset, policy.GateSplit, policy.Gates, policy.RegressionLimits, policy.ExpiryHours }),
-            RequestEvidenceJson = JsonSerializer.Serialize(evidence),
+            PolicyJson = GovernanceJson.Write(new { policy.ApproverRoles, policy.RequiredApprovals, policy.GateDataset, policy.GateSplit, policy.Gates, policy.RegressionLimits, policy.ExpiryHours }),
+            RequestEvidenceJson = GovernanceJson.Write(evidence),
             ConcurrencyVersion = 1,
         };
     }
@@ -134,7 +133,7 @@ public sealed class PromotionRequest
         }
 
         Decide(approver, true, comment, now);
-        FinalEvidenceJson = JsonSerializer.Serialize(evidence);
+        FinalEvidenceJson = GovernanceJson.Write(evidence);
         Close(PromotionStatus.Approved, approver.Name, now);
         return true;
     }

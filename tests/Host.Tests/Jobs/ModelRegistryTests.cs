@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Platform.Host.Tests.Support;
 using Xunit.Abstractions;
+using static Platform.Host.Tests.Support.RegistryRequests;
 using static Platform.Host.Tests.Support.TrainingRequests;
 
 namespace Platform.Host.Tests.Jobs;
@@ -13,8 +14,6 @@ namespace Platform.Host.Tests.Jobs;
 [Collection(JobHostCollection.Name)]
 public sealed class ModelRegistryTests(JobHost host, ITestOutputHelper output)
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(120);
-
     [Fact]
     public async Task Two_versions_registered_from_runs_are_evaluated_by_version_and_compared_on_the_same_dataset_version()
     {
@@ -43,9 +42,7 @@ public sealed class ModelRegistryTests(JobHost host, ITestOutputHelper output)
 
         foreach (var version in new[] { 1, 2 })
         {
-            var job = await SubmitAsync(client, "Evaluate", null, new { model, modelVersion = version, dataset = "breast-cancer", datasetVersion = dataset });
-            var ended = await client.WaitUntilEndedAsync(job, Deadline);
-            Assert.True(JobRequests.State(ended) == "Succeeded", $"evaluating v{version} ended {JobRequests.State(ended)}: {ended["reason"]}");
+            await EvaluateAsync(client, model, version, "breast-cancer", dataset);
         }
 
         var evaluations = await client.GetFromJsonAsync<JsonObject>($"/api/v1/models/{model}/versions/1/evaluations?withReport=true");
@@ -114,27 +111,5 @@ public sealed class ModelRegistryTests(JobHost host, ITestOutputHelper output)
         var text = await response.Content.ReadAsStringAsync();
         Assert.True((int)response.StatusCode == status, $"alias {alias} -> v{version}: expected {status}, got {(int)response.StatusCode}: {text}");
         return text.Length == 0 ? new JsonObject() : JsonNode.Parse(text)!;
-    }
-
-    private static async Task<string> TrainAsync(HttpClient client, int dataset, string trainer)
-    {
-        var runId = await NewRunAsync(client);
-        var job = await SubmitAsync(client, "Train", runId, new
-        {
-            dataset = "breast-cancer", datasetVersion = dataset, labelColumn = "benign", task = "BinaryClassification", trainer,
-        });
-        var ended = await client.WaitUntilEndedAsync(job, Deadline);
-        Assert.True(JobRequests.State(ended) == "Succeeded", $"training ended {JobRequests.State(ended)}: {ended["reason"]}");
-        // The per-round metrics arrive over the bus a moment after the end; the registry snapshots them.
-        await HistoryAsync(client, runId, "validation.logLoss");
-        return runId;
-    }
-
-    private static async Task<JsonNode> RegisterAsync(HttpClient client, string model, string runId, int status)
-    {
-        var response = await client.PostAsJsonAsync($"/api/v1/models/{model}/versions", new { runId, modelCard = "# Breast cancer\nTest model." });
-        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
-        Assert.True((int)response.StatusCode == status, $"register: expected {status}, got {(int)response.StatusCode}: {body}");
-        return body;
     }
 }

@@ -44,6 +44,9 @@ public sealed class JobHost : IDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The host's SQLite file, for tests that check what an edit made behind the Api's back does.</summary>
+    public string DatabasePath => Path.Combine(_data, "platform.db");
+
     /// <summary>What the worker's lease keeper logged.</summary>
     public CapturedLogs Logs { get; } = new("Platform.Workers.Runtime.LeaseKeeper");
 
