@@ -1,0 +1,89 @@
+using System.Net.Http.Json;
+using System.Text;
+using Platform.Api.Tests.Support;
+
+namespace Platform.Api.Tests.Security;
+
+/// <summary>
+/// The README's authorisation matrix, cell by cell: each action sent by a user holding one role is refused with 403
+/// exactly where the matrix has no tick. An allowed request may still fail for another reason (404 for a model that
+/// does not exist, 400); what matters here is that the role check let it through.
+/// </summary>
+public sealed class AuthorisationMatrixTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    private static readonly string[] Roles = ["Viewer", "DataScientist", "Approver", "Operator", "Admin"];
+
+    public static TheoryData<string, string, string> Cells()
+    {
+        var cells = new TheoryData<string, string, string>();
+        foreach (var (action, allowed) in Matrix)
+        {
+            foreach (var role in Roles)
+            {
+                cells.Add(action, role, allowed.Contains(role) || role == "Admin" ? "allowed" : "forbidden");
+            }
+        }
+
+        return cells;
+    }
+
+    private static readonly (string Action, string[] Allowed)[] Matrix =
+    [
+        ("read experiments", Roles),
+        ("create experiments", ["DataScientist"]),
+        ("upload dataset versions", ["DataScientist"]),
+        ("read the registry", Roles),
+        ("register model versions", ["DataScientist"]),
+        ("set aliases and version tags", ["DataScientist", "Operator"]),
+        ("request, withdraw promotions", ["DataScientist", "Operator"]),
+        ("archive or return a version to Development", ["DataScientist", "Operator"]),
+        ("read promotion requests and policies", Roles),
+        ("define approval policies", []),
+        ("read and verify the audit trail", ["Approver"]),
+        ("manage users", []),
+    ];
+
+    [Theory]
+    [MemberData(nameof(Cells))]
+    public async Task Each_role_is_let_through_or_refused_as_the_matrix_says(string action, string role, string expected)
+    {
+        using var client = await factory.UserAsync(role);
+        var statuses = new List<int>();
+        foreach (var request in Requests(action))
+        {
+            using var response = await client.SendAsync(request);
+            statuses.Add((int)response.StatusCode);
+        }
+
+        Assert.All(statuses, s => Assert.True(
+            expected == "forbidden" ? s == 403 : s is not (403 or 401 or 500),
+            $"{role} / {action}: expected {expected}, got {string.Join(", ", statuses)}"));
+    }
+
+    private static IEnumerable<HttpRequestMessage> Requests(string action)
+    {
+        var promotion = Guid.NewGuid();
+        return action switch
+        {
+            "read experiments" => [Get("/api/v1/experiments")],
+            "create experiments" => [Json(HttpMethod.Post, "/api/v1/experiments", new { name = "matrix-" + Guid.NewGuid().ToString("N") })],
+            "upload dataset versions" => [new(HttpMethod.Post, "/api/v1/datasets/matrix/versions") { Content = new StringContent("a,b\n1,2\n", Encoding.UTF8, "text/csv") }],
+            "read the registry" => [Get("/api/v1/models"), Get("/api/v1/models/none/versions/1/evaluations")],
+            "register model versions" => [Json(HttpMethod.Post, "/api/v1/models/none/versions", new { runId = Guid.NewGuid() })],
+            "set aliases and version tags" =>
+                [Json(HttpMethod.Put, "/api/v1/models/none/aliases/champion", new { version = 1 }), Json(HttpMethod.Put, "/api/v1/models/none/versions/1/tags/team", new { value = "x" })],
+            "request, withdraw promotions" =>
+                [Json(HttpMethod.Post, "/api/v1/models/none/versions/1/promotions", new { targetStage = "Production", justification = "why" }), new(HttpMethod.Post, $"/api/v1/promotions/{promotion}/withdraw")],
+            "archive or return a version to Development" => [Json(HttpMethod.Post, "/api/v1/models/none/versions/1/stage", new { stage = "Archived", reason = "old" })],
+            "read promotion requests and policies" => [Get("/api/v1/promotions?status=Pending"), Get($"/api/v1/promotions/{promotion}"), Get("/api/v1/approval-policies")],
+            "define approval policies" => [Json(HttpMethod.Put, "/api/v1/approval-policies/Staging", new { approverRoles = new[] { "Approver" }, requiredApprovals = 1 })],
+            "read and verify the audit trail" => [Get("/api/v1/audit"), Get("/api/v1/audit/verify")],
+            "manage users" => [Get("/api/v1/users")],
+            _ => throw new ArgumentOutOfRangeException(nameof(action), action, "not in the matrix"),
+        };
+    }
+
+    private static HttpRequestMessage Get(string path) => new(HttpMethod.Get, path);
+
+    private static HttpRequestMessage Json(HttpMethod method, string path, object body) => new(method, path) { Content = JsonContent.Create(body) };
+}
