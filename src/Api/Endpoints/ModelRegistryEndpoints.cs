@@ -1,4 +1,5 @@
 using Mediator;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 using Platform.Application.Common.Paging;
 using Platform.Application.Registry;
@@ -38,6 +39,16 @@ internal static class ModelRegistryEndpoints
                 return TypedResults.Created($"/api/v1/models/{name}/versions/{version.Version}", version);
             })
             .WithSummary("Registers the next version from a run's ONNX artefact (default model.onnx): hash, schema, lineage and metrics are recorded.");
+
+        models.MapPost("/{name}/versions/upload", async (string name, IFormFile file, [FromForm] string? modelCard, [FromForm] string? codeVersion,
+                ISender sender, CancellationToken ct) =>
+            {
+                await using var content = file.OpenReadStream();
+                var version = await sender.Send(new RegisterUploadedModelVersionCommand(name, content, file.Length, file.FileName, modelCard, codeVersion), ct);
+                return TypedResults.Created($"/api/v1/models/{name}/versions/{version.Version}", version);
+            })
+            .DisableAntiforgery()
+            .WithSummary("Registers the next version from an uploaded ONNX file (multipart form: file, modelCard?, codeVersion?); 400 naming `file` when it is not ONNX.");
 
         models.MapGet("/{name}/versions/{version:int}", async (string name, int version, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new GetModelVersionQuery(name, version), ct)))

@@ -42,37 +42,13 @@ public sealed class RegisterModelVersionCommandHandler(
         var path = ArtifactPathRules.Normalize(command.ArtifactPath ?? "model.onnx");
         var artifact = await db.Artifacts.AsNoTracking().SingleOrDefaultAsync(a => a.RunId == run.Id && a.Path == path, cancellationToken)
             ?? throw new NotFoundException("Artefact", $"{path} of run {run.Id}");
-        var schema = Inspect(artifact.Sha256);
-
+        var schema = ModelVersionRegistration.Inspect(store, inspector, artifact.Sha256, "artifactPath");
         var lineage = await LineageAsync(run, path, schema, command.CodeVersion, cancellationToken);
         var metrics = await db.LatestMetrics.AsNoTracking().Where(m => m.RunId == run.Id && m.Special == MetricSpecial.Finite)
             .ToDictionaryAsync(m => m.Key, m => m.Value, cancellationToken);
-        var model = await db.RegisteredModels.SingleOrDefaultAsync(m => m.Name == command.Model, cancellationToken);
-        if (model is null)
-        {
-            model = RegisteredModel.Create(command.Model, null, user.Name, clock.GetUtcNow());
-            db.RegisteredModels.Add(model);
-        }
-
-        var version = model.RegisterVersion(
-            new ModelArtifact(artifact.Sha256, artifact.SizeBytes, Json(schema.Inputs), Json(schema.Outputs)),
-            new ModelLineage(run.Id, Json(lineage)), Json(metrics), command.ModelCard, user.Name, clock.GetUtcNow());
-        db.ModelVersions.Add(version);
-        await db.SaveChangesAsync(cancellationToken);
-        return ModelVersionDto.From(model.Name, version);
-    }
-
-    private ModelInterface Inspect(string sha256)
-    {
-        using var content = store.OpenRead(sha256) ?? throw new NotFoundException("Artefact content", sha256);
-        try
-        {
-            return inspector.Inspect(content);
-        }
-        catch (InvalidDataException e)
-        {
-            throw RequestValidationException.For("artifactPath", "is not an ONNX model ONNX Runtime can load: " + e.Message);
-        }
+        return await new ModelVersionRegistration(db, user, clock).AddAsync(
+            command.Model, new ModelArtifact(artifact.Sha256, artifact.SizeBytes, Json(schema.Inputs), Json(schema.Outputs)),
+            new ModelLineage(run.Id, Json(lineage)), Json(metrics), command.ModelCard, cancellationToken);
     }
 
     private async Task<Dictionary<string, object?>> LineageAsync(Run run, string path, ModelInterface schema, string? codeVersion, CancellationToken ct)
@@ -102,5 +78,5 @@ public sealed class RegisterModelVersionCommandHandler(
         return lineage;
     }
 
-    private static string Json(object value) => JsonSerializer.Serialize(value, RegistryJson.Options);
+    private static string Json(object value) => ModelVersionRegistration.Json(value);
 }
