@@ -7,6 +7,8 @@ using Platform.Application.Common.Exceptions;
 using Platform.Application.Common.Interfaces;
 using Platform.Application.Common.Security;
 using Platform.Application.Datasets.Queries.GetDatasetVersion;
+using Platform.Application.Notifications;
+using Platform.Domain.Notifications;
 using Platform.Domain.Registry;
 using Platform.Domain.Runs;
 
@@ -58,6 +60,10 @@ public sealed class RegisterModelVersionCommandHandler(
             new ModelArtifact(artifact.Sha256, artifact.SizeBytes, Json(schema.Inputs), Json(schema.Outputs)),
             new ModelLineage(run.Id, Json(lineage)), Json(metrics), command.ModelCard, user.Name, clock.GetUtcNow());
         db.ModelVersions.Add(version);
+        db.Raise(
+            EventTypes.ModelVersionCreated,
+            new { model = model.Name, version = version.Number, createdBy = user.Name, artifactSha256 = artifact.Sha256 },
+            clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
         return ModelVersionDto.From(model.Name, version);
     }
