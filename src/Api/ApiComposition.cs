@@ -85,7 +85,9 @@ public static class ApiComposition
         api.MapJobReportEndpoints();
         api.MapModelRegistryEndpoints();
         api.MapAuditEndpoints();
+        api.MapWebhookEndpoints();
         app.MapHub<JobsHub>(JobsHub.Path);
+        app.MapHub<NotificationsHub>(NotificationsHub.Path);
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
