@@ -47,9 +47,11 @@ internal sealed class WebhookSender(
             var now = clock.GetUtcNow();
             due = await db.WebhookDeliveries.AsNoTracking()
                 .Where(d => d.Status == DeliveryStatus.Pending && d.NextAttemptAt <= now)
-                .Join(db.WebhookSubscriptions.Where(s => s.Active), d => d.SubscriptionId, s => s.Id,
-                    (d, s) => new DueDelivery(d.Id, d.NextAttemptAt, d.EventType, d.PayloadJson, s.Id, s.Url, s.SecretVersion))
-                .OrderBy(d => d.NextAttemptAt).Take(BatchSize).ToListAsync(cancellationToken);
+                .Join(db.WebhookSubscriptions.Where(s => s.Active), d => d.SubscriptionId, s => s.Id, (d, s) => new { Delivery = d, Subscription = s })
+                .OrderBy(x => x.Delivery.NextAttemptAt).Take(BatchSize)
+                .Select(x => new DueDelivery(
+                    x.Delivery.Id, x.Delivery.NextAttemptAt, x.Delivery.EventType, x.Delivery.PayloadJson, x.Subscription.Id, x.Subscription.Url, x.Subscription.SecretVersion))
+                .ToListAsync(cancellationToken);
         }
 
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Value.MaxParallelDeliveries), CancellationToken = cancellationToken };
