@@ -16,7 +16,8 @@ internal static class NotificationServices
             {
                 AllowAutoRedirect = false,
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            });
+            })
+            .RemoveAllLoggers(); // a receiver's URL may carry its own token; the sender logs failures by delivery id
         services.AddSingleton<WebhookPoster>();
         services.AddHostedService<NotificationDispatcher>();
         services.AddHostedService<WebhookSender>();
