@@ -66,6 +66,9 @@ public sealed class WebhookDeliveryTests : IClassFixture<WebhookDeliveryTests.Fa
         Assert.Equal(model, body["data"]!["model"]!.GetValue<string>());
         Assert.Equal(1, body["data"]!["version"]!.GetValue<int>());
 
+        var audited = await (await admin.GetAsync($"/api/v1/audit?entityType=WebhookDelivery&entityId={delivered["id"]}")).ExpectAsync(200);
+        Assert.True(audited["items"]!.AsArray().Count == 0, $"the sender's own writes were audited as commands: {audited}");
+
         var timestamp = received.Headers["X-Platform-Timestamp"];
         var signature = received.Headers["X-Platform-Signature"];
         Assert.True(WebhookReceiver.Verify(secret, timestamp, received.Body, signature), "the verifier rejects the genuine delivery");
