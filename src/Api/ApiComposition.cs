@@ -86,7 +86,9 @@ public static class ApiComposition
         api.MapModelRegistryEndpoints();
         api.MapGovernanceEndpoints();
         api.MapAuditEndpoints();
+        api.MapWebhookEndpoints();
         app.MapHub<JobsHub>(JobsHub.Path);
+        app.MapHub<NotificationsHub>(NotificationsHub.Path);
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();

@@ -8,6 +8,7 @@ using Platform.Infrastructure.Bootstrap;
 using Platform.Infrastructure.Identity;
 using Platform.Infrastructure.Messaging;
 using Platform.Infrastructure.Messaging.Outbox;
+using Platform.Infrastructure.Notifications;
 using Platform.Infrastructure.Observability;
 using Platform.Infrastructure.Persistence;
 using Platform.Infrastructure.Persistence.Metrics;
@@ -46,6 +47,7 @@ public static class DependencyInjection
         services.AddSingleton<IJobTokenIssuer>(sp => sp.GetRequiredService<JobTokens>());
         services.AddScoped<FirstAdminBootstrapper>();
         services.AddPlatformAuthentication(configuration);
+        services.AddNotifications(configuration);
         return services;
     }
 

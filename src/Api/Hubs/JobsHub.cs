@@ -36,18 +36,7 @@ public sealed class JobsHub(ISender sender) : Hub<IJobsClient>
 
     public Task UnsubscribeFromRun(Guid runId) => Groups.RemoveFromGroupAsync(Context.ConnectionId, RunGroup(runId));
 
-    private static async Task<T> Guarded<T>(Func<Task<T>> query)
-    {
-        try
-        {
-            return await query();
-        }
-        catch (Exception e) when (e is Application.Common.Exceptions.NotFoundException or Application.Common.Exceptions.ForbiddenAccessException
-            or Application.Common.Exceptions.UnauthenticatedException)
-        {
-            throw new HubException(e.Message);
-        }
-    }
+    private static Task<T> Guarded<T>(Func<Task<T>> query) => HubGuard.Guarded(query);
 }
 
 /// <summary>What the hub pushes to clients.</summary>

@@ -15,6 +15,7 @@ internal static class SignalRSetup
         }
 
         services.AddSingleton<IJobNotifier, SignalRJobNotifier>();
+        services.AddSingleton<Application.Notifications.INotificationPush, SignalRNotificationPush>();
         return services;
     }
 }

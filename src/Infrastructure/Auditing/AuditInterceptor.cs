@@ -21,8 +21,9 @@ internal sealed class AuditInterceptor(AuditScope scope, ICurrentUser user, IHtt
     private const int MaxText = 200;
     private static readonly string[] SecretMarkers = ["hash", "password", "secret", "token", "key"];
 
-    /// <summary>Rows that belong to another record's change (its points, lines, messages): counted, not listed first.</summary>
-    private static readonly HashSet<string> Details = ["StoredMetricPoint", "LatestMetric", "JobLogLine", "OutboxMessage", "RunParam", "RunTag", "PromotionDecision", "StageTransition", "PlatformEvent"];
+    /// <summary>Rows that belong to another record's change (its points, lines, messages, events): counted, not listed first.</summary>
+    private static readonly HashSet<string> Details =
+        ["StoredMetricPoint", "LatestMetric", "JobLogLine", "OutboxMessage", "RunParam", "RunTag", "PromotionDecision", "StageTransition", "PlatformEvent"];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
