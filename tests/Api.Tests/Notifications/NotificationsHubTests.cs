@@ -44,6 +44,37 @@ public sealed class NotificationsHubTests(ApiFactory factory) : IClassFixture<Ap
     }
 
     [Fact]
+    public async Task The_approvals_inbox_hears_a_request_made_and_approved_live()
+    {
+        using var scientist = await factory.UserAsync("DataScientist");
+        using var approver = await factory.UserAsync("Approver");
+        var model = "inbox-" + Guid.NewGuid().ToString("N")[..6];
+        await scientist.RegisterVersionAsync(model);
+        await using var inbox = await ConnectAsync("Approver");
+        var heard = new ConcurrentQueue<string>();
+        var approved = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        inbox.On<JsonElement>("Notification", e =>
+        {
+            var (type, data) = (e.GetProperty("type").GetString(), e.GetProperty("data"));
+            if (data.GetProperty("model").GetString() == model)
+            {
+                heard.Enqueue($"{type}:{data.GetProperty("status").GetString()}");
+                if (type == "promotion.approved")
+                {
+                    approved.TrySetResult();
+                }
+            }
+        });
+        await inbox.InvokeAsync("SubscribeToApprovals");
+
+        var request = await (await scientist.PostJsonAsync($"/api/v1/models/{model}/versions/1/promotions", new { targetStage = "Staging", justification = "ready" })).ExpectAsync(201);
+        await (await approver.PostJsonAsync($"/api/v1/promotions/{request["id"]}/approve", new { })).ExpectAsync(200);
+        await approved.Task.WaitAsync(Deadline);
+
+        Assert.Equal(["promotion.requested:Pending", "promotion.approved:Approved"], heard);
+    }
+
+    [Fact]
     public async Task Watching_an_unknown_model_fails()
     {
         await using var viewer = await ConnectAsync("Viewer");

@@ -40,6 +40,7 @@ public sealed class AuthorisationMatrixTests(ApiFactory factory) : IClassFixture
         ("read promotion requests and policies", Roles),
         ("define approval policies", []),
         ("read and verify the audit trail", ["Approver"]),
+        ("manage webhooks and read their delivery logs", []),
         ("manage users", []),
     ];
 
@@ -78,6 +79,7 @@ public sealed class AuthorisationMatrixTests(ApiFactory factory) : IClassFixture
             "read promotion requests and policies" => [Get("/api/v1/promotions?status=Pending"), Get($"/api/v1/promotions/{promotion}"), Get("/api/v1/approval-policies")],
             "define approval policies" => [Json(HttpMethod.Put, "/api/v1/approval-policies/Staging", new { approverRoles = new[] { "Approver" }, requiredApprovals = 1 })],
             "read and verify the audit trail" => [Get("/api/v1/audit"), Get("/api/v1/audit/verify")],
+            "manage webhooks and read their delivery logs" => [Get("/api/v1/webhooks"), Get($"/api/v1/webhooks/{promotion}/deliveries")],
             "manage users" => [Get("/api/v1/users")],
             _ => throw new ArgumentOutOfRangeException(nameof(action), action, "not in the matrix"),
         };
