@@ -100,6 +100,41 @@ public sealed class WebhookDeliveryTests : IClassFixture<WebhookDeliveryTests.Fa
     }
 
     [Fact]
+    public async Task Promotion_and_stage_events_reach_a_subscribed_receiver_signed()
+    {
+        using var admin = await _factory.AdminAsync();
+        using var scientist = await _factory.UserAsync("DataScientist");
+        using var approver = await _factory.UserAsync("Approver");
+        var port = WebhookReceiver.FreePort();
+        var created = await (await admin.PostJsonAsync("/api/v1/webhooks", new
+        {
+            name = "governance", url = $"http://127.0.0.1:{port}/hooks/platform",
+            eventTypes = new[] { "promotion.requested", "promotion.approved", "promotion.rejected", "model.stage.changed" },
+        })).ExpectAsync(201);
+        await using var receiver = new WebhookReceiver(port, created["secret"]!.GetValue<string>());
+        await receiver.StartAsync();
+        var model = "governed-" + Guid.NewGuid().ToString("N")[..6];
+        await scientist.RegisterVersionAsync(model);
+        await scientist.RegisterVersionAsync(model);
+
+        foreach (var (version, approve) in new[] { (1, true), (2, false) })
+        {
+            var request = await (await scientist.PostJsonAsync($"/api/v1/models/{model}/versions/{version}/promotions", new { targetStage = "Staging", justification = "ready" })).ExpectAsync(201);
+            await (await approver.PostJsonAsync($"/api/v1/promotions/{request["id"]}/{(approve ? "approve" : "reject")}", new { comment = "checked" })).ExpectAsync(200);
+        }
+
+        var until = DateTime.UtcNow + Deadline;
+        while (receiver.Received.Count < 5 && DateTime.UtcNow < until)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.All(receiver.Received, r => Assert.True(r.SignatureValid, "a signature did not verify"));
+        var events = receiver.Received.Select(r => JsonNode.Parse(r.Body)!).Select(e => $"{e["type"]} v{e["data"]!["version"]}").Order().ToList();
+        Assert.Equal(["model.stage.changed v1", "promotion.approved v1", "promotion.rejected v2", "promotion.requested v1", "promotion.requested v2"], events);
+    }
+
+    [Fact]
     public async Task A_subscription_that_does_not_want_the_event_gets_no_delivery()
     {
         using var admin = await _factory.AdminAsync();
