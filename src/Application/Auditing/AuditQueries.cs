@@ -89,10 +89,13 @@ public sealed class VerifyAuditChainQueryHandler(IPlatformDbContext db) : IQuery
     public async ValueTask<AuditVerificationDto> Handle(VerifyAuditChainQuery query, CancellationToken cancellationToken)
     {
         var previous = AuditEvent.Genesis;
-        long sealedCount = 0, unsealed = 0, after = 0;
+        long sealedCount = 0, unsealed = 0;
+        var next = ReadAfterAsync(0, cancellationToken);
         while (true)
         {
-            var batch = await db.AuditEvents.AsNoTracking().Where(e => e.Sequence > after).OrderBy(e => e.Sequence).Take(Batch).ToListAsync(cancellationToken);
+            var batch = await next;
+            // The next batch is read while this one is hashed: the database is used by one operation at a time.
+            next = batch.Count < Batch ? null! : ReadAfterAsync(batch[^1].Sequence, cancellationToken);
             foreach (var e in batch)
             {
                 if (e.Hash is null)
@@ -101,14 +104,12 @@ public sealed class VerifyAuditChainQueryHandler(IPlatformDbContext db) : IQuery
                     continue;
                 }
 
-                if (unsealed > 0)
+                if (unsealed > 0 || e.Hash != e.ComputeHash(previous))
                 {
-                    return new(false, sealedCount, unsealed, e.Sequence, "sealed after an event that is not: an event was inserted out of order");
-                }
-
-                if (e.Hash != e.ComputeHash(previous))
-                {
-                    return new(false, sealedCount, unsealed, e.Sequence, "its hash does not match its content and the previous hash: it, or the chain before it, was changed");
+                    await DrainAsync(next);
+                    return new(false, sealedCount, unsealed, e.Sequence, unsealed > 0
+                        ? "sealed after an event that is not: an event was inserted out of order"
+                        : "its hash does not match its content and the previous hash: it, or the chain before it, was changed");
                 }
 
                 previous = e.Hash;
@@ -119,8 +120,18 @@ public sealed class VerifyAuditChainQueryHandler(IPlatformDbContext db) : IQuery
             {
                 return new(true, sealedCount, unsealed, null, null);
             }
+        }
+    }
 
-            after = batch[^1].Sequence;
+    private Task<List<AuditEvent>> ReadAfterAsync(long after, CancellationToken cancellationToken) => Task.Run(
+        () => db.AuditEvents.AsNoTracking().Where(e => e.Sequence > after).OrderBy(e => e.Sequence).Take(Batch).ToListAsync(cancellationToken),
+        cancellationToken);
+
+    private static async Task DrainAsync(Task<List<AuditEvent>>? pending)
+    {
+        if (pending is not null)
+        {
+            await pending; // the context must be free before the request ends
         }
     }
 }
