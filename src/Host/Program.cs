@@ -12,6 +12,11 @@ if (string.IsNullOrWhiteSpace(builder.Configuration["Worker:ApiUrl"]))
     builder.Services.AddSingleton<Platform.Workers.Api.IApiAddress, ServerApiAddress>();
 }
 
+if (string.IsNullOrWhiteSpace(builder.Configuration["Portal:ApiUrl"]))
+{
+    builder.Services.AddSingleton<Platform.Web.Api.IPortalApiAddress, ServerApiAddress>(); // the portal calls this host's own Api
+}
+
 var worker = builder.Services.AddPlatformWorkers(builder.Configuration);
 builder.AddPlatformApi("platform", worker);
 builder.AddPlatformWeb();

@@ -8,7 +8,7 @@ namespace Platform.Host;
 /// The in-process worker reaches the Api at the embedded host's own address (loopback when it listens on every
 /// interface), unless <c>Worker:ApiUrl</c> says otherwise. Read when first needed, after the server has started.
 /// </summary>
-internal sealed class ServerApiAddress(IServer server) : IApiAddress
+internal sealed class ServerApiAddress(IServer server) : IApiAddress, Platform.Web.Api.IPortalApiAddress
 {
     private readonly Lazy<Uri> _address = new(() => Resolve(server));
 

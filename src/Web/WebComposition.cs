@@ -1,3 +1,6 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using MudBlazor.Services;
+using Platform.Web.Api;
 using Platform.Web.Components;
 
 namespace Platform.Web;
@@ -8,6 +11,11 @@ public static class WebComposition
     public static WebApplicationBuilder AddPlatformWeb(this WebApplicationBuilder builder)
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        builder.Services.TryAddSingleton<IPortalApiAddress, ConfiguredApiAddress>();
+        builder.Services.AddScoped<PortalSession>();
+        builder.Services.AddHttpClient<PlatformApiClient>(PlatformApiClient.HttpClientName, (sp, client) =>
+            client.BaseAddress = sp.GetRequiredService<IPortalApiAddress>().BaseAddress);
         return builder;
     }
 

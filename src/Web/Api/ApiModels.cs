@@ -1,0 +1,40 @@
+using System.Text.Json;
+
+namespace Platform.Web.Api;
+
+/// <summary>The shapes the portal reads from the Api (only the fields it shows).</summary>
+public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);
+
+public sealed record Me(string UserName, IReadOnlyList<string> Roles);
+
+public sealed record Experiment(Guid Id, string Name, string? Description, string LifecycleStage, string CreatedBy, DateTimeOffset CreatedAt);
+
+public sealed record WorkerInfo(string Id, string Name, int Cores, string? GpuName, long? GpuMemoryBytes, IReadOnlyList<string> HardwareClasses, Guid? RunningJobId, bool Online);
+
+public sealed record JobInfo(
+    Guid Id, string Kind, string State, string SubmittedBy, double Progress, string? Phase, string? ProgressMessage, string? Reason, DateTimeOffset CreatedAt);
+
+public sealed record ModelInfo(string Name, string? Description, int LatestVersion, string CreatedBy, DateTimeOffset CreatedAt);
+
+public sealed record ModelVersionInfo(string Model, int Version, string Stage, string ArtifactSha256, JsonElement Metrics, string? ModelCard, string CreatedBy, DateTimeOffset CreatedAt);
+
+public sealed record Decision(string Actor, bool Approved, string? Comment, DateTimeOffset DecidedAt);
+
+public sealed record GateResult(string Gate, string Metric, double? Actual, double Limit, bool Passed, string Detail);
+
+public sealed record GateEvidence(DateTimeOffset CheckedAt, int? HolderVersion, IReadOnlyList<GateResult> Results, bool Passed);
+
+public sealed record PromotionRequest(
+    Guid Id, string Model, int Version, string TargetStage, string Status, string Justification, string RequestedBy, DateTimeOffset RequestedAt,
+    DateTimeOffset ExpiresAt, int Approvals, int RequiredApprovals, IReadOnlyList<Decision> Decisions, GateEvidence RequestEvidence, GateEvidence? FinalEvidence);
+
+public sealed record AuditEvent(long Sequence, DateTimeOffset At, string Actor, string Action, string EntityType, string EntityId, string? TraceId);
+
+public sealed record AuditVerification(bool Intact, long SealedEvents, long UnsealedEvents, long? FirstBrokenSequence, string? Reason);
+
+internal sealed record TokenAnswer(string AccessToken, string TokenType, int ExpiresIn);
+
+internal static class ApiJson
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+}

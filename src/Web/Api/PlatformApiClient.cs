@@ -1,0 +1,90 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+
+namespace Platform.Web.Api;
+
+/// <summary>
+/// The portal's typed client of the Api: every call carries the signed-in user's token, and every error comes back
+/// as an <see cref="ApiProblem"/> the page shows as a message.
+/// </summary>
+public sealed class PlatformApiClient(HttpClient http, PortalSession session)
+{
+    public const string HttpClientName = "platform-api";
+
+    /// <summary>Exchanges a name and password for a token, reads who that is, and signs the circuit in.</summary>
+    public async Task SignInAsync(string userName, string password, CancellationToken cancellationToken = default)
+    {
+        using var response = await http.PostAsJsonAsync("api/v1/auth/token", new { userName, password }, cancellationToken);
+        var token = await ReadAsync<TokenAnswer>(response, cancellationToken);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "api/v1/users/me");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
+        using var meResponse = await http.SendAsync(request, cancellationToken);
+        var me = await ReadAsync<Me>(meResponse, cancellationToken);
+        await session.SignInAsync(new SignedIn(me.UserName, me.Roles, token.AccessToken, DateTimeOffset.UtcNow.AddSeconds(token.ExpiresIn - 30)));
+    }
+
+    public Task<Page<Experiment>> ExperimentsAsync(int limit, string? cursor, CancellationToken ct = default) =>
+        GetAsync<Page<Experiment>>($"api/v1/experiments?limit={limit}{Cursor(cursor)}", ct);
+
+    public Task<IReadOnlyList<WorkerInfo>> WorkersAsync(CancellationToken ct = default) => GetAsync<IReadOnlyList<WorkerInfo>>("api/v1/workers", ct);
+
+    public Task<Page<JobInfo>> JobsAsync(string? state, int limit, CancellationToken ct = default) =>
+        GetAsync<Page<JobInfo>>($"api/v1/jobs?limit={limit}{(state is null ? "" : "&state=" + state)}", ct);
+
+    public Task<Page<ModelInfo>> ModelsAsync(int limit, string? cursor, CancellationToken ct = default) =>
+        GetAsync<Page<ModelInfo>>($"api/v1/models?limit={limit}{Cursor(cursor)}", ct);
+
+    public Task<Page<ModelVersionInfo>> VersionsAsync(string model, int limit, string? cursor, CancellationToken ct = default) =>
+        GetAsync<Page<ModelVersionInfo>>($"api/v1/models/{Uri.EscapeDataString(model)}/versions?limit={limit}{Cursor(cursor)}", ct);
+
+    public Task<Page<PromotionRequest>> PromotionsAsync(string? status, int limit, string? cursor, CancellationToken ct = default) =>
+        GetAsync<Page<PromotionRequest>>($"api/v1/promotions?limit={limit}{(status is null ? "" : "&status=" + status)}{Cursor(cursor)}", ct);
+
+    public Task<PromotionRequest> ApproveAsync(Guid id, string? comment, CancellationToken ct = default) =>
+        PostAsync<PromotionRequest>($"api/v1/promotions/{id}/approve", new { comment }, ct);
+
+    public Task<PromotionRequest> RejectAsync(Guid id, string comment, CancellationToken ct = default) =>
+        PostAsync<PromotionRequest>($"api/v1/promotions/{id}/reject", new { comment }, ct);
+
+    public Task<PromotionRequest> RequestPromotionAsync(string model, int version, string targetStage, string justification, CancellationToken ct = default) =>
+        PostAsync<PromotionRequest>($"api/v1/models/{Uri.EscapeDataString(model)}/versions/{version}/promotions", new { targetStage, justification }, ct);
+
+    public Task<Page<AuditEvent>> AuditAsync(string? actor, string? action, int limit, string? cursor, CancellationToken ct = default) =>
+        GetAsync<Page<AuditEvent>>($"api/v1/audit?limit={limit}{Query("actor", actor)}{Query("action", action)}{Cursor(cursor)}", ct);
+
+    public Task<AuditVerification> VerifyAuditAsync(CancellationToken ct = default) => GetAsync<AuditVerification>("api/v1/audit/verify", ct);
+
+    private async Task<T> GetAsync<T>(string path, CancellationToken ct)
+    {
+        using var request = Authorized(HttpMethod.Get, path);
+        using var response = await http.SendAsync(request, ct);
+        return await ReadAsync<T>(response, ct);
+    }
+
+    private async Task<T> PostAsync<T>(string path, object body, CancellationToken ct)
+    {
+        using var request = Authorized(HttpMethod.Post, path);
+        request.Content = JsonContent.Create(body, options: ApiJson.Options);
+        using var response = await http.SendAsync(request, ct);
+        return await ReadAsync<T>(response, ct);
+    }
+
+    private HttpRequestMessage Authorized(HttpMethod method, string path)
+    {
+        var request = new HttpRequestMessage(method, path);
+        if (session.User is { } user)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", user.Token);
+        }
+
+        return request;
+    }
+
+    private static async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken ct) => response.IsSuccessStatusCode
+        ? (await response.Content.ReadFromJsonAsync<T>(ApiJson.Options, ct))!
+        : throw await ApiProblem.ReadAsync(response, ct);
+
+    private static string Cursor(string? cursor) => Query("cursor", cursor);
+
+    private static string Query(string name, string? value) => string.IsNullOrEmpty(value) ? "" : $"&{name}={Uri.EscapeDataString(value)}";
+}
