@@ -14,6 +14,7 @@ public static class WebComposition
         builder.Services.AddMudServices();
         builder.Services.TryAddSingleton<IPortalApiAddress, ConfiguredApiAddress>();
         builder.Services.AddScoped<PortalSession>();
+        builder.Services.AddScoped<LiveConnections>();
         builder.Services.AddHttpClient<PlatformApiClient>(PlatformApiClient.HttpClientName, (sp, client) =>
             client.BaseAddress = sp.GetRequiredService<IPortalApiAddress>().BaseAddress);
         return builder;

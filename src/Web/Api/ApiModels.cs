@@ -5,14 +5,21 @@ namespace Platform.Web.Api;
 /// <summary>The shapes the portal reads from the Api (only the fields it shows).</summary>
 public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);
 
-public sealed record Me(string UserName, IReadOnlyList<string> Roles);
+public sealed record Me(string Name, IReadOnlyList<string> Roles);
 
 public sealed record Experiment(Guid Id, string Name, string? Description, string LifecycleStage, string CreatedBy, DateTimeOffset CreatedAt);
 
 public sealed record WorkerInfo(string Id, string Name, int Cores, string? GpuName, long? GpuMemoryBytes, IReadOnlyList<string> HardwareClasses, Guid? RunningJobId, bool Online);
 
 public sealed record JobInfo(
-    Guid Id, string Kind, string State, string SubmittedBy, double Progress, string? Phase, string? ProgressMessage, string? Reason, DateTimeOffset CreatedAt);
+    Guid Id, string Kind, string State, Guid? RunId, string SubmittedBy, double Progress, string? Phase, string? ProgressMessage, string? Reason, DateTimeOffset CreatedAt)
+{
+    public bool Ended => State is "Succeeded" or "Failed" or "Cancelled";
+}
+
+public sealed record DatasetInfo(string Name, int Version, int RowCount, int ColumnCount, DateTimeOffset CreatedAt);
+
+public sealed record RunInfo(Guid Id, Guid ExperimentId);
 
 public sealed record ModelInfo(string Name, string? Description, int LatestVersion, string CreatedBy, DateTimeOffset CreatedAt);
 

@@ -20,7 +20,7 @@ public sealed class PlatformApiClient(HttpClient http, PortalSession session)
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token.AccessToken);
         using var meResponse = await http.SendAsync(request, cancellationToken);
         var me = await ReadAsync<Me>(meResponse, cancellationToken);
-        await session.SignInAsync(new SignedIn(me.UserName, me.Roles, token.AccessToken, DateTimeOffset.UtcNow.AddSeconds(token.ExpiresIn - 30)));
+        await session.SignInAsync(new SignedIn(me.Name, me.Roles, token.AccessToken, DateTimeOffset.UtcNow.AddSeconds(token.ExpiresIn - 30)));
     }
 
     public Task<Page<Experiment>> ExperimentsAsync(int limit, string? cursor, CancellationToken ct = default) =>
@@ -30,6 +30,22 @@ public sealed class PlatformApiClient(HttpClient http, PortalSession session)
 
     public Task<Page<JobInfo>> JobsAsync(string? state, int limit, CancellationToken ct = default) =>
         GetAsync<Page<JobInfo>>($"api/v1/jobs?limit={limit}{(state is null ? "" : "&state=" + state)}", ct);
+
+    public Task<JobInfo> JobAsync(Guid id, CancellationToken ct = default) => GetAsync<JobInfo>($"api/v1/jobs/{id}", ct);
+
+    public Task<Page<DatasetInfo>> DatasetsAsync(int limit, CancellationToken ct = default) => GetAsync<Page<DatasetInfo>>($"api/v1/datasets?limit={limit}", ct);
+
+    public Task<Experiment> CreateExperimentAsync(string name, CancellationToken ct = default) => PostAsync<Experiment>("api/v1/experiments", new { name }, ct);
+
+    /// <summary>A new run in the experiment, then a Train job for it; answers the job.</summary>
+    public async Task<JobInfo> LaunchTrainingAsync(Guid experimentId, TrainingRequest training, CancellationToken ct = default)
+    {
+        var run = await PostAsync<RunInfo>($"api/v1/experiments/{experimentId}/runs", new { }, ct);
+        return await PostAsync<JobInfo>("api/v1/jobs", new { kind = "Train", runId = run.Id, hardwareClass = training.HardwareClass, parameters = training.Parameters() }, ct);
+    }
+
+    public Task<ModelVersionInfo> RegisterVersionAsync(string model, Guid runId, CancellationToken ct = default) =>
+        PostAsync<ModelVersionInfo>($"api/v1/models/{Uri.EscapeDataString(model)}/versions", new { runId }, ct);
 
     public Task<Page<ModelInfo>> ModelsAsync(int limit, string? cursor, CancellationToken ct = default) =>
         GetAsync<Page<ModelInfo>>($"api/v1/models?limit={limit}{Cursor(cursor)}", ct);

@@ -45,6 +45,11 @@ public abstract class PortalPage : ComponentBase
             Snackbar.Add(problem.Readable, Severity.Error);
             return false;
         }
+        catch (Microsoft.AspNetCore.SignalR.HubException e)
+        {
+            Snackbar.Add(e.Message, Severity.Error);
+            return false;
+        }
         catch (HttpRequestException)
         {
             Snackbar.Add("The Api cannot be reached; try again in a moment.", Severity.Error);

@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace Platform.E2E.Tests;
+
+/// <summary>
+/// The portal's must-show in a real browser: a data scientist launches training, watches it reach 100% live,
+/// registers the version and requests promotion; an approver in another browser context approves; the first context
+/// shows the new stage without a reload.
+/// </summary>
+[Collection(PortalCollection.Name)]
+public sealed class PromotionJourneyTests(PortalHost host, ITestOutputHelper output)
+{
+    private static readonly TimeSpan Training = TimeSpan.FromMinutes(2);
+
+    [Fact]
+    public async Task Train_register_request_and_approve_show_live_in_two_browser_contexts()
+    {
+        var scientist = await host.UserAsync("DataScientist");
+        var approver = await host.UserAsync("Approver");
+        var (experiment, model) = ("e2e-" + Guid.NewGuid().ToString("N")[..6], "e2e-model-" + Guid.NewGuid().ToString("N")[..6]);
+        using (var api = await host.ClientAsync(scientist))
+        {
+            using var csv = new StreamContent(File.OpenRead(Path.Combine(AppContext.BaseDirectory, "datasets", "breast-cancer.csv")));
+            csv.Headers.ContentType = new("text/csv");
+            (await api.PostAsync("/api/v1/datasets/breast-cancer/versions", csv)).EnsureSuccessStatusCode();
+            (await api.PostAsJsonAsync("/api/v1/experiments", new { name = experiment })).EnsureSuccessStatusCode();
+        }
+
+        await using var scientistContext = await host.ContextAsync();
+        var page = await scientistContext.NewPageAsync();
+        var clock = Stopwatch.StartNew();
+        await page.SignInAsync(scientist, PortalHost.Password);
+        output.WriteLine($"sign-in to interactive dashboard: {clock.ElapsedMilliseconds} ms");
+        await page.ShotAsync("dashboard");
+
+        await page.GoAsync("/train");
+        await page.PickAsync("train-experiment", experiment);
+        await page.PickAsync("train-dataset", "breast-cancer v1");
+        await page.FillAsync("#train-label", "benign");
+        await page.ShotAsync("launch-training");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Launch" }).ClickAsync();
+        await page.WaitForURLAsync("**/jobs/**");
+        await page.EvaluateAsync("() => window.__stillTheSamePage = true");
+        await Assertions.Expect(page.Locator("[data-testid=job-progress]")).ToHaveTextAsync("100%", new() { Timeout = (float)Training.TotalMilliseconds });
+        await Assertions.Expect(page.Locator("[data-testid=job-state]")).ToHaveTextAsync("Succeeded");
+        Assert.True(await page.EvaluateAsync<bool>("() => window.__stillTheSamePage === true"), "the job page reloaded");
+        await page.ShotAsync("job-succeeded");
+
+        await page.FillAsync("#register-model", model);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Register version" }).ClickAsync();
+        await page.WaitForURLAsync($"**/models/{model}");
+        await page.Locator("[data-testid=stage-v1]").WaitForAsync();
+        await page.FillAsync("#promote-justification", "Trained in the portal; ROC AUC above 0.99 on validation");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Request" }).ClickAsync();
+        await page.GetByText("approvers have been told").WaitForAsync();
+        await page.EvaluateAsync("() => window.__stillTheSamePage = true");
+
+        await using var approverContext = await host.ContextAsync();
+        var inbox = await approverContext.NewPageAsync();
+        await inbox.SignInAsync(approver, PortalHost.Password);
+        await inbox.GoAsync("/approvals");
+        var panel = inbox.Locator("[data-testid=approval-panel]").Filter(new() { HasText = model });
+        await panel.WaitForAsync();
+        await inbox.ShotAsync("approvals-inbox");
+        await panel.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("[data-testid=stage-v1]")).ToHaveTextAsync("Production", new() { Timeout = 15_000 });
+        Assert.True(await page.EvaluateAsync<bool>("() => window.__stillTheSamePage === true"), "the model page reloaded");
+        await page.ShotAsync("model-in-production");
+        using var check = await host.ClientAsync(scientist);
+        var version = await check.GetFromJsonAsync<JsonObject>($"/api/v1/models/{model}/versions/1");
+        Assert.Equal("Production", version!["stage"]!.GetValue<string>());
+    }
+}
