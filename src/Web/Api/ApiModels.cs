@@ -21,6 +21,11 @@ public sealed record DatasetInfo(string Name, int Version, int RowCount, int Col
 
 public sealed record RunInfo(Guid Id, Guid ExperimentId);
 
+public sealed record MetricValue(string Key, double Value, long Step);
+
+public sealed record RunRow(
+    Guid Id, string Name, string Status, DateTimeOffset StartTime, string CreatedBy, IReadOnlyDictionary<string, string> Params, IReadOnlyList<MetricValue> Metrics);
+
 public sealed record ModelInfo(string Name, string? Description, int LatestVersion, string CreatedBy, DateTimeOffset CreatedAt);
 
 public sealed record ModelVersionInfo(string Model, int Version, string Stage, string ArtifactSha256, JsonElement Metrics, string? ModelCard, string CreatedBy, DateTimeOffset CreatedAt);

@@ -26,6 +26,12 @@ public sealed class PlatformApiClient(HttpClient http, PortalSession session)
     public Task<Page<Experiment>> ExperimentsAsync(int limit, string? cursor, CancellationToken ct = default) =>
         GetAsync<Page<Experiment>>($"api/v1/experiments?limit={limit}{Cursor(cursor)}", ct);
 
+    public Task<Experiment> ExperimentAsync(Guid id, CancellationToken ct = default) => GetAsync<Experiment>($"api/v1/experiments/{id}", ct);
+
+    /// <summary>An experiment's runs, paged on the server, filtered and ordered with the Api's search syntax.</summary>
+    public Task<Page<RunRow>> RunsAsync(Guid experimentId, string? filter, string? orderBy, int limit, string? cursor, CancellationToken ct = default) =>
+        GetAsync<Page<RunRow>>($"api/v1/experiments/{experimentId}/runs?limit={limit}{Query("filter", filter)}{Query("orderBy", orderBy)}{Cursor(cursor)}", ct);
+
     public Task<IReadOnlyList<WorkerInfo>> WorkersAsync(CancellationToken ct = default) => GetAsync<IReadOnlyList<WorkerInfo>>("api/v1/workers", ct);
 
     public Task<Page<JobInfo>> JobsAsync(string? state, int limit, CancellationToken ct = default) =>
