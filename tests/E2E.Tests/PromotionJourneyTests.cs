@@ -49,6 +49,12 @@ public sealed class PromotionJourneyTests(PortalHost host, ITestOutputHelper out
         await Assertions.Expect(page.Locator("[data-testid=job-state]")).ToHaveTextAsync("Succeeded");
         Assert.True(await page.EvaluateAsync<bool>("() => window.__stillTheSamePage === true"), "the job page reloaded");
         await page.ShotAsync("job-succeeded");
+        var runPage = await scientistContext.NewPageAsync();
+        await runPage.GoAsync(await page.GetByText("Open the run").GetAttributeAsync("href") ?? "/");
+        await runPage.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await runPage.ShotAsync("run-metrics");
+        await Assertions.Expect(runPage.Locator("polyline[data-series='validation.logLoss']")).ToHaveCountAsync(1, new() { Timeout = 15_000 });
+        await runPage.CloseAsync();
 
         await page.FillAsync("#register-model", model);
         await page.GetByRole(AriaRole.Button, new() { Name = "Register version" }).ClickAsync();

@@ -23,6 +23,14 @@ public sealed record RunInfo(Guid Id, Guid ExperimentId);
 
 public sealed record MetricValue(string Key, double Value, long Step);
 
+internal sealed record HistoryPoint(double Value, long Step);
+
+public sealed record RunDetail(
+    Guid Id, Guid ExperimentId, string Name, string Status, DateTimeOffset StartTime, DateTimeOffset? EndTime, string CreatedBy,
+    IReadOnlyDictionary<string, string> Params, IReadOnlyDictionary<string, string> Tags, IReadOnlyList<MetricValue> Metrics);
+
+public sealed record ArtifactInfo(string Path, long SizeBytes);
+
 public sealed record RunRow(
     Guid Id, string Name, string Status, DateTimeOffset StartTime, string CreatedBy, IReadOnlyDictionary<string, string> Params, IReadOnlyList<MetricValue> Metrics);
 
@@ -48,5 +56,9 @@ internal sealed record TokenAnswer(string AccessToken, string TokenType, int Exp
 
 internal static class ApiJson
 {
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        // Metric values may be NaN or ±Infinity, written as strings by the Api.
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
 }

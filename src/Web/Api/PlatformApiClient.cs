@@ -32,6 +32,17 @@ public sealed class PlatformApiClient(HttpClient http, PortalSession session)
     public Task<Page<RunRow>> RunsAsync(Guid experimentId, string? filter, string? orderBy, int limit, string? cursor, CancellationToken ct = default) =>
         GetAsync<Page<RunRow>>($"api/v1/experiments/{experimentId}/runs?limit={limit}{Query("filter", filter)}{Query("orderBy", orderBy)}{Cursor(cursor)}", ct);
 
+    public Task<RunDetail> RunAsync(Guid id, CancellationToken ct = default) => GetAsync<RunDetail>($"api/v1/runs/{id}", ct);
+
+    /// <summary>A metric's points (the first 1,000 steps), as values of that key.</summary>
+    public async Task<IReadOnlyList<MetricValue>> MetricHistoryAsync(Guid runId, string key, CancellationToken ct = default)
+    {
+        var page = await GetAsync<Page<HistoryPoint>>($"api/v1/runs/{runId}/metrics/history?key={Uri.EscapeDataString(key)}&limit=1000", ct);
+        return [.. page.Items.Select(p => new MetricValue(key, p.Value, p.Step))];
+    }
+
+    public Task<Page<ArtifactInfo>> ArtifactsAsync(Guid runId, CancellationToken ct = default) => GetAsync<Page<ArtifactInfo>>($"api/v1/runs/{runId}/artifacts?limit=100", ct);
+
     public Task<IReadOnlyList<WorkerInfo>> WorkersAsync(CancellationToken ct = default) => GetAsync<IReadOnlyList<WorkerInfo>>("api/v1/workers", ct);
 
     public Task<Page<JobInfo>> JobsAsync(string? state, int limit, CancellationToken ct = default) =>

@@ -3,10 +3,10 @@ using Microsoft.AspNetCore.Components.Server.ProtectedBrowserStorage;
 namespace Platform.Web.Api;
 
 /// <summary>
-/// The signed-in user of one circuit: their bearer token, name and roles. Kept in the browser's session storage,
-/// encrypted and signed by the server (data protection), so a reload keeps the sign-in and the browser cannot forge it.
+/// The signed-in user of one circuit: their bearer token, name and roles. Kept in the browser's local storage (every tab shares it),
+/// encrypted and signed by the server (data protection), so a reload or a new tab keeps the sign-in until it expires or the user signs out, and the browser cannot forge it.
 /// </summary>
-public sealed class PortalSession(ProtectedSessionStorage storage)
+public sealed class PortalSession(ProtectedLocalStorage storage)
 {
     private const string Key = "platform.session";
     private bool _loaded;

@@ -50,6 +50,11 @@ public abstract class PortalPage : ComponentBase
             Snackbar.Add(e.Message, Severity.Error);
             return false;
         }
+        catch (System.Text.Json.JsonException)
+        {
+            Snackbar.Add("The Api answered something this page does not understand; reload, or tell the platform team.", Severity.Error);
+            return false;
+        }
         catch (HttpRequestException)
         {
             Snackbar.Add("The Api cannot be reached; try again in a moment.", Severity.Error);
