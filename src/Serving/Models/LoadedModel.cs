@@ -21,6 +21,7 @@ public sealed class LoadedModel
     private readonly ILogger _logger;
     private readonly TaskCompletionSource _unloaded = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly long[] _rowShape;
+    private readonly BoundBatch?[]? _bound;
     private float[] _batchBuffer = [];
     private RecordsReader? _recordsReader;
     private long _runs;
@@ -39,7 +40,8 @@ public sealed class LoadedModel
         _logger = logger;
         Schema = ModelSchema.Read(session);
         _rowShape = Schema.IsBatchable ? [.. Schema.Inputs[0].Shape.Skip(1)] : [];
-        _batcher = Schema.IsBatchable && batching.MaxBatchSize > 1 ? new MicroBatcher(RunBatch, batching) : null;
+        _batcher = Schema.IsBatchable ? new MicroBatcher(RunBatch, batching) : null;
+        _bound = BoundBatch.Supports(Schema) ? new BoundBatch?[batching.MaxBatchSize + 1] : null;
     }
 
     public string Endpoint { get; }
@@ -124,10 +126,61 @@ public sealed class LoadedModel
         }
     }
 
-    /// <summary>Stacks the requests' rows into one buffer (only the batch loop calls this), runs once, slices the outputs.</summary>
+    /// <summary>Runs one micro-batch (one batch leader at a time calls this): on buffers bound for its size when the model allows.</summary>
     private NamedTensor[][] RunBatch(IReadOnlyList<PendingInference> batch, int rows)
     {
         _metrics.Batched(Endpoint, Version, rows);
+        if (_bound is null || rows >= _bound.Length)
+        {
+            return RunStacked(batch, rows);
+        }
+
+        Interlocked.Increment(ref _runs);
+        var bound = _bound[rows] ??= new BoundBatch(_session, Schema, rows);
+        var offset = 0;
+        foreach (var pending in batch)
+        {
+            var data = (float[])pending.Input.Data;
+            data.CopyTo(bound.Input, offset);
+            offset += data.Length;
+        }
+
+        bound.Run(_session, _runOptions);
+        var results = new NamedTensor[batch.Count][];
+        var firstRow = 0;
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var own = new NamedTensor[Schema.Outputs.Count];
+            for (var o = 0; o < own.Length; o++)
+            {
+                own[o] = Slice(Schema.Outputs[o], bound.Outputs[o], firstRow, batch[i].Rows);
+            }
+
+            results[i] = own;
+            firstRow += batch[i].Rows;
+        }
+
+        return results;
+    }
+
+    private static NamedTensor Slice(TensorSpec spec, Array source, int firstRow, int rows)
+    {
+        var perRow = BoundBatch.RowElements(spec);
+        var data = spec.Datatype.NewArray(rows * perRow);
+        Array.Copy(source, firstRow * perRow, data, 0, rows * perRow);
+        var shape = new long[spec.Shape.Count];
+        shape[0] = rows;
+        for (var d = 1; d < shape.Length; d++)
+        {
+            shape[d] = spec.Shape[d];
+        }
+
+        return new NamedTensor(spec.Name, spec.Datatype, shape, data);
+    }
+
+    /// <summary>Stacks the requests' rows into one buffer, runs once, slices the outputs (models with dynamic output sizes).</summary>
+    private NamedTensor[][] RunStacked(IReadOnlyList<PendingInference> batch, int rows)
+    {
         if (batch.Count == 1)
         {
             return [RunDirect([batch[0].Input])];
@@ -172,9 +225,11 @@ public sealed class LoadedModel
     {
         try
         {
-            if (_batcher is not null)
+            _batcher?.Complete();
+            await Task.Yield();
+            foreach (var bound in _bound ?? [])
             {
-                await _batcher.DisposeAsync().ConfigureAwait(false);
+                bound?.Dispose();
             }
 
             _session.Dispose();
