@@ -11,6 +11,7 @@ var benchmarks = new Dictionary<string, Func<Task<object>>>
     ["broker-restart"] = BrokerRestartBenchmark.RunAsync,
     ["training"] = TrainingBenchmark.RunAsync,
     ["audit"] = AuditBenchmark.RunAsync,
+    ["serving"] = ServingBenchmark.RunAsync,
 };
 
 if (name is null || !benchmarks.TryGetValue(name, out var run))

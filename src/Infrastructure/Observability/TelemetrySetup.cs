@@ -22,7 +22,7 @@ public static class TelemetrySetup
                 .AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments("/health"))
                 .AddHttpClientInstrumentation())
             .WithMetrics(m => m
-                .AddMeter(Telemetry.Name)
+                .AddMeter(Telemetry.Name, "Platform.Serving")
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation());

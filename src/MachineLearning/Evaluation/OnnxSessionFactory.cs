@@ -7,7 +7,7 @@ namespace Platform.MachineLearning.Evaluation;
 /// package throws <see cref="EntryPointNotFoundException"/> (and a missing driver or GPU throws
 /// <see cref="OnnxRuntimeException"/>): then the session is created on the CPU and the reason kept.
 /// </summary>
-internal static class OnnxSessionFactory
+public static class OnnxSessionFactory
 {
     public static (InferenceSession Session, ExecutionProviderReport Provider) Create(byte[] model, EvaluationOptions options)
     {

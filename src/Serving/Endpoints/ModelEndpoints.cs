@@ -1,0 +1,66 @@
+using Platform.Serving.Models;
+using Platform.Serving.Protocol;
+using Platform.Serving.Routing;
+using Platform.Serving.State;
+
+namespace Platform.Serving.Endpoints;
+
+/// <summary>Health, server metadata, model metadata and model readiness (Open Inference Protocol).</summary>
+internal static class ModelEndpoints
+{
+    public static void MapModelEndpoints(this RouteGroupBuilder v2)
+    {
+        v2.MapGet("/", () => TypedResults.Ok(new { name = "platform-serving", version = typeof(ModelEndpoints).Assembly.GetName().Version?.ToString(), extensions = Array.Empty<string>() }));
+        v2.MapGet("/health/live", () => TypedResults.Ok(new { live = true }));
+        v2.MapGet("/health/ready", (IServingState state) => state.IsReady
+            ? Results.Ok(new { ready = true })
+            : Results.Json(new { ready = false }, statusCode: StatusCodes.Status503ServiceUnavailable));
+
+        v2.MapGet("/models/{name}", (string name, IServingState state) => Metadata(state, name, null));
+        v2.MapGet("/models/{name}/versions/{version}", (string name, string version, IServingState state) => Metadata(state, name, version));
+        v2.MapGet("/models/{name}/ready", (string name, IServingState state) => Ready(state, name, null));
+        v2.MapGet("/models/{name}/versions/{version}/ready", (string name, string version, IServingState state) => Ready(state, name, version));
+    }
+
+    private static IResult Metadata(IServingState state, string name, string? version)
+    {
+        if (!state.Current.Endpoints.TryGetValue(name, out var endpoint))
+        {
+            return ServingProblems.ModelNotFound(name, version);
+        }
+
+        var model = version is null ? endpoint.Primary : endpoint.Find(version);
+        return model is null ? ServingProblems.ModelNotFound(name, version) : TypedResults.Ok(Describe(endpoint, model, version));
+    }
+
+    private static IResult Ready(IServingState state, string name, string? version) =>
+        state.Current.Endpoints.TryGetValue(name, out var endpoint) && (version is null || endpoint.Find(version) is not null)
+            ? Results.Ok(new { name, ready = true })
+            : ServingProblems.ModelNotFound(name, version);
+
+    private static ModelMetadataResponse Describe(ServedEndpoint endpoint, LoadedModel model, string? version)
+    {
+        var parameters = new Dictionary<string, object?>
+        {
+            ["execution_provider"] = model.Provider.Used,
+            ["micro_batching"] = model.Schema.IsBatchable,
+            ["weights"] = endpoint.Versions.ToDictionary(v => v.Model.Version, v => v.Weight),
+        };
+        if (model.Schema.Platform is { } platform)
+        {
+            parameters["task"] = platform.Task.ToString();
+            parameters["feature_names"] = platform.FeatureNames;
+            parameters["classes"] = platform.Classes;
+        }
+
+        return new ModelMetadataResponse(
+            endpoint.Name,
+            version is null ? [.. endpoint.Versions.Select(v => v.Model.Version)] : [version],
+            "onnxruntime_onnx",
+            [.. model.Schema.Inputs.Select(Tensor)],
+            [.. model.Schema.Outputs.Select(Tensor)],
+            parameters);
+    }
+
+    private static TensorMetadata Tensor(TensorSpec spec) => new(spec.Name, spec.Datatype.ToWire(), spec.Shape);
+}

@@ -1,0 +1,40 @@
+using Platform.Serving.Endpoints;
+using Platform.Serving.State;
+using Platform.Serving.Telemetry;
+
+namespace Platform.Serving;
+
+/// <summary>How the serving host is put together; used by the Serving process and, later, by the embedded Host.</summary>
+public static class ServingComposition
+{
+    public static WebApplicationBuilder AddPlatformServing(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.Services.AddPlatformServing(builder.Configuration);
+        return builder;
+    }
+
+    public static IServiceCollection AddPlatformServing(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<ServingOptions>(configuration.GetSection(ServingOptions.Section));
+        services.AddMetrics();
+        services.AddProblemDetails();
+        services.AddSingleton<ServingMetrics>();
+        services.AddSingleton<ModelLoader>();
+        services.AddSingleton<ServingState>();
+        services.AddSingleton<IServingState>(sp => sp.GetRequiredService<ServingState>());
+        services.AddHostedService<ServingStartup>();
+        return services;
+    }
+
+    /// <summary>The Open Inference Protocol surface under <c>/v2</c>, the JSON-records endpoint and the admin endpoints.</summary>
+    public static IEndpointRouteBuilder MapPlatformServing(this IEndpointRouteBuilder app)
+    {
+        // Inference is open on the data plane for now; the admin surface checks its shared key.
+        var v2 = app.MapGroup("/v2").AllowAnonymous();
+        v2.MapModelEndpoints();
+        v2.MapInferenceEndpoints();
+        v2.MapAdminEndpoints();
+        return app;
+    }
+}

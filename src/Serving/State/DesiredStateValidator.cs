@@ -1,0 +1,71 @@
+using System.Text.RegularExpressions;
+
+namespace Platform.Serving.State;
+
+/// <summary>Checks a desired state before anything is loaded: URL-safe unique names, versions, weights and paths.</summary>
+public static partial class DesiredStateValidator
+{
+    public static void EnsureValid(DesiredServingState desired)
+    {
+        ArgumentNullException.ThrowIfNull(desired);
+        var errors = new Dictionary<string, string[]>();
+        void Fault(string field, string message) => errors[field] = [.. errors.GetValueOrDefault(field, []), message];
+
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var e = 0; e < desired.Endpoints.Length; e++)
+        {
+            var endpoint = desired.Endpoints[e];
+            var at = $"endpoints[{e}]";
+            if (!SafeName().IsMatch(endpoint.Name))
+            {
+                Fault($"{at}.name", "Use 1-64 letters, digits, '.', '_' or '-'.");
+            }
+            else if (!names.Add(endpoint.Name))
+            {
+                Fault($"{at}.name", $"Endpoint '{endpoint.Name}' appears twice.");
+            }
+
+            if (endpoint.Versions.Length == 0)
+            {
+                Fault($"{at}.versions", "An endpoint needs at least one version.");
+            }
+            else if (endpoint.Versions.Sum(v => (long)Math.Max(0, v.Weight)) <= 0)
+            {
+                Fault($"{at}.versions", "At least one version needs a weight above 0.");
+            }
+
+            var versions = new HashSet<string>(StringComparer.Ordinal);
+            for (var v = 0; v < endpoint.Versions.Length; v++)
+            {
+                var version = endpoint.Versions[v];
+                var vat = $"{at}.versions[{v}]";
+                if (!SafeName().IsMatch(version.Version))
+                {
+                    Fault($"{vat}.version", "Use 1-64 letters, digits, '.', '_' or '-'.");
+                }
+                else if (!versions.Add(version.Version))
+                {
+                    Fault($"{vat}.version", $"Version '{version.Version}' appears twice.");
+                }
+
+                if (version.Weight < 0)
+                {
+                    Fault($"{vat}.weight", "A weight is 0 or more.");
+                }
+
+                if (string.IsNullOrWhiteSpace(version.ModelPath))
+                {
+                    Fault($"{vat}.modelPath", "The ONNX file's path is required.");
+                }
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new InvalidDesiredStateException(errors);
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$")]
+    private static partial Regex SafeName();
+}
