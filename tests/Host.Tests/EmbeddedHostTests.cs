@@ -48,7 +48,9 @@ public sealed class EmbeddedHostTests : IDisposable
     {
         using var client = _host.CreateClient();
         var home = await client.GetStringAsync("/");
-        Assert.Contains("<h1>Platform</h1>", home);
+        Assert.Contains("<title>Platform</title>", home);
+        Assert.Contains("_framework/blazor.web.js", home); // the interactive portal's shell: its pages render in the circuit
+        Assert.Contains("MudBlazor.min", home);
         Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/_framework/blazor.web.js")).StatusCode);
         Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/scalar/v1")).StatusCode);
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await client.GetAsync("/api/v1/experiments")).StatusCode);

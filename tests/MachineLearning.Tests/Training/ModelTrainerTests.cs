@@ -66,10 +66,12 @@ public sealed class ModelTrainerTests
         Assert.InRange(summary.Iterations, 1, 1999);
     }
 
-    [Fact]
-    public void Trains_every_round_without_a_validation_split()
+    [Theory]
+    [InlineData(TrainerKind.LightGbm)]
+    [InlineData(TrainerKind.FastTree)]
+    public void Trains_every_round_without_a_validation_split(TrainerKind trainer)
     {
-        var request = ScenarioTraining.Request(TrainerKind.LightGbm, Scenario.BreastCancer) with
+        var request = ScenarioTraining.Request(trainer, Scenario.BreastCancer) with
         {
             Validation = null,
             Hyperparameters = new Dictionary<string, string> { ["numberOfIterations"] = "30" },

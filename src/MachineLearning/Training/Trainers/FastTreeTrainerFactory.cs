@@ -21,7 +21,7 @@ internal sealed class FastTreeTrainerFactory : ITrainerFactory
         return task switch
         {
             TrainingTask.BinaryClassification => ml.BinaryClassification.Trainers.FastTree(
-                Configure(new FastTreeBinaryTrainer.Options { EarlyStoppingRule = rule }, hyperparameters, seed))
+                Configure(WithEarlyStopping(new FastTreeBinaryTrainer.Options(), rule), hyperparameters, seed))
                 .Fit(training, validation),
             TrainingTask.MulticlassClassification => ml.MulticlassClassification.Trainers.OneVersusAll(
                 ml.BinaryClassification.Trainers.FastTree(Configure(new FastTreeBinaryTrainer.Options(), hyperparameters, seed)),
@@ -29,9 +29,21 @@ internal sealed class FastTreeTrainerFactory : ITrainerFactory
                 useProbabilities: true)
                 .Fit(training),
             _ => ml.Regression.Trainers.FastTree(
-                Configure(new FastTreeRegressionTrainer.Options { EarlyStoppingRule = rule }, hyperparameters, seed))
+                Configure(WithEarlyStopping(new FastTreeRegressionTrainer.Options(), rule), hyperparameters, seed))
                 .Fit(training, validation),
         };
+    }
+
+    /// <summary>Sets the rule only when there is one: ML.NET's trainer dereferences a rule set to null (no validation split).</summary>
+    private static TOptions WithEarlyStopping<TOptions>(TOptions options, EarlyStoppingRuleBase? rule)
+        where TOptions : BoostedTreeOptions
+    {
+        if (rule is not null)
+        {
+            options.EarlyStoppingRule = rule;
+        }
+
+        return options;
     }
 
     private static TOptions Configure<TOptions>(TOptions options, HyperparameterValues hyperparameters, int seed)
