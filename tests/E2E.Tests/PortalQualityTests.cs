@@ -21,7 +21,7 @@ public sealed class PortalQualityTests(PortalHost host, ITestOutputHelper output
     {
         var scientist = await host.UserAsync("DataScientist", "Approver");
         var experiment = await ExperimentWithRunsAsync(scientist);
-        string[] pages = ["/", "/experiments", $"/experiments/{experiment}", "/train", "/models", "/approvals", "/audit"];
+        string[] pages = ["/", "/experiments", $"/experiments/{experiment}", "/train", "/jobs", "/models", "/approvals", "/audit"];
         var timings = new JsonObject();
 
         foreach (var (width, height) in new[] { (1280, 800), (390, 844) })

@@ -198,16 +198,3 @@ public sealed class PromotionRequest
     private static bool SamePerson(PromotionDecision decision, Actor actor) =>
         actor.UserId is { } id && decision.ActorUserId is { } other ? id == other : decision.Actor == actor.Name;
 }
-
-/// <summary>Who acts: the local user's id when there is one, and the name recorded.</summary>
-public sealed record Actor(Guid? UserId, string Name);
-
-/// <summary>The author of a request tried to decide it (separation of duties).</summary>
-public sealed class SelfApprovalException() : DomainException("promotion.self-approval", "You made this request; someone else must decide it.");
-
-/// <summary>The gates failed: the evidence says which and why.</summary>
-public sealed class GatesFailedException(GateEvidence evidence)
-    : DomainException("promotion.gates", "Gates failed: " + string.Join("; ", evidence.Failures.Select(f => $"{f.Gate} ({f.Detail})")))
-{
-    public GateEvidence Evidence { get; } = evidence;
-}

@@ -45,8 +45,8 @@ public sealed class PlatformApiClient(HttpClient http, PortalSession session)
 
     public Task<IReadOnlyList<WorkerInfo>> WorkersAsync(CancellationToken ct = default) => GetAsync<IReadOnlyList<WorkerInfo>>("api/v1/workers", ct);
 
-    public Task<Page<JobInfo>> JobsAsync(string? state, int limit, CancellationToken ct = default) =>
-        GetAsync<Page<JobInfo>>($"api/v1/jobs?limit={limit}{(state is null ? "" : "&state=" + state)}", ct);
+    public Task<Page<JobInfo>> JobsAsync(string? state, int limit, CancellationToken ct = default, string? cursor = null) =>
+        GetAsync<Page<JobInfo>>($"api/v1/jobs?limit={limit}{Query("state", state)}{Cursor(cursor)}", ct);
 
     public Task<JobInfo> JobAsync(Guid id, CancellationToken ct = default) => GetAsync<JobInfo>($"api/v1/jobs/{id}", ct);
 
