@@ -113,6 +113,10 @@ public sealed class Cluster : IAsyncDisposable
         }, TimeSpan.FromSeconds(60), () => $"{online} worker(s) did not come online.\n{Diagnostics()}");
     }
 
+    /// <summary>Every line a worker process wrote that mentions <paramref name="text"/> (e.g. a job id), with the worker's name.</summary>
+    public IReadOnlyList<string> WorkerLinesAbout(string text) =>
+        [.. _workers.SelectMany(p => p.Output.Split('\n').Where(l => l.Contains(text, StringComparison.OrdinalIgnoreCase)).Select(l => $"{p.Name}: {l.Trim()}"))];
+
     public string Diagnostics() =>
         string.Join("\n", _apis.Select(a => a.Process).Concat(_workers).Select(p => $"--- {p.Name} (exited: {p.HasExited})\n{Tail(p.Output)}"));
 

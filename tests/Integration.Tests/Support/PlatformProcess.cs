@@ -81,7 +81,7 @@ public sealed class PlatformProcess : IAsyncDisposable
         if (line is not null)
         {
             _output.Enqueue(line);
-            while (_output.Count > 2000)
+            while (_output.Count > 20_000)
             {
                 _output.TryDequeue(out _);
             }
