@@ -48,8 +48,26 @@ public sealed class PortalQualityTests(PortalHost host, ITestOutputHelper output
             }
         }
 
+        await CompareTwoRunsAsync(scientist, experiment);
         output.WriteLine(timings.ToJsonString());
         await File.WriteAllTextAsync(Path.Combine(PortalHost.Screenshots, "..", "e2e-timings.json"), timings.ToJsonString());
+    }
+
+    /// <summary>Two runs picked on the experiment page open side by side; their differing parameter is marked.</summary>
+    private async Task CompareTwoRunsAsync(string user, string experiment)
+    {
+        await using var context = await host.ContextAsync();
+        var page = await context.NewPageAsync();
+        await page.SignInAsync(user, PortalHost.Password);
+        await page.GoAsync($"/experiments/{experiment}");
+        await page.GetByLabel("Compare run-9999").CheckAsync();
+        await page.GetByLabel("Compare run-9998").CheckAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Compare 2 selected" }).ClickAsync();
+        await page.WaitForURLAsync("**/compare?runs=**");
+        var differing = page.Locator("[data-testid=param-diff] tr[data-differs='1']");
+        await Assertions.Expect(differing).ToHaveCountAsync(1);
+        await Assertions.Expect(differing.Locator("td").First).ToHaveTextAsync("lr");
+        await page.ShotAsync("compare-runs");
     }
 
     private static string ShotName(string path) =>
