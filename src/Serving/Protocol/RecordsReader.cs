@@ -102,7 +102,7 @@ public sealed class RecordsReader
             {
                 if (count < _features)
                 {
-                    row[count] = Value(ref reader, record, count < _featureNames.Length ? _featureNames[count] : $"#{count}");
+                    row[count] = RecordValue.Read(ref reader, _input, record, count < _featureNames.Length ? _featureNames[count] : $"#{count}");
                 }
 
                 count++;
@@ -141,7 +141,7 @@ public sealed class RecordsReader
 
             seen[index] = true;
             reader.Read();
-            row[index] = Value(ref reader, record, _featureNames[index]);
+            row[index] = RecordValue.Read(ref reader, _input, record, _featureNames[index]);
             next = index + 1;
         }
 
@@ -170,26 +170,6 @@ public sealed class RecordsReader
         }
 
         return -1;
-    }
-
-    private float Value(ref Utf8JsonReader reader, int record, string feature)
-    {
-        switch (reader.TokenType)
-        {
-            case JsonTokenType.Number when reader.TryGetSingle(out var value):
-                return value;
-            case JsonTokenType.Null:
-                return float.NaN;
-            case JsonTokenType.String when reader.ValueTextEquals("NaN"u8):
-                return float.NaN;
-            case JsonTokenType.String when reader.ValueTextEquals("Infinity"u8):
-                return float.PositiveInfinity;
-            case JsonTokenType.String when reader.ValueTextEquals("-Infinity"u8):
-                return float.NegativeInfinity;
-            default:
-                var shown = reader.TokenType == JsonTokenType.String ? $"the string \"{reader.GetString()}\"" : reader.TokenType.ToString().ToLowerInvariant();
-                throw new InvalidInputException(_input, NonNumeric, $"Record {record}, feature '{feature}' is {shown}, not a number.", feature);
-        }
     }
 
     private static void Expect(bool condition)

@@ -1,0 +1,28 @@
+using System.Text.Json;
+using static Platform.Serving.Protocol.InvalidInputException;
+
+namespace Platform.Serving.Protocol;
+
+/// <summary>One feature value of a JSON record: a number, null (missing, NaN), or "NaN"/"Infinity"/"-Infinity".</summary>
+internal static class RecordValue
+{
+    public static float Read(ref Utf8JsonReader reader, string input, int record, string feature)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.Number when reader.TryGetSingle(out var value):
+                return value;
+            case JsonTokenType.Null:
+                return float.NaN;
+            case JsonTokenType.String when reader.ValueTextEquals("NaN"u8):
+                return float.NaN;
+            case JsonTokenType.String when reader.ValueTextEquals("Infinity"u8):
+                return float.PositiveInfinity;
+            case JsonTokenType.String when reader.ValueTextEquals("-Infinity"u8):
+                return float.NegativeInfinity;
+            default:
+                var shown = reader.TokenType == JsonTokenType.String ? $"the string \"{reader.GetString()}\"" : reader.TokenType.ToString().ToLowerInvariant();
+                throw new InvalidInputException(input, NonNumeric, $"Record {record}, feature '{feature}' is {shown}, not a number.", feature);
+        }
+    }
+}
