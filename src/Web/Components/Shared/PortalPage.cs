@@ -40,24 +40,9 @@ public abstract class PortalPage : ComponentBase
             await action();
             return true;
         }
-        catch (ApiProblem problem)
+        catch (Exception e) when (ApiFailure.Describe(e) is { } message)
         {
-            Snackbar.Add(problem.Readable, Severity.Error);
-            return false;
-        }
-        catch (Microsoft.AspNetCore.SignalR.HubException e)
-        {
-            Snackbar.Add(e.Message, Severity.Error);
-            return false;
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            Snackbar.Add("The Api answered something this page does not understand; reload, or tell the platform team.", Severity.Error);
-            return false;
-        }
-        catch (HttpRequestException)
-        {
-            Snackbar.Add("The Api cannot be reached; try again in a moment.", Severity.Error);
+            Snackbar.Add(message, Severity.Error);
             return false;
         }
         finally

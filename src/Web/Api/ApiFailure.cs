@@ -1,0 +1,18 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Platform.Web.Api;
+
+/// <summary>What a page tells the user when a call to the Api fails, so that no Api failure breaks the circuit.</summary>
+public static class ApiFailure
+{
+    /// <summary>A readable message for a failed Api or hub call; null for any other exception (a bug, left to surface).</summary>
+    public static string? Describe(Exception exception) => exception switch
+    {
+        ApiProblem problem => problem.Readable,
+        HubException hub => hub.Message,
+        JsonException => "The Api answered something this page does not understand; reload, or tell the platform team.",
+        HttpRequestException => "The Api cannot be reached; try again in a moment.",
+        _ => null,
+    };
+}
