@@ -16,13 +16,8 @@ public sealed record PromotionRequestDto(
         r.Id, model, version, r.TargetStage, r.IsExpired(now) ? PromotionStatus.Expired : r.Status, r.Justification, r.RequestedBy,
         r.RequestedAt, r.ExpiresAt, r.Approvals, r.RequiredApprovals,
         [.. r.Decisions.OrderBy(d => d.DecidedAt).Select(d => new PromotionDecisionDto(d.Actor, d.Approved, d.Comment, d.DecidedAt))],
-        Element(r.PolicyJson), Element(r.RequestEvidenceJson), r.FinalEvidenceJson is { } final ? Element(final) : null, r.ClosedBy, r.ClosedAt);
-
-    private static JsonElement Element(string json)
-    {
-        using var document = JsonDocument.Parse(json);
-        return document.RootElement.Clone();
-    }
+        Registry.RegistryJson.Element(r.PolicyJson), Registry.RegistryJson.Element(r.RequestEvidenceJson),
+        r.FinalEvidenceJson is { } final ? Registry.RegistryJson.Element(final) : null, r.ClosedBy, r.ClosedAt);
 }
 
 /// <summary>What promotion events carry (SignalR and webhooks).</summary>
