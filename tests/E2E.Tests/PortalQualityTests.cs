@@ -74,7 +74,7 @@ public sealed class PortalQualityTests(PortalHost host, ITestOutputHelper output
         path == "/" ? "dashboard" : path.StartsWith("/experiments/", StringComparison.Ordinal) ? "experiment-runs" : path.Trim('/');
 
     /// <summary>Inputs, selects and text areas with neither a label element, aria-label nor aria-labelledby.</summary>
-    private const string UnlabelledInputs = """
+    internal const string UnlabelledInputs = """
         () => [...document.querySelectorAll('input:not([type=hidden]), select, textarea')]
             .filter(e => !(e.labels && e.labels.length) && !e.getAttribute('aria-label') && !e.getAttribute('aria-labelledby'))
             .map(e => e.id || e.name || e.outerHTML.slice(0, 80))
