@@ -23,7 +23,14 @@ public abstract class AdminPageContext : PortalTestContext
     protected StubApi Api { get; } = new();
 
     /// <summary>Signs <paramref name="roles"/> in, then renders the page with the providers MudBlazor's dialogs and menus need.</summary>
-    protected IRenderedComponent<ContainerFragment> RenderSignedIn<TPage>(params string[] roles) where TPage : IComponent
+    protected IRenderedComponent<ContainerFragment> RenderSignedIn<TPage>(params string[] roles) where TPage : IComponent =>
+        RenderSignedIn<TPage>(roles, null);
+
+    /// <summary>Signs <paramref name="role"/> in and renders a page whose route names one thing (<c>{Id:guid}</c>).</summary>
+    protected IRenderedComponent<ContainerFragment> RenderSignedIn<TPage>(string role, Guid id) where TPage : IComponent =>
+        RenderSignedIn<TPage>([role], id);
+
+    private IRenderedComponent<ContainerFragment> RenderSignedIn<TPage>(string[] roles, Guid? id) where TPage : IComponent
     {
         var session = Services.GetRequiredService<PortalSession>();
         session.SignInAsync(new SignedIn("root", roles, "token", DateTimeOffset.UtcNow.AddHours(1))).GetAwaiter().GetResult();
@@ -34,6 +41,11 @@ public abstract class AdminPageContext : PortalTestContext
             b.OpenComponent<MudDialogProvider>(1);
             b.CloseComponent();
             b.OpenComponent<TPage>(2);
+            if (id is { } value)
+            {
+                b.AddAttribute(3, "Id", value);
+            }
+
             b.CloseComponent();
         });
     }
