@@ -1,3 +1,4 @@
+using Platform.Serving.ControlPlane;
 using Platform.Serving.Endpoints;
 using Platform.Serving.State;
 using Platform.Serving.Telemetry;
@@ -24,6 +25,15 @@ public static class ServingComposition
         services.AddSingleton<ServingState>();
         services.AddSingleton<IServingState>(sp => sp.GetRequiredService<ServingState>());
         services.AddHostedService<ServingStartup>();
+        services.AddSingleton<CanaryRollbacks>();
+        if (configuration.GetSection(ServingOptions.Section).GetSection("ControlPlane").Get<ControlPlaneOptions>() is { IsConfigured: true })
+        {
+            services.AddHttpClient(HttpServingControlPlane.ClientName);
+            services.AddSingleton<IServingControlPlane, HttpServingControlPlane>();
+            services.AddSingleton<ModelCache>();
+            services.AddHostedService<ControlPlaneSync>();
+        }
+
         return services;
     }
 
