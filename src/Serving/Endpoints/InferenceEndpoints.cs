@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Platform.Serving.Models;
 using Platform.Serving.Protocol;
+using Platform.Serving.Security;
 using Platform.Serving.State;
 using Platform.Serving.Telemetry;
 
@@ -10,7 +11,8 @@ namespace Platform.Serving.Endpoints;
 
 /// <summary>
 /// <c>POST /v2/models/{name}[/versions/{version}]/infer</c> (Open Inference Protocol) and <c>…/predict</c> (JSON records).
-/// Responses are written straight to the response pipe; every request is counted and timed for the version that ran it.
+/// Each call first shows the endpoint's inference key (when it needs one). Responses are written straight to the response
+/// pipe; every request is counted and timed for the version that ran it.
 /// </summary>
 internal static class InferenceEndpoints
 {
@@ -28,6 +30,12 @@ internal static class InferenceEndpoints
 
     private static async Task InferAsync(HttpContext context, string name, string? version, IServingState state, ServingMetrics metrics, ILogger logger)
     {
+        if (Authorize(context, state, name) is { } denied)
+        {
+            await denied.ExecuteAsync(context);
+            return;
+        }
+
         JsonDocument document;
         try
         {
@@ -53,6 +61,12 @@ internal static class InferenceEndpoints
 
     private static async Task PredictAsync(HttpContext context, string name, string? version, IServingState state, ServingMetrics metrics, ILogger logger)
     {
+        if (Authorize(context, state, name) is { } denied)
+        {
+            await denied.ExecuteAsync(context);
+            return;
+        }
+
         var reader = context.Request.BodyReader;
         var body = await RequestBody.ReadAllAsync(reader, context.RequestAborted);
         try
@@ -70,6 +84,10 @@ internal static class InferenceEndpoints
             reader.AdvanceTo(body.End);
         }
     }
+
+    /// <summary>The endpoint's key check, before the body is read (an endpoint not served here is answered 404 later).</summary>
+    private static IResult? Authorize(HttpContext context, IServingState state, string name) =>
+        state.Current.Endpoints.TryGetValue(name, out var endpoint) ? InferenceAuthorization.Check(context.Request, endpoint.Keys) : null;
 
     /// <summary>Leases a version, runs <paramref name="handle"/>, turns faults into problem details, and records the outcome.</summary>
     private static async Task ServeAsync<TBody>(

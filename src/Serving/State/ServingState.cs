@@ -1,11 +1,17 @@
+using Microsoft.Extensions.Options;
 using Platform.Serving.Models;
 using Platform.Serving.Routing;
+using Platform.Serving.Security;
 
 namespace Platform.Serving.State;
 
 /// <inheritdoc cref="IServingState"/>
-public sealed class ServingState(ModelLoader loader, ILogger<ServingState> logger) : IServingState, IAsyncDisposable
+public sealed class ServingState(ModelLoader loader, IOptions<ServingOptions> options, ILogger<ServingState> logger) : IServingState, IAsyncDisposable
 {
+    private readonly InferenceKeys _configuredKeys = options.Value.InferenceKeyHashes.Length == 0
+        ? InferenceKeys.Open
+        : InferenceKeys.Required(options.Value.InferenceKeyHashes);
+
     private readonly SemaphoreSlim _changes = new(1, 1);
     private ServingSnapshot _current = ServingSnapshot.Empty;
     private volatile bool _ready;
@@ -83,10 +89,11 @@ public sealed class ServingState(ModelLoader loader, ILogger<ServingState> logge
                         ? kept
                         : await loader.LoadAsync(endpoint.Name, version, cancellationToken).ConfigureAwait(false);
                     held.Add(model);
-                    versions.Add(new ServedVersion(model, version.Weight));
+                    versions.Add(new ServedVersion(model, version.Weight, version.IsCanary));
                 }
 
-                endpoints[endpoint.Name] = new ServedEndpoint(endpoint.Name, versions);
+                var keys = endpoint.InferenceKeyHashes is { } hashes ? InferenceKeys.Required(hashes) : _configuredKeys;
+                endpoints[endpoint.Name] = new ServedEndpoint(endpoint.Name, versions, keys, endpoint);
             }
         }
         catch
