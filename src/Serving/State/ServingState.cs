@@ -88,6 +88,11 @@ public sealed class ServingState(ModelLoader loader, IOptions<ServingOptions> op
                     var model = kept is not null && kept.TryAcquire()
                         ? kept
                         : await loader.LoadAsync(endpoint.Name, version, cancellationToken).ConfigureAwait(false);
+                    if (ReferenceEquals(model, kept) && old.Endpoints[endpoint.Name].Spec.Revision != endpoint.Revision)
+                    {
+                        model.Monitor.StartNewWindow();
+                    }
+
                     held.Add(model);
                     versions.Add(new ServedVersion(model, version.Weight, version.IsCanary));
                 }

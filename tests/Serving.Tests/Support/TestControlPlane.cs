@@ -30,6 +30,8 @@ public sealed class TestControlPlane : IAsyncDisposable
 
     public int Downloads;
 
+    public int DesiredStateReads;
+
     /// <summary>Answers this many rollback reports with 503 before taking one (the host must retry).</summary>
     public int RollbackFailuresToGive;
 
@@ -53,7 +55,11 @@ public sealed class TestControlPlane : IAsyncDisposable
 
             await next(context);
         });
-        app.MapGet(ServingControlPlaneApi.DesiredState, () => Results.Json(plane.State, statusCode: 200));
+        app.MapGet(ServingControlPlaneApi.DesiredState, () =>
+        {
+            Interlocked.Increment(ref plane.DesiredStateReads);
+            return Results.Json(plane.State, statusCode: 200);
+        });
         app.MapGet("/api/v1/models/{model}/versions/{version:int}/artifact", (string model, int version) =>
         {
             Interlocked.Increment(ref plane.Downloads);
