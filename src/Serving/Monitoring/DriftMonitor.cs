@@ -26,7 +26,13 @@ internal sealed class DriftMonitor(
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                foreach (var endpoint in state.Current.Endpoints.Values)
+                var endpoints = state.Current.Endpoints.Values.ToArray();
+                foreach (var gone in _since.Keys.Where(k => !endpoints.Any(e => e.Name == k.Endpoint && e.Spec.Revision == k.Revision)).ToArray())
+                {
+                    _since.Remove(gone);
+                }
+
+                foreach (var endpoint in endpoints)
                 {
                     try
                     {
