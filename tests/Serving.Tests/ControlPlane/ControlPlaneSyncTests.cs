@@ -61,4 +61,27 @@ public sealed class ControlPlaneSyncTests
         Assert.Equal([80, 20], served.Select(v => v.Weight));
         Assert.Equal(2, host.State.Current.Desired.Endpoints[0].Revision);
     }
+
+    [Fact]
+    public async Task The_served_state_is_kept_while_the_control_plane_fails()
+    {
+        await using var plane = await TestControlPlane.StartAsync();
+        plane.State = new ServingDesiredState(1, [ControlPlaneStates.Endpoint(plane, "kept", 1, null, null, null, (1, 100, false))]);
+        await using var host = await ServingHost.StartAsync(settings: plane.HostSettings(Directory.CreateTempSubdirectory("serving-cache").FullName));
+        await TestControlPlane.WaitUntilAsync(() => host.State.IsReady, "the first state");
+        var served = host.State.Current;
+
+        plane.FailDesiredState = true;
+        var reads = plane.DesiredStateReads;
+        await TestControlPlane.WaitUntilAsync(() => plane.DesiredStateReads >= reads + 3, "three failed polls");
+
+        host.Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ControlPlaneStates.Key);
+        var (status, _) = await host.Client.PostAsync("/v2/models/kept/predict", Requests.Records(TestModel.Row(0)));
+        Assert.Equal(200, status);
+        Assert.Same(served, host.State.Current);
+
+        plane.FailDesiredState = false;
+        plane.State = new ServingDesiredState(2, [ControlPlaneStates.Endpoint(plane, "kept", 2, null, null, null, (1, 100, false))]);
+        await TestControlPlane.WaitUntilAsync(() => host.State.Current.Endpoints["kept"].Spec.Revision == 2, "the sync to recover");
+    }
 }

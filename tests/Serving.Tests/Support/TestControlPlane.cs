@@ -32,6 +32,9 @@ public sealed class TestControlPlane : IAsyncDisposable
 
     public int DesiredStateReads;
 
+    /// <summary>Answers the desired state with 500 while set.</summary>
+    public bool FailDesiredState { get; set; }
+
     /// <summary>Answers this many rollback reports with 503 before taking one (the host must retry).</summary>
     public int RollbackFailuresToGive;
 
@@ -58,7 +61,7 @@ public sealed class TestControlPlane : IAsyncDisposable
         app.MapGet(ServingControlPlaneApi.DesiredState, () =>
         {
             Interlocked.Increment(ref plane.DesiredStateReads);
-            return Results.Json(plane.State, statusCode: 200);
+            return plane.FailDesiredState ? Results.StatusCode(500) : Results.Json(plane.State, statusCode: 200);
         });
         app.MapGet("/api/v1/models/{model}/versions/{version:int}/artifact", (string model, int version) =>
         {
