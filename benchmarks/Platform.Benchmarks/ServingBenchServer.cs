@@ -8,10 +8,12 @@ namespace Platform.Benchmarks;
 /// <summary>
 /// The serving host on Kestrel (loopback, same composition as the Serving process) serving one model as endpoint
 /// "cancer", plus <c>POST /bench/echo</c>: reads and parses the body as <c>/predict</c> does and writes a prediction of
-/// the same size from a fixed answer, without inference.
+/// the same size from a fixed answer, without inference. The endpoint needs inference key <see cref="InferenceKey"/>
+/// (configured as its SHA-256 in <c>Serving:InferenceKeyHashes</c>), so that the served side pays for the key check.
 /// </summary>
 internal sealed class ServingBenchServer : IAsyncDisposable
 {
+    public const string InferenceKey = "psk_benchmark-inference-key";
     private readonly WebApplication _app;
 
     private ServingBenchServer(WebApplication app) => _app = app;
@@ -25,6 +27,8 @@ internal sealed class ServingBenchServer : IAsyncDisposable
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Configuration["Serving:InferenceKeyHashes:0"] = Convert.ToHexStringLower(
+            System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(InferenceKey)));
         builder.AddPlatformServing();
         var app = builder.Build();
         app.MapPlatformServing();

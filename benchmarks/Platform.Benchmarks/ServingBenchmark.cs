@@ -15,7 +15,8 @@ namespace Platform.Benchmarks;
 /// (Kestrel, same composition as the Serving process), against <c>/bench/echo</c> on the same server, which reads and
 /// parses the same body with the same reader and writes a response of the same size without inference (the HTTP
 /// limit). Sides alternate in rounds; latencies are the client's. Plus bare InferenceSession.Run on the same model,
-/// one row at a time (OrtValue API), for the inference floor. The model: FastTree on breast-cancer (30 features).
+/// one row at a time (OrtValue API), for the inference floor. Both sides send the endpoint's inference key; only the
+/// served side checks it. The model: FastTree on breast-cancer (30 features).
 /// </summary>
 internal static class ServingBenchmark
 {
@@ -34,6 +35,7 @@ internal static class ServingBenchmark
             await using var server = await ServingBenchServer.StartAsync(path);
             var body = Encoding.UTF8.GetBytes(Records(table.FeatureNames, table.Rows[0]).ToJsonString());
             using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Concurrency, UseProxy = false }) { BaseAddress = new Uri(server.Url) };
+            client.DefaultRequestHeaders.Authorization = new("Bearer", ServingBenchServer.InferenceKey);
             var served = new LoadResult();
             var echo = new LoadResult();
             await LoadAsync(client, "/v2/models/cancer/predict", body, TimeSpan.FromSeconds(2), new LoadResult());

@@ -1,4 +1,6 @@
+using Platform.Serving.ControlPlane;
 using Platform.Serving.Endpoints;
+using Platform.Serving.Monitoring;
 using Platform.Serving.State;
 using Platform.Serving.Telemetry;
 
@@ -24,6 +26,21 @@ public static class ServingComposition
         services.AddSingleton<ServingState>();
         services.AddSingleton<IServingState>(sp => sp.GetRequiredService<ServingState>());
         services.AddHostedService<ServingStartup>();
+        services.AddSingleton<CanaryRollbacks>();
+        services.AddSingleton<FaultInjector>();
+        services.AddSingleton<MonitoringStore>();
+        services.AddSingleton<InferenceServices>();
+        services.AddSingleton<CanaryRollbackReporter>();
+        services.AddHostedService<CanaryWatchdog>();
+        services.AddHostedService<DriftMonitor>();
+        if (configuration.GetSection(ServingOptions.Section).GetSection("ControlPlane").Get<ControlPlaneOptions>() is { IsConfigured: true })
+        {
+            services.AddHttpClient(HttpServingControlPlane.ClientName);
+            services.AddSingleton<IServingControlPlane, HttpServingControlPlane>();
+            services.AddSingleton<ModelCache>();
+            services.AddHostedService<ControlPlaneSync>();
+        }
+
         return services;
     }
 

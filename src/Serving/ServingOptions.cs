@@ -1,4 +1,5 @@
 using Platform.MachineLearning.Evaluation;
+using Platform.Serving.ControlPlane;
 using Platform.Serving.State;
 
 namespace Platform.Serving;
@@ -28,6 +29,29 @@ public sealed class ServingOptions
     /// <summary>Folder that relative model paths resolve against; default: the content root.</summary>
     public string? ModelRoot { get; set; }
 
-    /// <summary>The state applied at start.</summary>
+    /// <summary>The state applied at start when there is no control plane (<see cref="ControlPlaneOptions.ApiUrl"/> empty).</summary>
     public EndpointSpec[] Endpoints { get; set; } = [];
+
+    /// <summary>
+    /// Lower-case hex SHA-256 of the inference keys (<c>Authorization: Bearer psk_…</c>) that configured endpoints accept;
+    /// empty leaves them open (a warning is logged at start). Endpoints from the control plane carry their own.
+    /// </summary>
+    public string[] InferenceKeyHashes { get; set; } = [];
+
+    /// <summary>Where model files downloaded from the control plane are kept, each named by its SHA-256; default: a folder under the temp path.</summary>
+    public string? ModelCache { get; set; }
+
+    /// <summary>Lets <c>PUT /v2/admin/faults</c> inject errors and latency (drills and tests); off by default.</summary>
+    public bool AllowFaultInjection { get; set; }
+
+    /// <summary>Rows kept per model version in the reservoir sample that drift is measured on.</summary>
+    public int SampleSize { get; set; } = 1_000;
+
+    /// <summary>How often the canary watchdog checks the canaries' windows.</summary>
+    public int CanaryCheckMilliseconds { get; set; } = 1_000;
+
+    /// <summary>How often the drift monitor looks for endpoints whose report interval has passed.</summary>
+    public int MonitorTickMilliseconds { get; set; } = 1_000;
+
+    public ControlPlaneOptions ControlPlane { get; set; } = new();
 }

@@ -7,7 +7,7 @@ namespace Platform.Serving.Endpoints;
 
 /// <summary>
 /// <c>/v2/admin/state</c> (GET, PUT) and <c>/v2/admin/rollback</c> (POST): read and replace the served state, or return
-/// to the previous one. Every call needs header <see cref="KeyHeader"/> equal to <c>Serving:AdminKey</c>; with no key
+/// to the previous one; monitoring and fault injection (<see cref="MonitoringAdminEndpoints"/>). Every call needs header <see cref="KeyHeader"/> equal to <c>Serving:AdminKey</c>; with no key
 /// configured the admin surface refuses everything.
 /// </summary>
 internal static class AdminEndpoints
@@ -37,6 +37,7 @@ internal static class AdminEndpoints
         admin.MapPost("/rollback", async (IServingState state, CancellationToken cancellationToken) => await state.RollbackAsync(cancellationToken)
             ? Results.Ok(new { current = state.Current.Desired, previous = state.Previous })
             : ServingProblems.Problem(StatusCodes.Status409Conflict, "conflict", "Conflict", "There is no previous state to roll back to."));
+        admin.MapMonitoringAdminEndpoints();
     }
 
     private static async ValueTask<object?> RequireKey(EndpointFilterInvocationContext context, EndpointFilterDelegate next)

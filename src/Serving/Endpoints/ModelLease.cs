@@ -1,4 +1,5 @@
 using Platform.Serving.Models;
+using Platform.Serving.Routing;
 using Platform.Serving.State;
 
 namespace Platform.Serving.Endpoints;
@@ -12,12 +13,13 @@ internal static class ModelLease
     private const int Attempts = 8;
 
     /// <summary>The leased model, or <c>null</c> with <paramref name="found"/> telling 404 (<c>false</c>) from a swap race (<c>true</c>).</summary>
-    public static LoadedModel? TryTake(IServingState state, string name, string? version, out bool found)
+    public static LoadedModel? TryTake(IServingState state, string name, string? version, out bool found, out ServedEndpoint? endpoint)
     {
         found = false;
+        endpoint = null;
         for (var attempt = 0; attempt < Attempts; attempt++)
         {
-            if (!state.Current.Endpoints.TryGetValue(name, out var endpoint))
+            if (!state.Current.Endpoints.TryGetValue(name, out endpoint))
             {
                 return null;
             }
@@ -29,6 +31,25 @@ internal static class ModelLease
             }
 
             found = true;
+            if (model.TryAcquire())
+            {
+                return model;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>A leased version of the endpoint that is not its canary; <c>null</c> when there is none.</summary>
+    public static LoadedModel? TryTakeStable(IServingState state, string name)
+    {
+        for (var attempt = 0; attempt < Attempts; attempt++)
+        {
+            if (!state.Current.Endpoints.TryGetValue(name, out var endpoint) || endpoint.PickStable() is not { } model)
+            {
+                return null;
+            }
+
             if (model.TryAcquire())
             {
                 return model;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.ML.OnnxRuntime;
 using Platform.MachineLearning.Evaluation;
 using Platform.Serving.Batching;
+using Platform.Serving.Monitoring;
 using Platform.Serving.Protocol;
 using Platform.Serving.Telemetry;
 
@@ -29,7 +30,7 @@ public sealed partial class LoadedModel
 
     internal LoadedModel(
         string endpoint, string version, string source, InferenceSession session, ExecutionProviderReport provider,
-        BatchingOptions batching, ServingMetrics metrics, ILogger logger)
+        BatchingOptions batching, ServingMetrics metrics, ILogger logger, int sampleSize = 0)
     {
         Endpoint = endpoint;
         Version = version;
@@ -39,6 +40,7 @@ public sealed partial class LoadedModel
         _metrics = metrics;
         _logger = logger;
         Schema = ModelSchema.Read(session);
+        Monitor = new VersionMonitor(sampleSize, Schema.FeatureNames);
         _rowShape = Schema.IsBatchable ? [.. Schema.Inputs[0].Shape.Skip(1)] : [];
         _batcher = Schema.IsBatchable ? new MicroBatcher(RunBatch, batching) : null;
         _bound = BoundBatch.Supports(Schema) ? new BoundBatch?[batching.MaxBatchSize + 1] : null;
@@ -54,6 +56,9 @@ public sealed partial class LoadedModel
     public ModelSchema Schema { get; }
 
     public ExecutionProviderReport Provider { get; }
+
+    /// <summary>Requests, errors and latency of this version (rolling window and since the last report), and its sampled rows.</summary>
+    public VersionMonitor Monitor { get; }
 
     /// <summary>ONNX Runtime calls made so far (fewer than requests when micro-batching works).</summary>
     public long RunCount => Interlocked.Read(ref _runs);

@@ -29,7 +29,7 @@ public sealed class ModelLoader(IOptions<ServingOptions> options, IHostEnvironme
         }
 
         var batching = new BatchingOptions(Math.Max(1, _options.MaxBatchSize), TimeSpan.FromMilliseconds(Math.Max(0, _options.MaxBatchDelayMilliseconds)));
-        var model = new LoadedModel(endpoint, version.Version, path, session, provider, batching, metrics, logger);
+        var model = new LoadedModel(endpoint, version.Version, path, session, provider, batching, metrics, logger, Math.Max(0, _options.SampleSize));
         logger.LogInformation(
             "Loaded {Endpoint} version {Version} from {Path} on {Provider} (batching: {Batching})",
             endpoint, version.Version, path, provider.Used, model.Schema.IsBatchable);

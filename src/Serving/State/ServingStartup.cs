@@ -2,11 +2,24 @@ using Microsoft.Extensions.Options;
 
 namespace Platform.Serving.State;
 
-/// <summary>Applies the state in configuration (<c>Serving:Endpoints</c>) once the host has started, then reports ready.</summary>
+/// <summary>
+/// Without a control plane: applies the state in configuration (<c>Serving:Endpoints</c>) once the host has started,
+/// then reports ready. With one, the control-plane sync does both.
+/// </summary>
 internal sealed class ServingStartup(ServingState state, IOptions<ServingOptions> options, ILogger<ServingStartup> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (options.Value.ControlPlane.IsConfigured)
+        {
+            return;
+        }
+
+        if (options.Value.InferenceKeyHashes.Length == 0)
+        {
+            logger.LogWarning("Serving:InferenceKeyHashes is empty: the configured endpoints answer inference requests without a key");
+        }
+
         var endpoints = options.Value.Endpoints;
         if (endpoints.Length > 0)
         {

@@ -1,11 +1,17 @@
+using Microsoft.Extensions.Options;
 using Platform.Serving.Models;
 using Platform.Serving.Routing;
+using Platform.Serving.Security;
 
 namespace Platform.Serving.State;
 
 /// <inheritdoc cref="IServingState"/>
-public sealed class ServingState(ModelLoader loader, ILogger<ServingState> logger) : IServingState, IAsyncDisposable
+public sealed class ServingState(ModelLoader loader, IOptions<ServingOptions> options, ILogger<ServingState> logger) : IServingState, IAsyncDisposable
 {
+    private readonly InferenceKeys _configuredKeys = options.Value.InferenceKeyHashes.Length == 0
+        ? InferenceKeys.Open
+        : InferenceKeys.Required(options.Value.InferenceKeyHashes);
+
     private readonly SemaphoreSlim _changes = new(1, 1);
     private ServingSnapshot _current = ServingSnapshot.Empty;
     private volatile bool _ready;
@@ -82,11 +88,17 @@ public sealed class ServingState(ModelLoader loader, ILogger<ServingState> logge
                     var model = kept is not null && kept.TryAcquire()
                         ? kept
                         : await loader.LoadAsync(endpoint.Name, version, cancellationToken).ConfigureAwait(false);
+                    if (ReferenceEquals(model, kept) && old.Endpoints[endpoint.Name].Spec.Revision != endpoint.Revision)
+                    {
+                        model.Monitor.StartNewWindow();
+                    }
+
                     held.Add(model);
-                    versions.Add(new ServedVersion(model, version.Weight));
+                    versions.Add(new ServedVersion(model, version.Weight, version.IsCanary));
                 }
 
-                endpoints[endpoint.Name] = new ServedEndpoint(endpoint.Name, versions);
+                var keys = endpoint.InferenceKeyHashes is { } hashes ? InferenceKeys.Required(hashes) : _configuredKeys;
+                endpoints[endpoint.Name] = new ServedEndpoint(endpoint.Name, versions, keys, endpoint);
             }
         }
         catch

@@ -26,7 +26,8 @@ public sealed class ServingHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<ServingHost> StartAsync(DesiredServingState? state = null, int maxBatchSize = 64, double maxBatchDelayMilliseconds = 0)
+    public static async Task<ServingHost> StartAsync(
+        DesiredServingState? state = null, int maxBatchSize = 64, double maxBatchDelayMilliseconds = 0, IDictionary<string, string?>? settings = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
         builder.WebHost.UseTestServer();
@@ -37,6 +38,7 @@ public sealed class ServingHost : IAsyncDisposable
             ["Serving:MaxBatchDelayMilliseconds"] = maxBatchDelayMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Serving:AdminKey"] = AdminKey,
         });
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.AddPlatformServing();
         var app = builder.Build();
         app.MapPlatformServing();

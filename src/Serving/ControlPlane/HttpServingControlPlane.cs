@@ -1,0 +1,66 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Platform.Contracts.Api;
+
+namespace Platform.Serving.ControlPlane;
+
+/// <summary>
+/// <see cref="IServingControlPlane"/> over REST: <c>Serving:ControlPlane:ApiUrl</c>, with the token in
+/// <c>Serving:ControlPlane:Token</c> sent as a Bearer token (set on each request, never logged).
+/// </summary>
+internal sealed class HttpServingControlPlane(IHttpClientFactory clients, IOptions<ServingOptions> options) : IServingControlPlane
+{
+    public const string ClientName = "serving-control-plane";
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly ControlPlaneOptions _options = options.Value.ControlPlane;
+
+    public async Task<ServingDesiredState> GetDesiredStateAsync(CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(HttpMethod.Get, ServingControlPlaneApi.DesiredState, null, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        return await response.Content.ReadFromJsonAsync<ServingDesiredState>(Json, cancellationToken).ConfigureAwait(false)
+            ?? throw new HttpRequestException("The control plane answered the desired state with an empty body.");
+    }
+
+    public async Task DownloadModelAsync(string model, int version, Stream destination, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(destination);
+        using var response = await SendAsync(HttpMethod.Get, ServingControlPlaneApi.ModelFile(model, version), null, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (body.ConfigureAwait(false))
+        {
+            await body.CopyToAsync(destination, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task ReportCanaryRollbackAsync(string endpoint, CanaryRollbackReport report, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(HttpMethod.Post, ServingControlPlaneApi.CanaryRollback(endpoint), JsonContent.Create(report, options: Json), HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task ReportMonitoringAsync(string endpoint, MonitoringReport report, CancellationToken cancellationToken)
+    {
+        using var response = await SendAsync(HttpMethod.Post, ServingControlPlaneApi.Monitoring(endpoint), JsonContent.Create(report, options: Json), HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, HttpContent? content, HttpCompletionOption completion, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, new Uri(new Uri(_options.ApiUrl!), path)) { Content = content };
+        if (!string.IsNullOrEmpty(_options.Token))
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.Token);
+        }
+
+        var client = clients.CreateClient(ClientName);
+        var response = await client.SendAsync(request, completion, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            var status = response.StatusCode;
+            response.Dispose();
+            throw new HttpRequestException($"The control plane answered {method} {path} with {(int)status} {status}.", null, status);
+        }
+
+        return response;
+    }
+}
