@@ -69,6 +69,23 @@ public sealed class DeploymentsApiTests(DeploymentsApiFactory factory) : IClassF
     }
 
     [Fact]
+    public async Task Cancelling_the_queued_deploy_job_fails_the_revision_and_frees_the_deployment_for_the_next_change()
+    {
+        var model = NewName("m");
+        var v1 = await factory.VersionAsync(model);
+        var name = NewName("cancelled");
+        var change = await factory.PutAsync(name, Body(model, new { version = v1, weight = 100 }), 202);
+        await factory.PutAsync(name, Body(model, new { version = v1, weight = 50 }), 409);
+
+        await (await (await factory.OperatorAsync()).PostAsync($"/api/v1/jobs/{change["job"]!["id"]}/cancel", null)).ExpectAsync(200);
+
+        var revisions = await (await (await factory.OperatorAsync()).GetAsync($"/api/v1/deployments/{name}/revisions")).ExpectAsync(200);
+        Assert.Equal("Failed", revisions["items"]![0]!["state"]!.GetValue<string>());
+        Assert.Contains("ended Cancelled", revisions["items"]![0]!["failureReason"]!.GetValue<string>(), StringComparison.Ordinal);
+        await factory.PutAsync(name, Body(model, new { version = v1, weight = 50 }), 202);
+    }
+
+    [Fact]
     public async Task A_rollback_goes_one_step_back_as_a_new_revision_marked_as_a_rollback()
     {
         var model = NewName("m");
