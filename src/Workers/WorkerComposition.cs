@@ -24,7 +24,7 @@ public static class WorkerComposition
         var scripts = new ScriptOptions(
             options.ScriptCommands.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             options.ScriptWorkRoot ?? Path.Combine(Path.GetTempPath(), "platform-jobs"));
-        IJobExecutor[] executors = [new DiagnosticJobExecutor(), new TrainJobExecutor(new ScriptTrainer(scripts)), new EvaluateJobExecutor(options.ExecutionProvider)];
+        IJobExecutor[] executors = [new DiagnosticJobExecutor(), new TrainJobExecutor(new ScriptTrainer(scripts)), new EvaluateJobExecutor(options.ExecutionProvider), new DeployJobExecutor(options.ExecutionProvider)];
         var queues = WorkerQueues.Resolve(options, capabilities, executors);
 
         services.AddSingleton(capabilities);

@@ -40,6 +40,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
         NotFoundException e => Problem(404, ProblemTypes.NotFound, "Not found", e.Message),
         ConflictException e => WithCode(Problem(409, ProblemTypes.Conflict, "Conflict", e.Message), e.Code),
         Domain.Governance.GatesFailedException e => GatesFailed(e),
+        Domain.Deployments.VersionNotApprovedException e => NotApproved(e),
         DomainException e => WithCode(Problem(409, ProblemTypes.Conflict, "Conflict", e.Message), e.Code),
         PreconditionFailedException e => Problem(412, ProblemTypes.PreconditionFailed, "Precondition failed", e.Message),
         PayloadTooLargeException e => Problem(413, ProblemTypes.PayloadTooLarge, "Payload too large", e.Message),
@@ -60,6 +61,15 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
         var problem = WithCode(Problem(422, ProblemTypes.GatesFailed, "Gates failed", e.Message), e.Code);
         problem.Extensions["failedGates"] = e.Evidence.Failures.Select(f => f.Gate).ToArray();
         problem.Extensions["evidence"] = e.Evidence;
+        return problem;
+    }
+
+    /// <summary>422 naming the version and the stage it holds (<c>version</c>, <c>stage</c>).</summary>
+    private static ProblemDetails NotApproved(Domain.Deployments.VersionNotApprovedException e)
+    {
+        var problem = WithCode(Problem(422, ProblemTypes.NotApproved, "Version not approved", e.Message), e.Code);
+        problem.Extensions["version"] = e.Version;
+        problem.Extensions["stage"] = e.Stage.ToString();
         return problem;
     }
 

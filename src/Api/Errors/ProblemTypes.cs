@@ -12,6 +12,7 @@ public static class ProblemTypes
     public const string Conflict = Prefix + "conflict";
     public const string PreconditionFailed = Prefix + "precondition-failed";
     public const string GatesFailed = Prefix + "gates-failed";
+    public const string NotApproved = Prefix + "not-approved";
     public const string PayloadTooLarge = Prefix + "payload-too-large";
     public const string BadRequest = Prefix + "bad-request";
     public const string Internal = Prefix + "internal";

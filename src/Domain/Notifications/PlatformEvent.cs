@@ -43,9 +43,15 @@ public static class EventTypes
     public const string PromotionRejected = "promotion.rejected";
     public const string PromotionWithdrawn = "promotion.withdrawn";
     public const string StageChanged = "model.stage.changed";
+    public const string DeploymentChanged = "deployment.changed";
+    public const string DeploymentValidationFailed = "deployment.validationFailed";
+    public const string DeploymentRolledBack = "deployment.rolledBack";
+    public const string DeploymentCanaryRolledBack = "deployment.canary.rolledBack";
+    public const string DeploymentDriftAlert = "deployment.drift.alert";
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
         ModelVersionCreated, PromotionRequested, PromotionApproved, PromotionRejected, PromotionWithdrawn, StageChanged,
+        DeploymentChanged, DeploymentValidationFailed, DeploymentRolledBack, DeploymentCanaryRolledBack, DeploymentDriftAlert,
     };
 }

@@ -42,6 +42,10 @@ public abstract class PlatformDbContext(DbContextOptions options) : DbContext(op
     public DbSet<Domain.Notifications.PlatformEvent> PlatformEvents => Set<Domain.Notifications.PlatformEvent>();
     public DbSet<Domain.Notifications.WebhookSubscription> WebhookSubscriptions => Set<Domain.Notifications.WebhookSubscription>();
     public DbSet<Domain.Notifications.WebhookDelivery> WebhookDeliveries => Set<Domain.Notifications.WebhookDelivery>();
+    public DbSet<Domain.Deployments.Deployment> Deployments => Set<Domain.Deployments.Deployment>();
+    public DbSet<Domain.Deployments.DeploymentRevision> DeploymentRevisions => Set<Domain.Deployments.DeploymentRevision>();
+    public DbSet<Domain.Deployments.InferenceKey> InferenceKeys => Set<Domain.Deployments.InferenceKey>();
+    public DbSet<Domain.Deployments.MonitoringSnapshot> MonitoringSnapshots => Set<Domain.Deployments.MonitoringSnapshot>();
 
     public abstract DatabaseProvider Provider { get; }
 

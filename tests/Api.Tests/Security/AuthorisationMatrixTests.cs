@@ -42,6 +42,9 @@ public sealed class AuthorisationMatrixTests(ApiFactory factory) : IClassFixture
         ("read and verify the audit trail", ["Approver"]),
         ("manage webhooks and read their delivery logs", []),
         ("manage users", []),
+        ("read deployments, their revisions and monitoring", Roles),
+        ("change, roll back deployments; manage inference keys", ["Operator"]),
+        ("read the serving desired state; report from serving hosts", ["Operator"]),
     ];
 
     [Theory]
@@ -81,6 +84,16 @@ public sealed class AuthorisationMatrixTests(ApiFactory factory) : IClassFixture
             "read and verify the audit trail" => [Get("/api/v1/audit"), Get("/api/v1/audit/verify")],
             "manage webhooks and read their delivery logs" => [Get("/api/v1/webhooks"), Get($"/api/v1/webhooks/{promotion}/deliveries")],
             "manage users" => [Get("/api/v1/users")],
+            "read deployments, their revisions and monitoring" =>
+                [Get("/api/v1/deployments"), Get("/api/v1/deployments/none"), Get("/api/v1/deployments/none/revisions"), Get("/api/v1/deployments/none/monitoring")],
+            "change, roll back deployments; manage inference keys" =>
+                [Json(HttpMethod.Put, "/api/v1/deployments/none", new { model = "none", environment = "Production", versions = new[] { new { version = 1, weight = 1 } }, reason = "r" }),
+                 Json(HttpMethod.Post, "/api/v1/deployments/none/rollback", new { reason = "r" }), Json(HttpMethod.Post, "/api/v1/deployments/none/keys", new { name = "k" }),
+                 Get("/api/v1/deployments/none/keys"), new(HttpMethod.Delete, $"/api/v1/deployments/none/keys/{promotion}")],
+            "read the serving desired state; report from serving hosts" =>
+                [Get("/api/v1/serving/desired-state"),
+                 Json(HttpMethod.Post, "/api/v1/deployments/none/canary-rollbacks", new { revision = 1, version = 2, reason = "r", requests = 1, errors = 1, errorRate = 1.0, p95Milliseconds = 1.0, windowStart = DateTimeOffset.UnixEpoch, windowEnd = DateTimeOffset.UnixEpoch, host = "h" }),
+                 Json(HttpMethod.Post, "/api/v1/deployments/none/monitoring", new { revision = 1, from = DateTimeOffset.UnixEpoch, to = DateTimeOffset.UnixEpoch, host = "h", versions = new[] { new { version = 1, requests = 1, errors = 0, p50Milliseconds = 1.0, p95Milliseconds = 1.0, p99Milliseconds = 1.0, sampleSize = 1, drift = Array.Empty<object>() } } })],
             _ => throw new ArgumentOutOfRangeException(nameof(action), action, "not in the matrix"),
         };
     }

@@ -37,6 +37,10 @@ public interface IPlatformDbContext
     DbSet<Domain.Notifications.PlatformEvent> PlatformEvents { get; }
     DbSet<Domain.Notifications.WebhookSubscription> WebhookSubscriptions { get; }
     DbSet<Domain.Notifications.WebhookDelivery> WebhookDeliveries { get; }
+    DbSet<Domain.Deployments.Deployment> Deployments { get; }
+    DbSet<Domain.Deployments.DeploymentRevision> DeploymentRevisions { get; }
+    DbSet<Domain.Deployments.InferenceKey> InferenceKeys { get; }
+    DbSet<Domain.Deployments.MonitoringSnapshot> MonitoringSnapshots { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }

@@ -55,6 +55,11 @@ public sealed class ExpireLeasesCommandHandler(IPlatformDbContext db, IOutbox ou
 
         if (changed.Count > 0)
         {
+            foreach (var job in changed)
+            {
+                await Deployments.DeploymentValidationRecorder.RecordIfDeployAsync(db, job, now, cancellationToken);
+            }
+
             await db.SaveChangesAsync(cancellationToken);
             foreach (var job in changed)
             {

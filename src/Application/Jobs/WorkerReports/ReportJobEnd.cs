@@ -64,6 +64,7 @@ public sealed class ReportJobEndCommandHandler(IPlatformDbContext db, IOutbox ou
         }
 
         await Registry.ModelEvaluationRecorder.RecordIfEvaluationAsync(db, job, clock.GetUtcNow(), cancellationToken);
+        await Deployments.DeploymentValidationRecorder.RecordIfDeployAsync(db, job, clock.GetUtcNow(), cancellationToken);
 
         await db.SaveChangesAsync(cancellationToken);
         await notifier.JobChangedAsync(JobDto.From(job), cancellationToken);
