@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Platform.Api;
 using Platform.Host;
+using Platform.Host.Serving;
 using Platform.Web;
 using Platform.Workers;
 
@@ -20,12 +21,14 @@ if (string.IsNullOrWhiteSpace(builder.Configuration["Portal:ApiUrl"]))
 var worker = builder.Services.AddPlatformWorkers(builder.Configuration);
 builder.AddPlatformApi("platform", worker);
 builder.AddPlatformWeb();
+builder.AddEmbeddedServing();
 
 var app = builder.Build();
 await app.Services.InitializePlatformAsync(app.Lifetime.ApplicationStopping);
 app.UsePlatformApi();
 app.MapPlatformApi();
 app.MapPlatformWeb();
+app.MapEmbeddedServing();
 app.Lifetime.ApplicationStarted.Register(() =>
 {
     var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];

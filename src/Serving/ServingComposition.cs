@@ -6,7 +6,7 @@ using Platform.Serving.Telemetry;
 
 namespace Platform.Serving;
 
-/// <summary>How the serving host is put together; used by the Serving process and, later, by the embedded Host.</summary>
+/// <summary>How the serving host is put together; used by the Serving process and by the embedded Host.</summary>
 public static class ServingComposition
 {
     public static WebApplicationBuilder AddPlatformServing(this WebApplicationBuilder builder)
@@ -36,11 +36,22 @@ public static class ServingComposition
         if (configuration.GetSection(ServingOptions.Section).GetSection("ControlPlane").Get<ControlPlaneOptions>() is { IsConfigured: true })
         {
             services.AddHttpClient(HttpServingControlPlane.ClientName);
-            services.AddSingleton<IServingControlPlane, HttpServingControlPlane>();
-            services.AddSingleton<ModelCache>();
-            services.AddHostedService<ControlPlaneSync>();
+            services.AddServingControlPlane<HttpServingControlPlane>();
         }
 
+        return services;
+    }
+
+    /// <summary>
+    /// Follows the desired state of <typeparamref name="TPlane"/>: the REST client for a separate serving host, or the
+    /// embedded host's in-process control plane.
+    /// </summary>
+    public static IServiceCollection AddServingControlPlane<TPlane>(this IServiceCollection services)
+        where TPlane : class, IServingControlPlane
+    {
+        services.AddSingleton<IServingControlPlane, TPlane>();
+        services.AddSingleton<ModelCache>();
+        services.AddHostedService<ControlPlaneSync>();
         return services;
     }
 

@@ -13,7 +13,7 @@ namespace Platform.Application.Deployments;
 /// version's artefact hash and training baseline, the policies and the active inference keys' hashes. Its
 /// <c>Version</c> is the sum of the deployments' change counters, so it grows with every change.
 /// </summary>
-[RequiresRole(Role.Operator)]
+[RequiresRole(Role.Operator | Role.System)]
 public sealed record GetServingDesiredStateQuery : IQuery<ServingDesiredState>;
 
 public sealed class GetServingDesiredStateQueryHandler(IPlatformDbContext db) : IQueryHandler<GetServingDesiredStateQuery, ServingDesiredState>

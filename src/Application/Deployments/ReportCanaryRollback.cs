@@ -18,7 +18,7 @@ namespace Platform.Application.Deployments;
 /// revision without the canary, audited with the report's figures and announced as <c>deployment.canary.rolledBack</c>.
 /// Hosts retry: a report about a revision that is no longer active (rolled back already, or replaced) changes nothing.
 /// </summary>
-[RequiresRole(Role.Operator)]
+[RequiresRole(Role.Operator | Role.System)]
 public sealed record ReportCanaryRollbackCommand(string Name, CanaryRollbackReport Report) : ICommand<CanaryRollbackDto>;
 
 public sealed class ReportCanaryRollbackCommandValidator : AbstractValidator<ReportCanaryRollbackCommand>

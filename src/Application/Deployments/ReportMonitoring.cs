@@ -18,7 +18,7 @@ namespace Platform.Application.Deployments;
 /// figures are kept (the newest <see cref="HistoryPerDeployment"/> per deployment); a feature whose drift alert turns
 /// on raises <c>deployment.drift.alert</c>. Telemetry, not a decision: not audited.
 /// </summary>
-[RequiresRole(Role.Operator)]
+[RequiresRole(Role.Operator | Role.System)]
 [NotAudited]
 public sealed record ReportMonitoringCommand(string Name, MonitoringReport Report) : ICommand<MonitoringDto>
 {

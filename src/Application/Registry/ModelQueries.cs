@@ -87,7 +87,7 @@ public sealed class GetModelVersionQueryHandler(IPlatformDbContext db) : IQueryH
 }
 
 /// <summary>A version's ONNX file (by its hash, so it never changes). Jobs read it to evaluate or serve the version.</summary>
-[RequiresRole(Permissions.Read | Role.Job)]
+[RequiresRole(Permissions.Read | Role.Job | Role.System)]
 public sealed record GetModelVersionArtifactQuery(string Model, int Version) : IQuery<ModelVersionArtifact>, IReadableByJobs;
 
 public sealed record ModelVersionArtifact(string FileName, string Sha256, Stream Content);

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Platform.Host.Tests.Support;
 using Xunit.Abstractions;
 using static Platform.Host.Tests.Governance.GovernanceRequests;
+using static Platform.Host.Tests.Support.DeploymentRequests;
 using static Platform.Host.Tests.Support.RegistryRequests;
 
 namespace Platform.Host.Tests.Deployments;
@@ -16,8 +17,6 @@ namespace Platform.Host.Tests.Deployments;
 [Collection(JobHostCollection.Name)]
 public sealed class DeploymentScenarioTests(JobHost host, ITestOutputHelper output)
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(120);
-
     [Fact]
     public async Task An_approved_version_is_validated_by_a_deploy_job_served_in_the_desired_state_and_its_canary_rolled_back()
     {
@@ -69,21 +68,5 @@ public sealed class DeploymentScenarioTests(JobHost host, ITestOutputHelper outp
         var recorded = audit["items"]!.AsArray().Single(e => e!["summary"]!.ToJsonString().Contains(endpoint, StringComparison.Ordinal))!;
         Assert.Equal(operatorUser.Name, recorded["actor"]!.GetValue<string>());
         Assert.Contains("(60 of 120 requests)", recorded["summary"]!.ToJsonString(), StringComparison.Ordinal);
-    }
-
-    private static async Task ApproveIntoProductionAsync(HttpClient scientist, HttpClient approver, string model, int version)
-    {
-        var request = await RequestAsync(scientist, model, version, "Production", 201);
-        await DecideAsync(approver, request["id"]!.GetValue<string>(), approve: true, "evidence checked").ExpectAsync(200, $"approve v{version}");
-    }
-
-    /// <summary>PUT the desired state, expect 202, wait for the deploy job and answer the deployment.</summary>
-    private static async Task<JsonNode> DeployAsync(HttpClient operatorClient, string endpoint, string model, params object[] versions)
-    {
-        var change = await operatorClient.PutAsJsonAsync($"/api/v1/deployments/{endpoint}",
-            new { model, environment = "Production", hardwareClass = "cpu", versions, reason = "release" }).ExpectAsync(202, "deploy");
-        var ended = await operatorClient.WaitUntilEndedAsync(change["job"]!["id"]!.GetValue<string>(), Deadline);
-        Assert.True(JobRequests.State(ended) == "Succeeded", $"deploy job ended {JobRequests.State(ended)}: {ended["reason"]}");
-        return await operatorClient.GetAsync($"/api/v1/deployments/{endpoint}").ExpectAsync(200, "deployment");
     }
 }

@@ -19,6 +19,7 @@ public sealed class JobHost : IDisposable
 {
     public const string AdminPassword = "job-host-admin-password";
     public const int MaxLogLinesPerJob = 5000;
+    public const string ServingAdminKey = "job-host-serving-admin-key";
     private const string UserPassword = "a-long-enough-password";
 
     private readonly string _data = Path.Combine(Path.GetTempPath(), "platform-host-tests", Guid.NewGuid().ToString("N"));
@@ -34,6 +35,9 @@ public sealed class JobHost : IDisposable
             .UseSetting("Worker:MaxConcurrentJobs", "2")
             .UseSetting("Jobs:LeaseSeconds", "3")
             .UseSetting("Jobs:MaxLogLinesPerJob", MaxLogLinesPerJob.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .UseSetting("Serving:ControlPlane:PollSeconds", "0.5")
+            .UseSetting("Serving:AdminKey", ServingAdminKey)
+            .UseSetting("Serving:AllowFaultInjection", "true")
             .UseSetting("Logging:LogLevel:Default", "Warning")
             .ConfigureLogging(logging => logging.AddProvider(Logs)));
         // A real loopback server: the in-process worker reports to the Api over HTTP, as a worker process does.
@@ -63,6 +67,9 @@ public sealed class JobHost : IDisposable
         }
     }
 
+    /// <summary>A client of the host without a token (the serving surface takes inference keys instead).</summary>
+    public HttpClient AnonymousClient() => _factory.CreateClient();
+
     /// <summary>A new user holding <paramref name="roles"/>, signed in.</summary>
     public async Task<SignedInUser> UserAsync(params string[] roles)
     {
@@ -74,10 +81,10 @@ public sealed class JobHost : IDisposable
         return new SignedInUser(name, Authorized(token), token);
     }
 
-    /// <summary>A SignalR connection to the jobs hub, not yet started: long polling, or WebSockets without negotiation.</summary>
-    public HubConnection HubConnection(string token, HttpTransportType transport) =>
+    /// <summary>A SignalR connection to the jobs hub (or <paramref name="hub"/>), not yet started: long polling, or WebSockets without negotiation.</summary>
+    public HubConnection HubConnection(string token, HttpTransportType transport, string hub = "hubs/jobs") =>
         new HubConnectionBuilder()
-            .WithUrl(new Uri(BaseAddress, "hubs/jobs"), o =>
+            .WithUrl(new Uri(BaseAddress, hub), o =>
             {
                 o.Transports = transport;
                 o.AccessTokenProvider = () => Task.FromResult<string?>(token);

@@ -1,0 +1,70 @@
+using System.Net;
+using Mediator;
+using Platform.Application.Common.Exceptions;
+using Platform.Application.Deployments;
+using Platform.Application.Registry;
+using Platform.Contracts.Api;
+using Platform.Domain.Common;
+using Platform.Infrastructure.Identity;
+using Platform.Serving.ControlPlane;
+
+namespace Platform.Host.Serving;
+
+/// <summary>
+/// The embedded host's serving side reads its desired state from, and reports to, the Api in the same process: the
+/// same handlers the REST routes call, sent as the platform itself (role System, actor <see cref="Actor"/>), so no
+/// token has to exist for it. Failures surface as the REST client's would: an <see cref="HttpRequestException"/> with
+/// the status the route would have answered (none for a transient failure, which callers retry).
+/// </summary>
+internal sealed class InProcessServingControlPlane(IServiceScopeFactory scopes) : IServingControlPlane
+{
+    public const string Actor = "serving (embedded)";
+
+    public Task<ServingDesiredState> GetDesiredStateAsync(CancellationToken cancellationToken) =>
+        SendAsync((system, ct) => system.QueryAsync(new GetServingDesiredStateQuery(), Actor, ct), cancellationToken);
+
+    public Task DownloadModelAsync(string model, int version, Stream destination, CancellationToken cancellationToken) =>
+        SendAsync(async (system, ct) =>
+        {
+            var artifact = await system.QueryAsync(new GetModelVersionArtifactQuery(model, version), Actor, ct);
+            await using (artifact.Content.ConfigureAwait(false))
+            {
+                await artifact.Content.CopyToAsync(destination, ct).ConfigureAwait(false);
+            }
+
+            return true;
+        }, cancellationToken);
+
+    public Task ReportCanaryRollbackAsync(string endpoint, CanaryRollbackReport report, CancellationToken cancellationToken) =>
+        SendAsync((system, ct) => system.SendAsync(new ReportCanaryRollbackCommand(endpoint, report), Actor, ct), cancellationToken);
+
+    public Task ReportMonitoringAsync(string endpoint, MonitoringReport report, CancellationToken cancellationToken) =>
+        SendAsync((system, ct) => system.SendAsync(new ReportMonitoringCommand(endpoint, report), Actor, ct), cancellationToken);
+
+    private async Task<T> SendAsync<T>(Func<SystemSender, CancellationToken, Task<T>> send, CancellationToken cancellationToken)
+    {
+        var scope = scopes.CreateAsyncScope();
+        await using (scope.ConfigureAwait(false))
+        {
+            try
+            {
+                return await send(scope.ServiceProvider.GetRequiredService<SystemSender>(), cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException and not HttpRequestException)
+            {
+                var status = StatusOf(ex);
+                throw new HttpRequestException(status is null ? $"The control plane failed: {ex.Message}" : $"The control plane answered {(int)status}: {ex.Message}", ex, status);
+            }
+        }
+    }
+
+    private static HttpStatusCode? StatusOf(Exception ex) => ex switch
+    {
+        NotFoundException => HttpStatusCode.NotFound,
+        ConflictException => HttpStatusCode.Conflict,
+        RequestValidationException => HttpStatusCode.BadRequest,
+        ForbiddenAccessException => HttpStatusCode.Forbidden,
+        DomainException => HttpStatusCode.UnprocessableEntity,
+        _ => null,
+    };
+}
