@@ -86,6 +86,7 @@ public static class ApiComposition
         api.MapModelRegistryEndpoints();
         api.MapGovernanceEndpoints();
         api.MapAuditEndpoints();
+        api.MapDownloadEndpoints();
         api.MapWebhookEndpoints();
         app.MapHub<JobsHub>(JobsHub.Path);
         app.MapHub<NotificationsHub>(NotificationsHub.Path);
