@@ -7,7 +7,7 @@ namespace Platform.Web.Api;
 /// The portal's typed client of the Api: every call carries the signed-in user's token, and every error comes back
 /// as an <see cref="ApiProblem"/> the page shows as a message.
 /// </summary>
-public sealed class PlatformApiClient(HttpClient http, PortalSession session)
+public sealed partial class PlatformApiClient(HttpClient http, PortalSession session)
 {
     public const string HttpClientName = "platform-api";
 
