@@ -30,9 +30,9 @@ internal static class JobEndpoints
             })
             .WithSummary("Submits a job (202): Train, Evaluate, Deploy or Diagnostic, on cpu or gpu; follow it at its location or over SignalR.");
 
-        jobs.MapGet("/", async (JobState? state, JobKind? kind, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
-            TypedResults.Ok<Page<JobDto>>(await sender.Send(new ListJobsQuery(state, kind, limit, cursor), ct)))
-            .WithSummary("Lists the jobs you may see, newest first; filter by state and kind.");
+        jobs.MapGet("/", async (JobState? state, JobKind? kind, Guid? runId, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok<Page<JobDto>>(await sender.Send(new ListJobsQuery(state, kind, limit, cursor, runId), ct)))
+            .WithSummary("Lists the jobs you may see, newest first; filter by state, kind and run.");
 
         jobs.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new GetJobQuery(id), ct)))

@@ -1,0 +1,18 @@
+namespace Platform.Web.Api;
+
+/// <summary>One line of a job's log, as the Api stores it and its hub pushes it (<c>JobLog(jobId, lines)</c>).</summary>
+public sealed record LogLine(int Sequence, DateTimeOffset At, string Text);
+
+/// <summary>A job as a run's page shows it: its state and the parameters it was submitted with (the run's lineage).</summary>
+public sealed record RunJob(Guid Id, string Kind, string State, string ParametersJson, string SubmittedBy, DateTimeOffset CreatedAt);
+
+public sealed partial class PlatformApiClient
+{
+    /// <summary>A page of a job's log in order (up to 1,000 lines).</summary>
+    public Task<Page<LogLine>> JobLogAsync(Guid jobId, string? cursor, CancellationToken ct = default) =>
+        GetAsync<Page<LogLine>>($"api/v1/jobs/{jobId}/logs?limit=1000{Cursor(cursor)}", ct);
+
+    /// <summary>The jobs of a run the user may see, newest first (a run trained by someone else shows none to a Viewer).</summary>
+    public Task<Page<RunJob>> RunJobsAsync(Guid runId, CancellationToken ct = default) =>
+        GetAsync<Page<RunJob>>($"api/v1/jobs?runId={runId}&limit=5", ct);
+}
