@@ -16,3 +16,10 @@ public sealed partial class PlatformApiClient
     public Task<Page<RunJob>> RunJobsAsync(Guid runId, CancellationToken ct = default) =>
         GetAsync<Page<RunJob>>($"api/v1/jobs?runId={runId}&limit=5", ct);
 }
+
+public sealed partial class PlatformApiClient
+{
+    /// <summary>The newest runs across the given experiments (the Api's run search, newest first).</summary>
+    public Task<Page<RunRow>> RecentRunsAsync(IReadOnlyList<Guid> experimentIds, int limit, CancellationToken ct = default) =>
+        PostAsync<Page<RunRow>>("api/v1/runs/search", new { experimentIds, orderBy = "attributes.start_time desc", limit }, ct);
+}
