@@ -21,6 +21,17 @@ public sealed class LiveLogTests : PortalTestContext
     }
 
     [Fact]
+    public async Task Lines_from_the_hub_are_marked_live_and_a_history_page_repeating_them_changes_nothing()
+    {
+        var log = Render<LiveLog>();
+
+        await log.Instance.Append([Line(1), Line(2)], live: false);
+        await log.Instance.Append([Line(2), Line(3)]);
+
+        log.WaitForAssertion(() => Assert.Equal(["0", "0", "1"], log.FindAll("[data-testid=log-line]").Select(e => e.GetAttribute("data-live")!)));
+    }
+
+    [Fact]
     public async Task The_log_keeps_only_the_last_lines_up_to_its_capacity()
     {
         var log = Render<LiveLog>(p => p.Add(x => x.Capacity, 3));
