@@ -53,6 +53,11 @@ public sealed class DownloadLinkTests(ApiFactory factory) : IClassFixture<ApiFac
         Assert.StartsWith("sequence,at,actor,action", lines[0]);
         Assert.True(lines.Length >= 2, "the experiment's creation is in the export");
         Assert.All(lines.Skip(1), line => Assert.Contains(",CreateExperiment,", line));
+
+        var json = await (await approver.PostJsonAsync("/api/v1/downloads", new { kind = "AuditExport", format = "json", action = "CreateExperiment" })).ExpectAsync(200);
+        var events = JsonNode.Parse(await anonymous.GetStringAsync(json["url"]!.GetValue<string>()))!.AsArray();
+        Assert.Equal(lines.Length - 1, events.Count);
+        Assert.All(events, e => Assert.Equal("CreateExperiment", e!["action"]!.GetValue<string>()));
     }
 
     [Fact]
