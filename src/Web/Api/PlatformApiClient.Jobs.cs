@@ -8,9 +8,9 @@ public sealed record RunJob(Guid Id, string Kind, string State, string Parameter
 
 public sealed partial class PlatformApiClient
 {
-    /// <summary>A page of a job's log in order (up to 1,000 lines).</summary>
-    public Task<Page<LogLine>> JobLogAsync(Guid jobId, string? cursor, CancellationToken ct = default) =>
-        GetAsync<Page<LogLine>>($"api/v1/jobs/{jobId}/logs?limit=1000{Cursor(cursor)}", ct);
+    /// <summary>The last <paramref name="lines"/> lines of a job's log (at most 1,000), in order.</summary>
+    public Task<Page<LogLine>> JobLogTailAsync(Guid jobId, int lines, CancellationToken ct = default) =>
+        GetAsync<Page<LogLine>>($"api/v1/jobs/{jobId}/logs?tail={Math.Clamp(lines, 1, 1000)}", ct);
 
     /// <summary>The jobs of a run the user may see, newest first (a run trained by someone else shows none to a Viewer).</summary>
     public Task<Page<RunJob>> RunJobsAsync(Guid runId, CancellationToken ct = default) =>

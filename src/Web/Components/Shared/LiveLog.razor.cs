@@ -47,18 +47,9 @@ public partial class LiveLog
 
     public IReadOnlyList<LogLine> Lines => [.. _buffer.Lines];
 
-    /// <summary>Reads the job's stored log a page at a time (the buffer keeps the tail); live lines may arrive meanwhile.</summary>
-    public async Task LoadHistoryAsync(PlatformApiClient api, Guid jobId)
-    {
-        string? cursor = null;
-        do
-        {
-            var page = await api.JobLogAsync(jobId, cursor);
-            await Append(page.Items, live: false);
-            cursor = page.NextCursor;
-        }
-        while (cursor is not null);
-    }
+    /// <summary>Reads the end of the job's stored log (as many lines as the log keeps); live lines may arrive meanwhile.</summary>
+    public async Task LoadHistoryAsync(PlatformApiClient api, Guid jobId) =>
+        await Append((await api.JobLogTailAsync(jobId, Capacity)).Items, live: false);
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
