@@ -37,6 +37,21 @@ public sealed class DownloadLinkTests(ApiFactory factory) : IClassFixture<ApiFac
     }
 
     [Fact]
+    public async Task A_model_version_link_gives_a_viewer_the_onnx_file()
+    {
+        using var scientist = await factory.UserAsync("DataScientist");
+        var model = "dl-model-" + Guid.NewGuid().ToString("N")[..6];
+        var version = await scientist.RegisterVersionAsync(model);
+        using var viewer = await factory.UserAsync("Viewer");
+
+        var link = await (await viewer.PostJsonAsync("/api/v1/downloads", new { kind = "ModelVersion", model, version })).ExpectAsync(200);
+        Assert.Equal($"{model}-v{version}.onnx", link["fileName"]!.GetValue<string>());
+        using var anonymous = factory.CreateClient();
+        Assert.Equal(TinyOnnxModel.Bytes(), await anonymous.GetByteArrayAsync(link["url"]!.GetValue<string>()));
+        await (await viewer.PostJsonAsync("/api/v1/downloads", new { kind = "ModelVersion", model, version = version + 1 })).ExpectAsync(404);
+    }
+
+    [Fact]
     public async Task An_audit_export_link_answers_csv_with_the_filters_it_was_made_with()
     {
         using var scientist = await factory.UserAsync("DataScientist");
