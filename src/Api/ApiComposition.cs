@@ -87,6 +87,7 @@ public static class ApiComposition
         api.MapGovernanceEndpoints();
         api.MapAuditEndpoints();
         api.MapDownloadEndpoints();
+        api.MapRunLineageEndpoints();
         api.MapWebhookEndpoints();
         app.MapHub<JobsHub>(JobsHub.Path);
         app.MapHub<NotificationsHub>(NotificationsHub.Path);

@@ -87,6 +87,9 @@ public sealed class PromotionJourneyTests(PortalHost host, ITestOutputHelper out
         using var check = await host.ClientAsync(scientist);
         var version = await check.GetFromJsonAsync<JsonObject>($"/api/v1/models/{model}/versions/1");
         Assert.Equal("Production", version!["stage"]!.GetValue<string>());
+        var lineage = await scientistContext.NewPageAsync();
+        await lineage.GoAsync(runPath);
+        await Assertions.Expect(lineage.Locator("[data-testid=lineage-version]")).ToContainTextAsync($"{model} v1 (Production)");
     }
 
     /// <summary>The run's model downloads in the browser (which holds no Api token) through a signed link, byte for byte.</summary>

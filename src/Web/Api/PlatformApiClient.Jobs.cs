@@ -23,3 +23,12 @@ public sealed partial class PlatformApiClient
     public Task<Page<RunRow>> RecentRunsAsync(IReadOnlyList<Guid> experimentIds, int limit, CancellationToken ct = default) =>
         PostAsync<Page<RunRow>>("api/v1/runs/search", new { experimentIds, orderBy = "attributes.start_time desc", limit }, ct);
 }
+
+/// <summary>A model version registered from a run.</summary>
+public sealed record RunModelVersion(string Model, int Version, string Stage, DateTimeOffset CreatedAt);
+
+public sealed partial class PlatformApiClient
+{
+    public Task<Page<RunModelVersion>> RunModelVersionsAsync(Guid runId, CancellationToken ct = default) =>
+        GetAsync<Page<RunModelVersion>>($"api/v1/runs/{runId}/model-versions", ct);
+}

@@ -21,8 +21,10 @@ public partial class RunPage
     protected override async Task LoadAsync()
     {
         var artifacts = Api.ArtifactsAsync(Id);
+        var registered = Api.RunModelVersionsAsync(Id);
         _run = await Api.RunAsync(Id);
         _artifacts = (await artifacts).Items;
+        _registered = (await registered).Items;
         _groups = [.. _run.Metrics.Select(m => GroupOf(m.Key)).Distinct().Order()];
         Hub = Live.Jobs();
         Hub.On<Guid, List<MetricValue>>("RunMetrics", (runId, points) => InvokeAsync(() => Show(points)));
@@ -37,6 +39,7 @@ public partial class RunPage
     }
 
     private RunJob? _job;
+    private IReadOnlyList<RunModelVersion> _registered = [];
     private LiveLog? _log;
     private bool _logRead;
     private readonly List<LogLine> _pendingLog = [];
