@@ -86,6 +86,8 @@ public static class ApiComposition
         api.MapModelRegistryEndpoints();
         api.MapGovernanceEndpoints();
         api.MapAuditEndpoints();
+        api.MapDownloadEndpoints();
+        api.MapRunLineageEndpoints();
         api.MapWebhookEndpoints();
         api.MapDeploymentEndpoints();
         app.MapHub<JobsHub>(JobsHub.Path);

@@ -39,6 +39,8 @@ public static class DependencyInjection
         services.AddScoped<HttpCurrentUser>();
         services.AddScoped<ScopedCurrentUser>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<ScopedCurrentUser>());
+        services.AddScoped<IDownloadCaller>(sp => sp.GetRequiredService<ScopedCurrentUser>());
+        services.AddSingleton<IDownloadLinkSigner, DownloadLinkSigner>();
         services.AddScoped<SystemSender>();
         services.AddSingleton<IPasswordHasher, AspNetPasswordHasher>();
         services.AddSingleton<SigningKeyStore>();

@@ -15,6 +15,7 @@ public static class WebComposition
         builder.Services.TryAddSingleton<IPortalApiAddress, ConfiguredApiAddress>();
         builder.Services.AddScoped<PortalSession>();
         builder.Services.AddScoped<LiveConnections>();
+        builder.Services.AddScoped<BrowserDownloads>();
         builder.Services.AddHttpClient<PlatformApiClient>(PlatformApiClient.HttpClientName, (sp, client) =>
             client.BaseAddress = sp.GetRequiredService<IPortalApiAddress>().BaseAddress);
         return builder;

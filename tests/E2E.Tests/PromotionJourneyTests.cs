@@ -47,13 +47,19 @@ public sealed class PromotionJourneyTests(PortalHost host, ITestOutputHelper out
         await page.EvaluateAsync("() => window.__stillTheSamePage = true");
         await Assertions.Expect(page.Locator("[data-testid=job-progress]")).ToHaveTextAsync("100%", new() { Timeout = (float)Training.TotalMilliseconds });
         await Assertions.Expect(page.Locator("[data-testid=job-state]")).ToHaveTextAsync("Succeeded");
+        // The log's last line (the stored model) came over the hub while the page was open: no reload, marked live.
+        await Assertions.Expect(page.Locator("[data-testid=log-line][data-live='1']").Filter(new() { HasText = "Stored the ONNX model" })).ToHaveCountAsync(1);
         Assert.True(await page.EvaluateAsync<bool>("() => window.__stillTheSamePage === true"), "the job page reloaded");
         await page.ShotAsync("job-succeeded");
         var runPage = await scientistContext.NewPageAsync();
-        await runPage.GoAsync(await page.GetByText("Open the run").GetAttributeAsync("href") ?? "/");
-        await runPage.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        await runPage.ShotAsync("run-metrics");
+        var runPath = await page.GetByText("Open the run").GetAttributeAsync("href") ?? "/";
+        await runPage.GoAsync(runPath);
+        // Not "network idle": a circuit that fell back to long polling (a loaded machine) never is; wait for what the page shows.
         await Assertions.Expect(runPage.Locator("polyline[data-series='validation.logLoss']")).ToHaveCountAsync(1, new() { Timeout = 15_000 });
+        await Assertions.Expect(runPage.Locator("[data-testid=lineage-dataset]")).ToContainTextAsync("breast-cancer v1");
+        await Assertions.Expect(runPage.Locator("[data-testid=log-line]").Filter(new() { HasText = "Stored the ONNX model" })).ToHaveCountAsync(1);
+        await runPage.ShotAsync("run-metrics");
+        await DownloadsTheModelArtefactAsync(runPage, scientist, runPath);
         await runPage.CloseAsync();
 
         await page.FillAsync("#register-model", model);
@@ -73,6 +79,7 @@ public sealed class PromotionJourneyTests(PortalHost host, ITestOutputHelper out
         await panel.WaitForAsync();
         await inbox.ShotAsync("approvals-inbox");
         await panel.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
+        await ExportsTheAuditTrailAsync(inbox, scientist);
 
         await Assertions.Expect(page.Locator("[data-testid=stage-v1]")).ToHaveTextAsync("Production", new() { Timeout = 15_000 });
         Assert.True(await page.EvaluateAsync<bool>("() => window.__stillTheSamePage === true"), "the model page reloaded");
@@ -80,5 +87,34 @@ public sealed class PromotionJourneyTests(PortalHost host, ITestOutputHelper out
         using var check = await host.ClientAsync(scientist);
         var version = await check.GetFromJsonAsync<JsonObject>($"/api/v1/models/{model}/versions/1");
         Assert.Equal("Production", version!["stage"]!.GetValue<string>());
+        var lineage = await scientistContext.NewPageAsync();
+        await lineage.GoAsync(runPath);
+        await Assertions.Expect(lineage.Locator("[data-testid=lineage-version]")).ToContainTextAsync($"{model} v1 (Production)");
+    }
+
+    /// <summary>The run's model downloads in the browser (which holds no Api token) through a signed link, byte for byte.</summary>
+    private async Task DownloadsTheModelArtefactAsync(IPage runPage, string scientist, string runPath)
+    {
+        var download = await runPage.RunAndWaitForDownloadAsync(() =>
+            runPage.Locator("[data-testid=artifact]").Filter(new() { HasText = "model.onnx" }).Locator("[data-testid=download-artifact]").ClickAsync());
+        Assert.Equal("model.onnx", download.SuggestedFilename);
+        Assert.Contains("/api/v1/downloads/pdl_", download.Url);
+        using var api = await host.ClientAsync(scientist);
+        var stored = await api.GetByteArrayAsync($"/api/v1{runPath}/artifacts/model.onnx");
+        Assert.Equal(stored, await File.ReadAllBytesAsync(await download.PathAsync()));
+    }
+
+    /// <summary>The audit trail, filtered to the data scientist, saves as CSV in the approver's browser.</summary>
+    private static async Task ExportsTheAuditTrailAsync(IPage page, string scientist)
+    {
+        await page.GoAsync("/audit");
+        await page.FillAsync("#audit-actor", scientist);
+        await page.Locator("#audit-actor").PressAsync("Tab");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("[data-testid=export-csv]").ClickAsync());
+        Assert.Equal("audit.csv", download.SuggestedFilename);
+        var lines = (await File.ReadAllLinesAsync(await download.PathAsync())).Where(l => l.Length > 0).ToList();
+        Assert.StartsWith("sequence,at,actor,action", lines[0]);
+        Assert.Contains(lines, l => l.Contains(",RegisterModelVersion,", StringComparison.Ordinal));
+        Assert.All(lines.Skip(1), l => Assert.Equal(scientist, l.Split(',')[2]));
     }
 }

@@ -30,17 +30,17 @@ internal static class JobEndpoints
             })
             .WithSummary("Submits a job (202): Train, Evaluate, Deploy or Diagnostic, on cpu or gpu; follow it at its location or over SignalR.");
 
-        jobs.MapGet("/", async (JobState? state, JobKind? kind, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
-            TypedResults.Ok<Page<JobDto>>(await sender.Send(new ListJobsQuery(state, kind, limit, cursor), ct)))
-            .WithSummary("Lists the jobs you may see, newest first; filter by state and kind.");
+        jobs.MapGet("/", async (JobState? state, JobKind? kind, Guid? runId, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok<Page<JobDto>>(await sender.Send(new ListJobsQuery(state, kind, limit, cursor, runId), ct)))
+            .WithSummary("Lists the jobs you may see, newest first; filter by state, kind and run.");
 
         jobs.MapGet("/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new GetJobQuery(id), ct)))
             .WithSummary("Gets a job: state, progress, attempts, the worker and the reason it ended as it did.");
 
-        jobs.MapGet("/{id:guid}/logs", async (Guid id, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
-            TypedResults.Ok<Page<JobLogLineDto>>(await sender.Send(new GetJobLogsQuery(id, limit, cursor), ct)))
-            .WithSummary("A job's log lines in order.");
+        jobs.MapGet("/{id:guid}/logs", async (Guid id, int? limit, string? cursor, int? tail, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok<Page<JobLogLineDto>>(await sender.Send(new GetJobLogsQuery(id, limit, cursor, tail), ct)))
+            .WithSummary("A job's log lines in order, paged; ?tail=N (up to 1,000) answers only the last N lines, still in order.");
 
         jobs.MapPost("/{id:guid}/cancel", async (Guid id, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new CancelJobCommand(id), ct)))

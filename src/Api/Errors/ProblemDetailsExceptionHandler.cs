@@ -8,7 +8,7 @@ namespace Platform.Api.Errors;
 
 /// <summary>
 /// Turns every exception into RFC 7807 problem details: validation 400 (with <c>errors</c> per field), 401, 403,
-/// 404, 409 (with the rule's <c>code</c>), 412, 413, 422 (gates); anything unexpected is a 500 that reveals nothing.
+/// 404, 409 (with the rule's <c>code</c>), 410 (an expired download link), 412, 413, 422 (gates); anything unexpected is a 500 that reveals nothing.
 /// </summary>
 internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problems, ILogger<ProblemDetailsExceptionHandler> logger)
     : IExceptionHandler
@@ -42,6 +42,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
         Domain.Governance.GatesFailedException e => GatesFailed(e),
         Domain.Deployments.VersionNotApprovedException e => NotApproved(e),
         DomainException e => WithCode(Problem(409, ProblemTypes.Conflict, "Conflict", e.Message), e.Code),
+        DownloadLinkExpiredException e => Problem(410, ProblemTypes.Gone, "Gone", e.Message),
         PreconditionFailedException e => Problem(412, ProblemTypes.PreconditionFailed, "Precondition failed", e.Message),
         PayloadTooLargeException e => Problem(413, ProblemTypes.PayloadTooLarge, "Payload too large", e.Message),
         _ => Problem(500, ProblemTypes.Internal, "Internal error", "Something went wrong on our side; the error was logged."),

@@ -11,6 +11,7 @@ public static class ProblemTypes
     public const string NotFound = Prefix + "not-found";
     public const string Conflict = Prefix + "conflict";
     public const string PreconditionFailed = Prefix + "precondition-failed";
+    public const string Gone = Prefix + "gone";
     public const string GatesFailed = Prefix + "gates-failed";
     public const string NotApproved = Prefix + "not-approved";
     public const string PayloadTooLarge = Prefix + "payload-too-large";

@@ -4,19 +4,23 @@ using Platform.Domain.Identity;
 namespace Platform.Infrastructure.Identity;
 
 /// <summary>
-/// The caller for this scope: the HTTP caller, or, for work that arrives over the bus, the platform itself acting
-/// for a worker (set by <see cref="SystemSender"/>).
+/// The caller for this scope: the HTTP caller; or, for work that arrives over the bus, the platform itself acting
+/// for a worker (set by <see cref="SystemSender"/>); or the user a download link was made for (set when the link is opened).
 /// </summary>
-internal sealed class ScopedCurrentUser(HttpCurrentUser http) : ICurrentUser
+internal sealed class ScopedCurrentUser(HttpCurrentUser http) : ICurrentUser, IDownloadCaller
 {
     private string? _systemActor;
+    private (Guid? Id, string Name, Role Roles)? _linkUser;
 
-    public bool IsAuthenticated => _systemActor is not null || http.IsAuthenticated;
-    public Guid? UserId => _systemActor is not null ? null : http.UserId;
-    public string Name => _systemActor ?? http.Name;
-    public Role Roles => _systemActor is not null ? Role.System : http.Roles;
-    public Guid? AccessTokenId => _systemActor is not null ? null : http.AccessTokenId;
-    public JobScope? Job => _systemActor is not null ? null : http.Job;
+    public bool IsAuthenticated => _systemActor is not null || _linkUser is not null || http.IsAuthenticated;
+    public Guid? UserId => _systemActor is not null ? null : _linkUser is { } link ? link.Id : http.UserId;
+    public string Name => _systemActor ?? _linkUser?.Name ?? http.Name;
+    public Role Roles => _systemActor is not null ? Role.System : _linkUser is { } link ? link.Roles : http.Roles;
+    public Guid? AccessTokenId => _systemActor is not null || _linkUser is not null ? null : http.AccessTokenId;
+    public JobScope? Job => _systemActor is not null || _linkUser is not null ? null : http.Job;
 
     public void ActAsSystem(string actor) => _systemActor = actor;
+
+    /// <summary>Acts for a download link's user; never for the platform itself or a job.</summary>
+    public void ActFor(Guid? userId, string name, Role roles) => _linkUser = (userId, name, roles & ~(Role.System | Role.Job));
 }

@@ -20,9 +20,9 @@ public sealed class RequestDeclarationTests
     }
 
     [Fact]
-    public void Only_signing_in_is_anonymous()
+    public void Only_signing_in_and_opening_a_signed_download_link_are_anonymous()
     {
-        var anonymous = Requests.Where(t => t.GetCustomAttribute<AllowAnonymousAttribute>() is not null);
-        Assert.Equal([typeof(IssueTokenCommand)], anonymous);
+        var anonymous = Requests.Where(t => t.GetCustomAttribute<AllowAnonymousAttribute>() is not null).OrderBy(t => t.Name);
+        Assert.Equal([typeof(IssueTokenCommand), typeof(Platform.Application.Downloads.OpenDownloadQuery)], anonymous);
     }
 }

@@ -54,6 +54,8 @@ public sealed class RunFilterParserTests
     [InlineData("metrics.auc DESC", FilterEntity.Metric, "auc", true)]
     [InlineData("metrics.`val loss` asc", FilterEntity.Metric, "val loss", false)]
     [InlineData("attributes.start_time desc", FilterEntity.Attribute, "start_time", true)]
+    [InlineData("attributes.name", FilterEntity.Attribute, "name", false)]
+    [InlineData("attributes.status DESC", FilterEntity.Attribute, "status", true)]
     public void Parses_orders(string? orderBy, FilterEntity entity, string key, bool descending) =>
         Assert.Equal(new RunOrder(entity, key, descending), RunFilterParser.ParseOrder(orderBy));
 

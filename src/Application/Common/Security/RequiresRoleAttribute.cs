@@ -12,7 +12,7 @@ public sealed class RequiresRoleAttribute(Role anyOf) : Attribute
     public Role AnyOf { get; } = anyOf;
 }
 
-/// <summary>The request needs no caller (signing in). Use for nothing else.</summary>
+/// <summary>The request needs no caller: signing in, and opening a download link (the signed link is the credential). Use for nothing else.</summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
 public sealed class AllowAnonymousAttribute : Attribute;
 

@@ -9,9 +9,9 @@ using Platform.Domain.Jobs;
 
 namespace Platform.Application.Jobs.Queries.ListJobs;
 
-/// <summary>The jobs the caller may see, newest first, filtered by state and kind.</summary>
+/// <summary>The jobs the caller may see, newest first, filtered by state, kind and run (a run's training job, for its page).</summary>
 [RequiresRole(Permissions.Read)]
-public sealed record ListJobsQuery(JobState? State, JobKind? Kind, int? Limit, string? Cursor) : IQuery<Page<JobDto>>;
+public sealed record ListJobsQuery(JobState? State, JobKind? Kind, int? Limit, string? Cursor, Guid? RunId = null) : IQuery<Page<JobDto>>;
 
 public sealed class ListJobsQueryHandler(IPlatformDbContext db, ICurrentUser currentUser) : IQueryHandler<ListJobsQuery, Page<JobDto>>
 {
@@ -29,6 +29,11 @@ public sealed class ListJobsQueryHandler(IPlatformDbContext db, ICurrentUser cur
         if (query.Kind is { } kind)
         {
             jobs = jobs.Where(j => j.Kind == kind);
+        }
+
+        if (query.RunId is { } runId)
+        {
+            jobs = jobs.Where(j => j.RunId == runId);
         }
 
         if (Cursor.Decode<Position>(query.Cursor) is { } after)

@@ -62,15 +62,15 @@ public static class RunFilterParser
         var tokens = new RunFilterTokenizer(text).Tokenize();
         if (tokens.Count != 2 || tokens[0].Kind != TokenKind.Identifier)
         {
-            throw new RunFilterException(0, "expected metrics.<key> or attributes.start_time, then ASC or DESC");
+            throw new RunFilterException(0, "expected metrics.<key> or attributes.start_time, .name or .status, then ASC or DESC");
         }
 
         var (entity, key) = SplitIdentifier(tokens[0]);
         return (entity, key) switch
         {
             (FilterEntity.Metric, _) => new RunOrder(entity, key, descending),
-            (FilterEntity.Attribute, RunAttributes.StartTime) => new RunOrder(entity, key, descending),
-            _ => throw new RunFilterException(0, "runs can be ordered by metrics.<key> or attributes.start_time"),
+            (FilterEntity.Attribute, RunAttributes.StartTime or RunAttributes.Name or RunAttributes.Status) => new RunOrder(entity, key, descending),
+            _ => throw new RunFilterException(0, "runs can be ordered by metrics.<key>, attributes.start_time, attributes.name or attributes.status"),
         };
     }
 

@@ -36,7 +36,9 @@ public sealed class SearchRunsQueryHandler(IPlatformDbContext db) : IQueryHandle
         var limit = PageLimits.Resolve(query.Limit);
         var (ids, next) = order.Entity == FilterEntity.Metric
             ? await RunPager.ByMetricAsync(db, runs, order, limit, query.Cursor, cancellationToken)
-            : await RunPager.ByStartTimeAsync(runs, order.Descending, limit, query.Cursor, cancellationToken);
+            : order.Key == RunAttributes.StartTime
+            ? await RunPager.ByStartTimeAsync(runs, order.Descending, limit, query.Cursor, cancellationToken)
+            : await RunAttributePager.ByNameOrStatusAsync(runs, order, limit, query.Cursor, cancellationToken);
         return new Page<RunDto>(await db.ReadRunsAsync(ids, cancellationToken), next);
     }
 
