@@ -70,6 +70,10 @@ public sealed class PromotionJourneyTests(PortalHost host, ITestOutputHelper out
         await page.GetByRole(AriaRole.Button, new() { Name = "Request" }).ClickAsync();
         await page.GetByText("approvers have been told").WaitForAsync();
         await page.EvaluateAsync("() => window.__stillTheSamePage = true");
+        using (var api = await host.ClientAsync(scientist))
+        {
+            (await api.PutAsJsonAsync($"/api/v1/models/{model}/aliases/champion", new { version = 1 })).EnsureSuccessStatusCode();
+        }
 
         await using var approverContext = await host.ContextAsync();
         var inbox = await approverContext.NewPageAsync();
@@ -79,10 +83,13 @@ public sealed class PromotionJourneyTests(PortalHost host, ITestOutputHelper out
         await panel.WaitForAsync();
         await inbox.ShotAsync("approvals-inbox");
         await panel.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
+        var decided = inbox.Locator("tr").Filter(new() { HasText = $"{model} v1" }).Filter(new() { HasText = "Approved" });
+        await Assertions.Expect(decided).ToContainTextAsync(approver, new() { Timeout = 15_000 }); // the inbox's history, no reload
         await ExportsTheAuditTrailAsync(inbox, scientist);
 
         await Assertions.Expect(page.Locator("[data-testid=stage-v1]")).ToHaveTextAsync("Production", new() { Timeout = 15_000 });
         Assert.True(await page.EvaluateAsync<bool>("() => window.__stillTheSamePage === true"), "the model page reloaded");
+        await Assertions.Expect(page.Locator("[data-testid=alias-champion]")).ToContainTextAsync("@champion"); // read again with the stage change
         await page.ShotAsync("model-in-production");
         using var check = await host.ClientAsync(scientist);
         var version = await check.GetFromJsonAsync<JsonObject>($"/api/v1/models/{model}/versions/1");
