@@ -90,6 +90,7 @@ public sealed class PromotionJourneyTests(PortalHost host, ITestOutputHelper out
         await Assertions.Expect(page.Locator("[data-testid=stage-v1]")).ToHaveTextAsync("Production", new() { Timeout = 15_000 });
         Assert.True(await page.EvaluateAsync<bool>("() => window.__stillTheSamePage === true"), "the model page reloaded");
         await Assertions.Expect(page.Locator("[data-testid=alias-champion]")).ToContainTextAsync("@champion"); // read again with the stage change
+        await Assertions.Expect(page.Locator("[data-testid=lineage-v1] a")).ToHaveAttributeAsync("href", runPath);
         await page.ShotAsync("model-in-production");
         using var check = await host.ClientAsync(scientist);
         var version = await check.GetFromJsonAsync<JsonObject>($"/api/v1/models/{model}/versions/1");
