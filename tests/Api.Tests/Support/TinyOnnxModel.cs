@@ -3,16 +3,17 @@ using System.Text;
 namespace Platform.Api.Tests.Support;
 
 /// <summary>
-/// The smallest ONNX model ONNX Runtime loads: one Identity node from float input <c>x</c> [1] to output <c>y</c> [1],
+/// The smallest ONNX model ONNX Runtime loads: one Identity node from float input <c>x</c> (or as named) [1] to output <c>y</c> [1],
 /// written field by field (ONNX field numbers: ModelProto ir_version 1, graph 7, opset_import 8), so that registry
-/// tests need no training.
+/// tests need no training. The host tests compile this same file (linked).
 /// </summary>
 public static class TinyOnnxModel
 {
-    public static byte[] Bytes()
+    /// <param name="input">The input's name: two models with different input names have different schemas.</param>
+    public static byte[] Bytes(string input = "x")
     {
-        var node = Concat(Text(1, "x"), Text(2, "y"), Text(4, "Identity"));
-        var graph = Concat(Message(1, node), Text(2, "identity"), Message(11, Tensor("x")), Message(12, Tensor("y")));
+        var node = Concat(Text(1, input), Text(2, "y"), Text(4, "Identity"));
+        var graph = Concat(Message(1, node), Text(2, "identity"), Message(11, Tensor(input)), Message(12, Tensor("y")));
         var opset = Varint(2, 13);
         return Concat(Varint(1, 8), Message(7, graph), Message(8, opset));
     }

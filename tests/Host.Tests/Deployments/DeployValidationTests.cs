@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Platform.Api.Tests.Support;
 using Platform.Host.Tests.Support;
 using static Platform.Host.Tests.Governance.GovernanceRequests;
 using static Platform.Host.Tests.Support.RegistryRequests;
@@ -22,7 +23,7 @@ public sealed class DeployValidationTests(JobHost host)
         var (model, endpoint) = ("identity-" + Guid.NewGuid().ToString("N")[..6], "identity-" + Guid.NewGuid().ToString("N")[..6]);
         foreach (var input in new[] { "x", "z" })
         {
-            var version = (await UploadAsync(scientist.Client, model, IdentityOnnxModel.Bytes(input)))["version"]!.GetValue<int>();
+            var version = (await UploadAsync(scientist.Client, model, TinyOnnxModel.Bytes(input)))["version"]!.GetValue<int>();
             var request = await RequestAsync(scientist.Client, model, version, "Production", 201);
             await DecideAsync(approver.Client, request["id"]!.GetValue<string>(), approve: true, "ok").ExpectAsync(200, $"approve v{version}");
         }
