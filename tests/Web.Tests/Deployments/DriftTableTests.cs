@@ -25,7 +25,8 @@ public sealed class DriftTableTests : PortalTestContext
         Assert.Contains("mud-error-text", rows[0].Children[1].ClassName);
         Assert.DoesNotContain("mud-error-text", rows[1].Children[1].ClassName ?? "", StringComparison.Ordinal);
         Assert.Equal(2, rows.Count(r => r.TextContent.Contains("drifting", StringComparison.Ordinal)));
-        Assert.Contains("mud-theme-warning", rows[2].ClassName);
+        Assert.Equal(["drift-alert", "drift-alert"], rows.Where(r => r.GetAttribute("data-alert") == "1").Select(r => r.ClassName));
+        Assert.Null(rows[1].GetAttribute("class"));
         Assert.Contains("PSI 0.2 or KS 0.1", table.Markup);
     }
 
