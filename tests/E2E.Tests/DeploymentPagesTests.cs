@@ -12,7 +12,7 @@ namespace Platform.E2E.Tests;
 /// The deployment pages in a real browser over a real deployment: two uploaded one-node ONNX versions approved into
 /// Staging, deployed through the Api (v1, then v1 90% + canary v2 10%, each validated by the in-process worker's deploy
 /// job) with a monitoring report whose drift alerts; the list and the deployment page are labelled and fit 1280x800 and
-/// 390x844, and an operator rolls the canary back from the page.
+/// 390x844; an operator rolls the canary back from the page, then puts it back with the traffic form.
 /// </summary>
 [Collection(PortalCollection.Name)]
 public sealed class DeploymentPagesTests(PortalHost host, ITestOutputHelper output)
@@ -57,6 +57,20 @@ public sealed class DeploymentPagesTests(PortalHost host, ITestOutputHelper outp
         await Assertions.Expect(operatorPage.Locator("[data-testid=active-split] [data-testid=traffic-version]")).ToHaveTextAsync(["v1 · 100% (weight 100)"]);
         await Assertions.Expect(operatorPage.Locator("[data-testid=revision-kind]").First).ToHaveTextAsync("Rollback");
         await operatorPage.ShotAsync("deployment-rolled-back");
+
+        // The canary again, from the form: sent with If-Match, answered 202, validated by a deploy job, then active.
+        await operatorPage.GetByRole(AriaRole.Button, new() { Name = "Add a version" }).ClickAsync();
+        await operatorPage.PickAsync("traffic-1-version", "v2 ·");
+        await operatorPage.FillAsync("#traffic-0-weight", "80");
+        await operatorPage.FillAsync("#traffic-1-weight", "20");
+        await operatorPage.GetByLabel("Canary").Nth(1).CheckAsync();
+        await operatorPage.FillAsync("#traffic-reason", "try v2 again on a fifth of the traffic");
+        await operatorPage.GetByRole(AriaRole.Button, new() { Name = "Change traffic" }).ClickAsync();
+
+        await Assertions.Expect(operatorPage.Locator("[data-testid=active-split] [data-testid=traffic-version]"))
+            .ToHaveTextAsync(["v1 · 80% (weight 80)", "v2 · 20% (weight 20) · canary"], new() { Timeout = 60_000 });
+        await Assertions.Expect(operatorPage.Locator("[data-testid=revision-kind]").First).ToHaveTextAsync("Change");
+        await operatorPage.ShotAsync("deployment-canary-from-form");
     }
 
     private static async Task FitsAsync(IPage page, string path, int width, int height)
