@@ -29,10 +29,14 @@ public abstract class DeploymentPageContext : AdminPageContext
         DateTimeOffset.UnixEpoch, null);
 
     /// <summary>Signs an Operator in and renders <typeparamref name="T"/> with <paramref name="parameters"/>.</summary>
-    protected IRenderedComponent<ContainerFragment> RenderOperator<T>(params (string Name, object Value)[] parameters) where T : IComponent
+    protected IRenderedComponent<ContainerFragment> RenderOperator<T>(params (string Name, object Value)[] parameters) where T : IComponent =>
+        RenderAs<T>("Operator", parameters);
+
+    /// <summary>Signs a user holding <paramref name="role"/> in and renders <typeparamref name="T"/> with <paramref name="parameters"/>.</summary>
+    protected IRenderedComponent<ContainerFragment> RenderAs<T>(string role, params (string Name, object Value)[] parameters) where T : IComponent
     {
         var session = Services.GetRequiredService<PortalSession>();
-        session.SignInAsync(new SignedIn("operator", ["Operator"], "token", DateTimeOffset.UtcNow.AddHours(1))).GetAwaiter().GetResult();
+        session.SignInAsync(new SignedIn(role.ToLowerInvariant(), [role], "token", DateTimeOffset.UtcNow.AddHours(1))).GetAwaiter().GetResult();
         return Render(b =>
         {
             b.OpenComponent<MudPopoverProvider>(0);
