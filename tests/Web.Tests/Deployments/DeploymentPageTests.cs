@@ -1,0 +1,34 @@
+using Bunit;
+using Platform.Web.Api;
+using Platform.Web.Components.Pages.Deployments;
+
+namespace Platform.Web.Tests.Deployments;
+
+public sealed class DeploymentPageTests : DeploymentPageContext
+{
+    public DeploymentPageTests()
+    {
+        var monitoring = new MonitoringInfo(true, [new VersionMonitoringInfo(
+            1, 3, "serving-1", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddMinutes(1), 500, 40, 0.08, 0.3, 300, 420, 250, true,
+            [new FeatureDriftInfo("mean radius", 0.5, 0.05, true)], DateTimeOffset.UnixEpoch)]);
+        Api.On(HttpMethod.Get, "/api/v1/deployments/cancer", () => Endpoint with { Monitoring = monitoring });
+        Api.On(HttpMethod.Get, "/api/v1/deployments/cancer/revisions", () => new Page<RevisionInfo>([Endpoint.Active!], null));
+        Api.On(HttpMethod.Get, "/api/v1/deployments/cancer/keys", () => new Page<InferenceKeyInfo>([], null));
+    }
+
+    [Theory]
+    [InlineData("Viewer", false)]
+    [InlineData("Operator", true)]
+    [InlineData("Admin", true)]
+    public void Everyone_reads_the_figures_and_only_operators_and_admins_get_the_actions(string role, bool operates)
+    {
+        var page = RenderAs<DeploymentPage>(role, (nameof(DeploymentPage.Name), "cancer"));
+
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=drift-row][data-alert='1']")));
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=revision-kind]")));
+        Assert.Contains("8.00", page.Find("[data-testid=monitoring]").TextContent);
+        Assert.Equal(["v1 · 100% (weight 100)"], page.FindAll("[data-testid=active-split] [data-testid=traffic-version]").Select(e => e.TextContent.Trim()));
+        string[] actions = ["Change traffic", "Roll back", "Create key"];
+        Assert.Equal(operates ? actions : [], page.FindAll("button").Select(b => b.TextContent.Trim()).Where(actions.Contains));
+    }
+}

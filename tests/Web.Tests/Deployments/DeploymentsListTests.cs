@@ -1,0 +1,33 @@
+using Bunit;
+using Platform.Web.Api;
+using Platform.Web.Components.Pages.Deployments;
+
+namespace Platform.Web.Tests.Deployments;
+
+public sealed class DeploymentsListTests : DeploymentPageContext
+{
+    private static readonly Guid DeployJob = Guid.NewGuid();
+
+    [Fact]
+    public void A_validating_deployment_shows_its_deploy_jobs_progress_and_link_and_a_drifting_one_its_badge()
+    {
+        var validating = Endpoint with
+        {
+            Name = "churn", Pending = Revision(2, new(1, 90, false), new(2, 10, true)) with { State = "Validating", DeployJobId = DeployJob },
+        };
+        Api.On(HttpMethod.Get, "/api/v1/deployments?", () => new Page<DeploymentInfo>([Endpoint, validating], null));
+        Api.On(HttpMethod.Get, "/api/v1/deployments/cancer/monitoring", () => new MonitoringInfo(true, []));
+        Api.On(HttpMethod.Get, "/api/v1/deployments/churn/monitoring", () => new MonitoringInfo(false, []));
+        Api.On(HttpMethod.Get, $"/api/v1/jobs/{DeployJob}", () => new JobInfo(DeployJob, "Deploy", "Running", null, "operator", 40, "validate", "v2 latency", null, DateTimeOffset.UnixEpoch));
+
+        var list = RenderOperator<DeploymentList>();
+
+        list.WaitForAssertion(() => Assert.Contains("40%", list.Find("[data-testid=deploy-job]").TextContent), TimeSpan.FromSeconds(10));
+        Assert.Equal($"/jobs/{DeployJob}", list.Find("[data-testid=deploy-job] a").GetAttribute("href"));
+        var rows = list.FindAll("tbody tr");
+        Assert.Contains("drift alert", rows[0].TextContent);
+        Assert.DoesNotContain("drift alert", rows[1].TextContent);
+        Assert.Contains("Validating revision 2", rows[1].TextContent);
+        Assert.Equal("v1 100%", rows[0].QuerySelector("[data-testid=active-split]")!.TextContent);
+    }
+}
