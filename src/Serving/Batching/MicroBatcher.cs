@@ -1,12 +1,12 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Threading.Channels;
 using Platform.Serving.Models;
 
 namespace Platform.Serving.Batching;
 
 /// <summary>
-/// Dynamic micro-batching for one model version. Requests queue on a channel; the request that finds no batch being
-/// formed becomes the leader: it takes up to <see cref="BatchingOptions.MaxBatchSize"/> rows (waiting at most
+/// Dynamic micro-batching for one model version. The request that finds no batch being formed becomes the leader
+/// without queueing (its own row first); others queue on a lock-free queue. The leader takes up to <see cref="BatchingOptions.MaxBatchSize"/> rows (waiting at most
 /// <see cref="BatchingOptions.MaxBatchDelay"/> for more once the queue is empty), makes one ONNX Runtime call for all
 /// of them on its own thread and hands each caller its own rows. Requests that arrive while a batch runs form the next
 /// one. The leader needs no thread hop; once its own row is answered, leftover work moves to the thread pool, so that
@@ -17,14 +17,15 @@ internal sealed class MicroBatcher
     /// <summary>Runs one batch of <paramref name="rows"/> rows; returns each request's outputs, in batch order.</summary>
     public delegate NamedTensor[][] BatchRunner(IReadOnlyList<PendingInference> batch, int rows);
 
-    private readonly Channel<PendingInference> _queue = Channel.CreateUnbounded<PendingInference>(
-        new UnboundedChannelOptions { SingleReader = false, SingleWriter = false, AllowSynchronousContinuations = false });
+    // Lock-free: a locked queue (Channel) made requests wait on each other for its lock on a busy machine.
+    private readonly ConcurrentQueue<PendingInference> _queue = new();
 
     private readonly BatchRunner _run;
     private readonly BatchingOptions _options;
     private readonly long _delayTicks;
     private readonly List<PendingInference> _batch;
     private int _leading;
+    private volatile bool _completed;
 
     public MicroBatcher(BatchRunner run, BatchingOptions options)
     {
@@ -38,7 +39,7 @@ internal sealed class MicroBatcher
     {
         var pending = PendingInference.Rent(input);
         var task = pending.Task;
-        if (!_queue.Writer.TryWrite(pending))
+        if (_completed)
         {
             pending.Fail(new ObjectDisposedException(nameof(MicroBatcher), "The model version was unloaded."));
         }
@@ -46,24 +47,42 @@ internal sealed class MicroBatcher
         {
             _ = LeadAsync(pending);
         }
+        else
+        {
+            // Queued first, then the lead tried again: a leader that let go saw this request or lets this one lead.
+            _queue.Enqueue(pending);
+            if (Interlocked.CompareExchange(ref _leading, 1, 0) == 0)
+            {
+                _ = LeadAsync(null);
+            }
+        }
 
         return task;
     }
 
     /// <summary>Stops taking requests (the version is unloaded only once none is in flight, so the queue is empty).</summary>
-    public void Complete() => _queue.Writer.TryComplete();
+    public void Complete() => _completed = true;
 
-    /// <summary>Forms and runs batches while requests wait; the caller holds <see cref="_leading"/>.</summary>
+    /// <summary>Forms and runs batches while requests wait, <paramref name="own"/> (not queued) first; the caller holds <see cref="_leading"/>.</summary>
     private async Task LeadAsync(PendingInference? own)
     {
-        var reader = _queue.Reader;
+        var first = own;
         while (true)
         {
-            var rows = Take(reader, 0);
+            var rows = 0;
+            if (first is not null)
+            {
+                _batch.Add(first);
+                rows = first.Rows;
+                first = null;
+            }
+
+            rows = Take(rows);
             if (_batch.Count == 0)
             {
-                Volatile.Write(ref _leading, 0);
-                if (!reader.TryPeek(out _) || Interlocked.CompareExchange(ref _leading, 1, 0) != 0)
+                // A full fence between letting go and looking at the queue (an enqueuer does the opposite).
+                Interlocked.Exchange(ref _leading, 0);
+                if (_queue.IsEmpty || Interlocked.CompareExchange(ref _leading, 1, 0) != 0)
                 {
                     return;
                 }
@@ -77,7 +96,7 @@ internal sealed class MicroBatcher
                 while (rows < _options.MaxBatchSize && Stopwatch.GetTimestamp() < deadline)
                 {
                     var before = rows;
-                    rows = Take(reader, rows);
+                    rows = Take(rows);
                     if (rows == before)
                     {
                         await Task.Yield();
@@ -85,10 +104,11 @@ internal sealed class MicroBatcher
                 }
             }
 
-            // Checked before the run: once answered, the caller may recycle its pending request.
-            var ownAnswered = own is not null && _batch.Contains(own);
+            // The leader's own request is always in its first batch; once answered, the caller may recycle it.
+            var ownAnswered = own is not null;
+            own = null;
             Run(rows);
-            if (ownAnswered && reader.TryPeek(out _))
+            if (ownAnswered && !_queue.IsEmpty)
             {
                 ThreadPool.UnsafeQueueUserWorkItem(static batcher => _ = batcher.LeadAsync(null), this, preferLocal: false);
                 return;
@@ -97,11 +117,12 @@ internal sealed class MicroBatcher
     }
 
     /// <summary>Moves queued requests into the batch while they fit; the first one always fits.</summary>
-    private int Take(ChannelReader<PendingInference> reader, int rows)
+    private int Take(int rows)
     {
-        while (reader.TryPeek(out var next) && (_batch.Count == 0 || rows + next.Rows <= _options.MaxBatchSize))
+        // Only the leader dequeues, so the peeked request is the one dequeued.
+        while (_queue.TryPeek(out var next) && (_batch.Count == 0 || rows + next.Rows <= _options.MaxBatchSize))
         {
-            reader.TryRead(out _);
+            _queue.TryDequeue(out _);
             _batch.Add(next);
             rows += next.Rows;
             if (rows >= _options.MaxBatchSize)

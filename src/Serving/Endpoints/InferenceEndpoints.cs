@@ -13,13 +13,16 @@ internal static class InferenceEndpoints
 {
     public static void MapInferenceEndpoints(this RouteGroupBuilder v2)
     {
-        v2.MapPost("/models/{name}/infer", (HttpContext context, string name, InferenceServices services) => InferAsync(context, name, null, services));
-        v2.MapPost("/models/{name}/versions/{version}/infer", (HttpContext context, string name, string version, InferenceServices services) =>
-            InferAsync(context, name, version, services));
-        v2.MapPost("/models/{name}/predict", (HttpContext context, string name, InferenceServices services) => PredictAsync(context, name, null, services));
-        v2.MapPost("/models/{name}/versions/{version}/predict", (HttpContext context, string name, string version, InferenceServices services) =>
-            PredictAsync(context, name, version, services));
+        // Resolved once here rather than per request (a minimal-API service parameter makes each request open a DI scope);
+        // plain request delegates, so that nothing binds parameters per request.
+        var services = ((IEndpointRouteBuilder)v2).ServiceProvider.GetRequiredService<InferenceServices>();
+        v2.MapPost("/models/{name}/infer", context => InferAsync(context, Route(context, "name")!, null, services));
+        v2.MapPost("/models/{name}/versions/{version}/infer", context => InferAsync(context, Route(context, "name")!, Route(context, "version"), services));
+        v2.MapPost("/models/{name}/predict", context => PredictAsync(context, Route(context, "name")!, null, services));
+        v2.MapPost("/models/{name}/versions/{version}/predict", context => PredictAsync(context, Route(context, "name")!, Route(context, "version"), services));
     }
+
+    private static string? Route(HttpContext context, string key) => context.Request.RouteValues[key] as string;
 
     private static async Task InferAsync(HttpContext context, string name, string? version, InferenceServices services)
     {

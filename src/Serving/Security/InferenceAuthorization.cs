@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using Microsoft.AspNetCore.Connections.Features;
 using Platform.Serving.Endpoints;
 
 namespace Platform.Serving.Security;
@@ -7,7 +8,10 @@ namespace Platform.Serving.Security;
 /// <summary>
 /// Checks <c>Authorization: Bearer psk_…</c> against an endpoint's <see cref="InferenceKeys"/>: 401 without a key or with a
 /// malformed one, 403 for a key that this endpoint does not accept. Allocation-free on success: the key is encoded and
-/// hashed on the stack. Nothing about the key is logged.
+/// hashed on the stack. Nothing about the key is logged. A connection remembers the header it last showed and the keys
+/// that accepted it, by reference: Kestrel hands a keep-alive connection the same string while the header's bytes do
+/// not change, so the next request on it is let in without hashing again (the same string object means the same key;
+/// keys of another endpoint or a new state are other objects and are checked again). Nothing is kept past the connection.
 /// </summary>
 internal static class InferenceAuthorization
 {
@@ -28,7 +32,15 @@ internal static class InferenceAuthorization
             return Unauthenticated(request, "Send the endpoint's inference key as 'Authorization: Bearer psk_…'.");
         }
 
-        var value = header[0].AsSpan();
+        var shown = header[0]!;
+        var connection = request.HttpContext.Features.Get<IConnectionItemsFeature>()?.Items;
+        if (connection is not null && connection.TryGetValue(VerifiedKey.Item, out var verified) && verified is VerifiedKey last &&
+            ReferenceEquals(last.Keys, keys) && ReferenceEquals(last.Header, shown))
+        {
+            return null;
+        }
+
+        var value = shown.AsSpan();
         if (!value.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
             return Unauthenticated(request, "The Authorization header must be 'Bearer psk_…'.");
@@ -44,9 +56,13 @@ internal static class InferenceAuthorization
         var length = Encoding.ASCII.GetBytes(key, utf8);
         Span<byte> hash = stackalloc byte[InferenceKeys.HashBytes];
         SHA256.HashData(utf8[..length], hash);
-        return keys.Accepts(hash)
-            ? null
-            : ServingProblems.Problem(StatusCodes.Status403Forbidden, "forbidden", "Forbidden", "This inference key is not valid for this endpoint.");
+        if (!keys.Accepts(hash))
+        {
+            return ServingProblems.Problem(StatusCodes.Status403Forbidden, "forbidden", "Forbidden", "This inference key is not valid for this endpoint.");
+        }
+
+        connection?[VerifiedKey.Item] = new VerifiedKey(keys, shown);
+        return null;
     }
 
     private static bool Printable(ReadOnlySpan<char> key)
@@ -60,6 +76,12 @@ internal static class InferenceAuthorization
         }
 
         return true;
+    }
+
+    /// <summary>The header string a connection showed last and the keys that accepted it.</summary>
+    private sealed record VerifiedKey(InferenceKeys Keys, string Header)
+    {
+        public static readonly object Item = new();
     }
 
     private static IResult Unauthenticated(HttpRequest request, string detail)

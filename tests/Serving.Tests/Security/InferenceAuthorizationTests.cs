@@ -68,6 +68,21 @@ public sealed class InferenceAuthorizationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_key_let_in_on_a_connection_is_still_checked_against_each_endpoints_keys()
+    {
+        // One client, one keep-alive connection: the connection remembers the header that was let in, for that endpoint's keys only.
+        var first = await PredictAsync("guarded", $"Bearer {ControlPlaneStates.Key}");
+        var otherEndpoint = await PredictAsync("other", $"Bearer {ControlPlaneStates.Key}");
+        var otherKey = await PredictAsync("guarded", "Bearer psk_other-key");
+        var again = await PredictAsync("guarded", $"Bearer {ControlPlaneStates.Key}");
+
+        Assert.Equal(200, first.Status);
+        Assert.Equal((403, "urn:platform:problem:forbidden"), (otherEndpoint.Status, otherEndpoint.ProblemType));
+        Assert.Equal((403, "urn:platform:problem:forbidden"), (otherKey.Status, otherKey.ProblemType));
+        Assert.Equal(200, again.Status);
+    }
+
+    [Fact]
     public async Task Metadata_and_health_need_no_key()
     {
         Assert.Equal(200, (await Requests.GetJsonAsync(_host.Client, "/v2/models/guarded")).Status);
