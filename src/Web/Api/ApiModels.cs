@@ -38,7 +38,7 @@ public sealed record ModelInfo(string Name, string? Description, int LatestVersi
 
 public sealed record ModelVersionInfo(
     string Model, int Version, string Stage, string ArtifactSha256, JsonElement Metrics, string? ModelCard, string CreatedBy, DateTimeOffset CreatedAt,
-    JsonElement Lineage = default)
+    JsonElement? Lineage = null)
 {
     /// <summary>The run the version was registered from (its lineage's <c>runId</c>); null for an uploaded file.</summary>
     public string? RunId => Text("runId");
@@ -46,7 +46,7 @@ public sealed record ModelVersionInfo(
     public string? Trainer => Text("trainer");
 
     private string? Text(string name) =>
-        Lineage.ValueKind == JsonValueKind.Object && Lineage.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        Lineage is { ValueKind: JsonValueKind.Object } lineage && lineage.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 }
 
 public sealed record Decision(string Actor, bool Approved, string? Comment, DateTimeOffset DecidedAt);
