@@ -22,7 +22,7 @@ public sealed class GetServingDesiredStateQueryHandler(IPlatformDbContext db) : 
     {
         var deployments = await db.Deployments.AsNoTracking().OrderBy(d => d.Name).ToListAsync(cancellationToken);
         var version = deployments.Sum(d => (long)d.ConcurrencyVersion);
-        var baselines = new Dictionary<(string, int), IReadOnlyList<FeatureBaseline>>();
+        var baselines = new Dictionary<(string, int, string?), IReadOnlyList<FeatureBaseline>>();
         var endpoints = new List<ServingEndpointState>();
         foreach (var deployment in deployments.Where(d => d.ActiveRevision is not null))
         {
@@ -52,7 +52,7 @@ public sealed class GetServingDesiredStateQueryHandler(IPlatformDbContext db) : 
 
     /// <summary>The numeric columns' quantile bins of the dataset version the lineage names, its label column left out.</summary>
     private async Task<IReadOnlyList<FeatureBaseline>> BaselineAsync(
-        string lineageJson, Dictionary<(string, int), IReadOnlyList<FeatureBaseline>> cache, CancellationToken cancellationToken)
+        string lineageJson, Dictionary<(string, int, string?), IReadOnlyList<FeatureBaseline>> cache, CancellationToken cancellationToken)
     {
         var lineage = JsonNode.Parse(lineageJson);
         if (lineage?["dataset"] is not JsonObject dataset || dataset["name"]?.GetValue<string>() is not { } name
@@ -62,12 +62,13 @@ public sealed class GetServingDesiredStateQueryHandler(IPlatformDbContext db) : 
         }
 
         var label = lineage["labelColumn"]?.GetValue<string>();
-        if (!cache.TryGetValue((name, number), out var baseline))
+        // Keyed by the label too: two models trained on one dataset version with different labels leave out different columns.
+        if (!cache.TryGetValue((name, number, label), out var baseline))
         {
             var profile = await db.DatasetVersions.AsNoTracking().Where(d => d.Name == name && d.Version == number)
                 .Select(d => d.ProfileJson).SingleOrDefaultAsync(cancellationToken);
             baseline = profile is null ? [] : Bins(profile, label);
-            cache[(name, number)] = baseline;
+            cache[(name, number, label)] = baseline;
         }
 
         return baseline;
