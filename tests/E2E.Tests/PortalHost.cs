@@ -3,8 +3,11 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Platform.Host;
+using Platform.Workers.Executors;
 
 namespace Platform.E2E.Tests;
 
@@ -30,6 +33,9 @@ public sealed class PortalHost : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>The in-process worker's train executor, which a test may hold at its start.</summary>
+    public TrainingGate Training { get; private set; } = null!;
+
     public static string Screenshots { get; } = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "artifacts", "screenshots"));
 
     public async Task InitializeAsync()
@@ -39,13 +45,21 @@ public sealed class PortalHost : IAsyncLifetime
             .UseSetting("urls", "http://127.0.0.1:0")
             .UseSetting("Bootstrap:AdminPassword", AdminPassword)
             .UseSetting("RateLimits:TokenRequestsPerMinute", "100000")
-            .UseSetting("Logging:LogLevel:Default", "Warning"));
+            .UseSetting("Logging:LogLevel:Default", "Warning")
+            .ConfigureTestServices(GateTraining));
         _factory.UseKestrel();
         _factory.StartServer();
         BaseAddress = _factory.CreateClient().BaseAddress!;
         Directory.CreateDirectory(Screenshots);
         _playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ChromiumFlags });
+    }
+
+    private void GateTraining(IServiceCollection services)
+    {
+        var train = services.Single(d => d.ServiceType == typeof(IJobExecutor) && d.ImplementationInstance is IJobExecutor { Kind: "train" });
+        services.Remove(train);
+        services.AddSingleton<IJobExecutor>(Training = new TrainingGate((IJobExecutor)train.ImplementationInstance!));
     }
 
     public async Task DisposeAsync()

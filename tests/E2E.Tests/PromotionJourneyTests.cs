@@ -42,9 +42,15 @@ public sealed class PromotionJourneyTests(PortalHost host, ITestOutputHelper out
         await page.PickAsync("train-dataset", "breast-cancer v1");
         await page.FillAsync("#train-label", "benign");
         await page.ShotAsync("launch-training");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Launch" }).ClickAsync();
-        await page.WaitForURLAsync("**/jobs/**");
-        await page.EvaluateAsync("() => window.__stillTheSamePage = true");
+        using (host.Training.Hold())
+        {
+            // Training starts only once the job page listens (its state shows after it subscribed), so its lines come live.
+            await page.GetByRole(AriaRole.Button, new() { Name = "Launch" }).ClickAsync();
+            await page.WaitForURLAsync("**/jobs/**");
+            await page.Locator("[data-testid=job-state]").WaitForAsync();
+            await page.EvaluateAsync("() => window.__stillTheSamePage = true");
+        }
+
         await Assertions.Expect(page.Locator("[data-testid=job-progress]")).ToHaveTextAsync("100%", new() { Timeout = (float)Training.TotalMilliseconds });
         await Assertions.Expect(page.Locator("[data-testid=job-state]")).ToHaveTextAsync("Succeeded");
         // The log's last line (the stored model) came over the hub while the page was open: no reload, marked live.
