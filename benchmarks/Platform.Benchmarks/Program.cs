@@ -12,6 +12,7 @@ var benchmarks = new Dictionary<string, Func<Task<object>>>
     ["training"] = TrainingBenchmark.RunAsync,
     ["audit"] = AuditBenchmark.RunAsync,
     ["serving"] = ServingBenchmark.RunAsync,
+    ["desired-state"] = DesiredStateBenchmark.RunAsync,
 };
 
 if (name is null || !benchmarks.TryGetValue(name, out var run))

@@ -74,9 +74,15 @@ internal static class DeploymentEndpoints
             })
             .WithSummary("Revokes an inference key (Operator).");
 
-        api.MapGet(ServingControlPlaneApi.DesiredState["/api/v1".Length..], async (ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new GetServingDesiredStateQuery(), ct)))
+        api.MapGet(ServingControlPlaneApi.DesiredState["/api/v1".Length..], async Task<IResult> (
+                [FromHeader(Name = ETags.IfNoneMatchHeader)] string? ifNoneMatch, ISender sender, HttpResponse response, CancellationToken ct) =>
+            {
+                var known = ETags.KnownVersion(ifNoneMatch);
+                var state = await sender.Send(new GetServingDesiredStateQuery(known), ct);
+                response.SetETag(state?.Version ?? known!.Value);
+                return state is null ? TypedResults.StatusCode(StatusCodes.Status304NotModified) : TypedResults.Ok(state);
+            })
             .WithTags("Deployments")
-            .WithSummary("What serving hosts serve (Operator): every deployment's active revision, hashes, baselines and key hashes.");
+            .WithSummary("What serving hosts serve (Operator): every deployment's active revision, hashes, baselines and key hashes; 304 when If-None-Match names the current version.");
     }
 }

@@ -11,40 +11,56 @@ namespace Platform.Application.Deployments;
 /// <summary>
 /// What serving hosts should serve (<see cref="ServingDesiredState"/>): every deployment's Active revision with each
 /// version's artefact hash and training baseline, the policies and the active inference keys' hashes. Its
-/// <c>Version</c> is the sum of the deployments' change counters, so it grows with every change.
+/// <c>Version</c> is the sum of the deployments' change counters, so it grows with every change (deployments are never
+/// deleted; keys, policies and traffic all count as changes; artefacts and dataset profiles never change). A host that
+/// names the <paramref name="KnownVersion"/> it serves gets null while that is still the version: one aggregate query
+/// instead of four per deployment, every poll of every host.
 /// </summary>
 [RequiresRole(Role.Operator | Role.System)]
-public sealed record GetServingDesiredStateQuery : IQuery<ServingDesiredState>;
+public sealed record GetServingDesiredStateQuery(long? KnownVersion = null) : IQuery<ServingDesiredState?>;
 
-public sealed class GetServingDesiredStateQueryHandler(IPlatformDbContext db) : IQueryHandler<GetServingDesiredStateQuery, ServingDesiredState>
+public sealed class GetServingDesiredStateQueryHandler(IPlatformDbContext db) : IQueryHandler<GetServingDesiredStateQuery, ServingDesiredState?>
 {
-    public async ValueTask<ServingDesiredState> Handle(GetServingDesiredStateQuery query, CancellationToken cancellationToken)
+    public async ValueTask<ServingDesiredState?> Handle(GetServingDesiredStateQuery query, CancellationToken cancellationToken)
     {
+        if (query.KnownVersion is { } known && known == await db.Deployments.SumAsync(d => (long)d.ConcurrencyVersion, cancellationToken))
+        {
+            return null;
+        }
+
         var deployments = await db.Deployments.AsNoTracking().OrderBy(d => d.Name).ToListAsync(cancellationToken);
         var version = deployments.Sum(d => (long)d.ConcurrencyVersion);
+        var served = deployments.Where(d => d.ActiveRevision is not null).ToList();
+        // Four queries for all deployments (not four each): rows matched on both keys in memory.
+        var ids = served.Select(d => d.Id).ToList();
+        var activeNumbers = served.Select(d => d.ActiveRevision!.Value).Distinct().ToList();
+        var revisions = (await db.DeploymentRevisions.AsNoTracking()
+                .Where(r => ids.Contains(r.DeploymentId) && activeNumbers.Contains(r.Number)).ToListAsync(cancellationToken))
+            .ToDictionary(r => (r.DeploymentId, r.Number));
+        var modelIds = served.Select(d => d.ModelId).Distinct().ToList();
+        var models = await db.RegisteredModels.AsNoTracking().Where(m => modelIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Name, cancellationToken);
+        var versionNumbers = revisions.Values.SelectMany(r => r.Traffic.Versions.Select(v => v.Version)).Distinct().ToList();
+        var rows = (await db.ModelVersions.AsNoTracking().Where(v => modelIds.Contains(v.ModelId) && versionNumbers.Contains(v.Number))
+                .Select(v => new { v.ModelId, v.Number, v.ArtifactSha256, v.LineageJson }).ToListAsync(cancellationToken))
+            .ToDictionary(v => (v.ModelId, v.Number));
+        var keys = (await db.InferenceKeys.AsNoTracking().Where(k => ids.Contains(k.DeploymentId) && k.RevokedAt == null)
+                .OrderBy(k => k.Id).Select(k => new { k.DeploymentId, k.KeyHash }).ToListAsync(cancellationToken))
+            .ToLookup(k => k.DeploymentId, k => k.KeyHash);
         var baselines = new Dictionary<(string, int, string?), IReadOnlyList<FeatureBaseline>>();
         var endpoints = new List<ServingEndpointState>();
-        foreach (var deployment in deployments.Where(d => d.ActiveRevision is not null))
+        foreach (var deployment in served)
         {
-            var active = await db.DeploymentRevisions.AsNoTracking()
-                .SingleAsync(r => r.DeploymentId == deployment.Id && r.Number == deployment.ActiveRevision, cancellationToken);
-            var model = await db.ModelNameAsync(deployment.ModelId, cancellationToken);
-            var traffic = active.Traffic.Versions;
-            var numbers = traffic.Select(v => v.Version).ToList();
-            var rows = await db.ModelVersions.AsNoTracking().Where(v => v.ModelId == deployment.ModelId && numbers.Contains(v.Number))
-                .Select(v => new { v.Number, v.ArtifactSha256, v.LineageJson }).ToListAsync(cancellationToken);
+            var active = revisions[(deployment.Id, deployment.ActiveRevision!.Value)];
             var versions = new List<ServingVersionState>();
-            foreach (var served in traffic)
+            foreach (var traffic in active.Traffic.Versions)
             {
-                var row = rows.Single(r => r.Number == served.Version);
-                versions.Add(new ServingVersionState(served.Version, served.Weight, served.Canary, row.ArtifactSha256,
+                var row = rows[(deployment.ModelId, traffic.Version)];
+                versions.Add(new ServingVersionState(traffic.Version, traffic.Weight, traffic.Canary, row.ArtifactSha256,
                     await BaselineAsync(row.LineageJson, baselines, cancellationToken)));
             }
 
-            var keys = await db.InferenceKeys.AsNoTracking().Where(k => k.DeploymentId == deployment.Id && k.RevokedAt == null)
-                .OrderBy(k => k.Id).Select(k => k.KeyHash).ToListAsync(cancellationToken);
-            endpoints.Add(new ServingEndpointState(deployment.Name, deployment.Id, active.Number, model,
-                DeploymentMapping.ToContract(deployment.CanaryPolicy), DeploymentMapping.ToContract(deployment.DriftPolicy), versions, keys));
+            endpoints.Add(new ServingEndpointState(deployment.Name, deployment.Id, active.Number, models[deployment.ModelId],
+                DeploymentMapping.ToContract(deployment.CanaryPolicy), DeploymentMapping.ToContract(deployment.DriftPolicy), versions, [.. keys[deployment.Id]]));
         }
 
         return new ServingDesiredState(version, endpoints);

@@ -10,6 +10,9 @@ public static class ServingControlPlaneApi
     /// <summary>GET: <see cref="ServingDesiredState"/>, every endpoint's active revision.</summary>
     public const string DesiredState = "/api/v1/serving/desired-state";
 
+    /// <summary>The desired state's ETag for a <see cref="ServingDesiredState.Version"/>: sent back in If-None-Match, answered 304 while unchanged.</summary>
+    public static string StateETag(long version) => $"\"{version}\"";
+
     /// <summary>GET: a model version's ONNX file (the registry's artefact route).</summary>
     public static string ModelFile(string model, int version) => $"/api/v1/models/{Uri.EscapeDataString(model)}/versions/{version}/artifact";
 

@@ -20,8 +20,8 @@ internal sealed class InProcessServingControlPlane(IServiceScopeFactory scopes) 
 {
     public const string Actor = "serving (embedded)";
 
-    public Task<ServingDesiredState> GetDesiredStateAsync(CancellationToken cancellationToken) =>
-        SendAsync((system, ct) => system.QueryAsync(new GetServingDesiredStateQuery(), Actor, ct), cancellationToken);
+    public Task<ServingDesiredState?> GetDesiredStateAsync(long? knownVersion, CancellationToken cancellationToken) =>
+        SendAsync((system, ct) => system.QueryAsync(new GetServingDesiredStateQuery(knownVersion), Actor, ct), cancellationToken);
 
     public Task DownloadModelAsync(string model, int version, Stream destination, CancellationToken cancellationToken) =>
         SendAsync(async (system, ct) =>

@@ -44,10 +44,23 @@ internal sealed class ControlPlaneSync(
         }
     }
 
-    /// <summary>One poll: <c>true</c> when a new state was applied.</summary>
+    /// <summary>The control plane's version last applied (or found equal to what was served), and the served state it became.</summary>
+    private (long Version, DesiredServingState Served)? _synced;
+
+    /// <summary>
+    /// One poll: <c>true</c> when a new state was applied. The read is conditional on the version last synced while
+    /// the host still serves what that sync left; once anything else changed the served state (the admin surface, a
+    /// local canary rollback) the state is read in full and compared, as before.
+    /// </summary>
     internal async Task<bool> SyncOnceAsync(CancellationToken cancellationToken)
     {
-        var desired = await plane.GetDesiredStateAsync(cancellationToken);
+        var known = _synced is { } synced && state.IsReady && ReferenceEquals(synced.Served, state.Current.Desired) ? synced.Version : (long?)null;
+        var desired = await plane.GetDesiredStateAsync(known, cancellationToken);
+        if (desired is null)
+        {
+            return false;
+        }
+
         var paths = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var endpoint in desired.Endpoints)
         {
@@ -67,10 +80,12 @@ internal sealed class ControlPlaneSync(
             var fingerprint = ControlPlaneStateMapper.Fingerprint(mapped);
             if (state.IsReady && fingerprint == ControlPlaneStateMapper.Fingerprint(state.Current.Desired))
             {
+                _synced = (desired.Version, state.Current.Desired);
                 return false;
             }
 
             await state.ApplyAsync(mapped, cancellationToken);
+            _synced = (desired.Version, state.Current.Desired);
             logger.LogInformation("Applied the control plane's desired state {Version} ({Endpoints} endpoints)", desired.Version, mapped.Endpoints.Length);
         }
         finally

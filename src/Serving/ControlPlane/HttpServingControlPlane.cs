@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -16,9 +17,15 @@ internal sealed class HttpServingControlPlane(IHttpClientFactory clients, IOptio
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly ControlPlaneOptions _options = options.Value.ControlPlane;
 
-    public async Task<ServingDesiredState> GetDesiredStateAsync(CancellationToken cancellationToken)
+    public async Task<ServingDesiredState?> GetDesiredStateAsync(long? knownVersion, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(HttpMethod.Get, ServingControlPlaneApi.DesiredState, null, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        using var response = await SendAsync(HttpMethod.Get, ServingControlPlaneApi.DesiredState, null, HttpCompletionOption.ResponseContentRead, cancellationToken,
+            knownVersion is { } known ? ServingControlPlaneApi.StateETag(known) : null).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.NotModified)
+        {
+            return null;
+        }
+
         return await response.Content.ReadFromJsonAsync<ServingDesiredState>(Json, cancellationToken).ConfigureAwait(false)
             ?? throw new HttpRequestException("The control plane answered the desired state with an empty body.");
     }
@@ -44,7 +51,9 @@ internal sealed class HttpServingControlPlane(IHttpClientFactory clients, IOptio
         using var response = await SendAsync(HttpMethod.Post, ServingControlPlaneApi.Monitoring(endpoint), JsonContent.Create(report, options: Json), HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, HttpContent? content, HttpCompletionOption completion, CancellationToken cancellationToken)
+    /// <summary>Sends a call; with <paramref name="ifNoneMatch"/>, a 304 is an answer too.</summary>
+    private async Task<HttpResponseMessage> SendAsync(
+        HttpMethod method, string path, HttpContent? content, HttpCompletionOption completion, CancellationToken cancellationToken, string? ifNoneMatch = null)
     {
         using var request = new HttpRequestMessage(method, new Uri(new Uri(_options.ApiUrl!), path)) { Content = content };
         if (!string.IsNullOrEmpty(_options.Token))
@@ -52,9 +61,14 @@ internal sealed class HttpServingControlPlane(IHttpClientFactory clients, IOptio
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.Token);
         }
 
+        if (ifNoneMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-None-Match", ifNoneMatch);
+        }
+
         var client = clients.CreateClient(ClientName);
         var response = await client.SendAsync(request, completion, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
+        if (!response.IsSuccessStatusCode && !(ifNoneMatch is not null && response.StatusCode == HttpStatusCode.NotModified))
         {
             var status = response.StatusCode;
             response.Dispose();

@@ -9,7 +9,11 @@ namespace Platform.Serving.ControlPlane;
 /// </summary>
 public interface IServingControlPlane
 {
-    Task<ServingDesiredState> GetDesiredStateAsync(CancellationToken cancellationToken);
+    /// <summary>
+    /// The desired state; or null when the host names the <paramref name="knownVersion"/> it applied and that is still
+    /// the version (a conditional read: the Api answers it with one aggregate query).
+    /// </summary>
+    Task<ServingDesiredState?> GetDesiredStateAsync(long? knownVersion, CancellationToken cancellationToken);
 
     /// <summary>Copies a model version's ONNX file into <paramref name="destination"/>.</summary>
     Task DownloadModelAsync(string model, int version, Stream destination, CancellationToken cancellationToken);

@@ -25,10 +25,10 @@ public sealed class DeploymentsApiFactory : ApiFactory
     public async Task<HttpClient> ScientistAsync() => (await _users.Value).Scientist;
 
     /// <summary>Registers the model's next version and, unless <paramref name="stage"/> is null, has it approved into that stage.</summary>
-    public async Task<int> VersionAsync(string model, string? stage = "Production")
+    public async Task<int> VersionAsync(string model, string? stage = "Production", string input = "x")
     {
         var (scientist, approver, _) = await _users.Value;
-        var version = await scientist.RegisterVersionAsync(model);
+        var version = await scientist.RegisterVersionAsync(model, input);
         if (stage is not null)
         {
             var request = await (await scientist.PostJsonAsync($"/api/v1/models/{model}/versions/{version}/promotions", new { targetStage = stage, justification = "tested" })).ExpectAsync(201);

@@ -103,6 +103,67 @@ public sealed class ServingControlPlaneTests(DeploymentsApiFactory factory) : IC
         Assert.Single(alerts, p => p.Contains(name, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task The_desired_state_carries_its_version_as_an_etag_and_answers_304_until_a_change()
+    {
+        var model = NewName("m");
+        var name = NewName("etag");
+        await factory.DeployActiveAsync(name, model, new { version = await factory.VersionAsync(model), weight = 100 });
+        var client = await factory.OperatorAsync();
+        using var first = await client.GetAsync(ServingControlPlaneApi.DesiredState);
+        var version = (await first.ExpectAsync(200))["version"]!.GetValue<long>();
+        Assert.Equal($"\"{version}\"", first.Headers.ETag?.ToString());
+
+        using var unchanged = await ConditionalAsync(client, $"\"{version}\"");
+        Assert.Equal(304, (int)unchanged.StatusCode);
+        Assert.Empty(await unchanged.Content.ReadAsByteArrayAsync());
+        Assert.Equal($"\"{version}\"", unchanged.Headers.ETag?.ToString());
+        foreach (var other in new[] { $"\"{version - 1}\"", "*", "not-an-etag", $"\"{version}\", \"1\"" })
+        {
+            using var full = await ConditionalAsync(client, other);
+            Assert.Equal(200, (int)full.StatusCode);
+        }
+
+        await (await client.PostJsonAsync($"/api/v1/deployments/{name}/keys", new { name = "new key" })).ExpectAsync(201);
+        using var changed = await ConditionalAsync(client, $"\"{version}\"");
+        Assert.True((await changed.ExpectAsync(200))["version"]!.GetValue<long>() > version);
+
+        using var scientist = await factory.UserAsync("DataScientist");
+        using var refused = await ConditionalAsync(scientist, $"\"{version}\"");
+        Assert.Equal(403, (int)refused.StatusCode); // the role check comes before the version check
+    }
+
+    [Fact]
+    public async Task Each_endpoint_in_the_desired_state_carries_its_own_models_file_and_keys()
+    {
+        var (first, second) = (NewName("m"), NewName("m"));
+        var (v1, v2) = (await factory.VersionAsync(first), await factory.VersionAsync(second, input: "features"));
+        var (a, b) = (NewName("pair-a"), NewName("pair-b"));
+        await factory.DeployActiveAsync(a, first, new { version = v1, weight = 100 });
+        await factory.DeployActiveAsync(b, second, new { version = v2, weight = 100 });
+        var client = await factory.OperatorAsync();
+        await (await client.PostJsonAsync($"/api/v1/deployments/{a}/keys", new { name = "a only" })).ExpectAsync(201);
+
+        var state = await (await client.GetAsync(ServingControlPlaneApi.DesiredState)).ExpectAsync(200);
+        var endpoints = state["endpoints"]!.AsArray().ToDictionary(e => e!["name"]!.GetValue<string>(), e => e!);
+        foreach (var (endpoint, model, version, keys) in new[] { (a, first, v1, 1), (b, second, v2, 0) })
+        {
+            var registered = await (await client.GetAsync($"/api/v1/models/{model}/versions/{version}")).ExpectAsync(200);
+            Assert.Equal(model, endpoints[endpoint]["model"]!.GetValue<string>());
+            Assert.Equal(registered["artifactSha256"]!.GetValue<string>(), endpoints[endpoint]["versions"]![0]!["sha256"]!.GetValue<string>());
+            Assert.Equal(keys, endpoints[endpoint]["inferenceKeyHashes"]!.AsArray().Count);
+        }
+
+        Assert.NotEqual(endpoints[a]["versions"]![0]!["sha256"]!.ToJsonString(), endpoints[b]["versions"]![0]!["sha256"]!.ToJsonString());
+    }
+
+    private static async Task<HttpResponseMessage> ConditionalAsync(HttpClient client, string ifNoneMatch)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, ServingControlPlaneApi.DesiredState);
+        request.Headers.TryAddWithoutValidation("If-None-Match", ifNoneMatch);
+        return await client.SendAsync(request);
+    }
+
     private static async Task Send(HttpClient client, string name, MonitoringReport report) =>
         await (await client.PostJsonAsync(ServingControlPlaneApi.Monitoring(name), report)).ExpectAsync(200);
 

@@ -35,7 +35,9 @@ public sealed class HttpControlPlaneTests(JobHost host)
         await DeployAsync(operatorUser.Client, endpoint, model, new { version = v1, weight = 100 });
         var plane = Client(await TokenAsync(operatorUser.Client, "Operator"));
 
-        var state = await plane.GetDesiredStateAsync(CancellationToken.None);
+        var state = await plane.GetDesiredStateAsync(null, CancellationToken.None);
+        Assert.NotNull(state);
+        Assert.Null(await plane.GetDesiredStateAsync(state.Version, CancellationToken.None)); // unchanged: 304
         var served = Assert.Single(state.Endpoints, e => e.Name == endpoint);
         var version = Assert.Single(served.Versions);
         using var file = new MemoryStream();
@@ -52,7 +54,7 @@ public sealed class HttpControlPlaneTests(JobHost host)
 
         // A token without the Operator role cannot read what to serve.
         var viewer = Client(await TokenAsync(scientist.Client, "DataScientist"));
-        var refused = await Assert.ThrowsAsync<HttpRequestException>(() => viewer.GetDesiredStateAsync(CancellationToken.None));
+        var refused = await Assert.ThrowsAsync<HttpRequestException>(() => viewer.GetDesiredStateAsync(null, CancellationToken.None));
         Assert.Equal(System.Net.HttpStatusCode.Forbidden, refused.StatusCode);
     }
 

@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using Platform.Contracts.Api;
 using Platform.Serving.Tests.Support;
 
@@ -60,6 +61,27 @@ public sealed class ControlPlaneSyncTests
         Assert.Same(first, served[0].Model);
         Assert.Equal([80, 20], served.Select(v => v.Weight));
         Assert.Equal(2, host.State.Current.Desired.Endpoints[0].Revision);
+    }
+
+    [Fact]
+    public async Task An_unchanged_state_is_read_conditionally_and_an_admin_change_is_undone_by_a_full_read()
+    {
+        await using var plane = await TestControlPlane.StartAsync();
+        plane.State = new ServingDesiredState(7, [ControlPlaneStates.Endpoint(plane, "steady", 1, null, null, null, (1, 100, false))]);
+        await using var host = await ServingHost.StartAsync(settings: plane.HostSettings(Directory.CreateTempSubdirectory("serving-cache").FullName));
+        await TestControlPlane.WaitUntilAsync(() => host.State.IsReady, "the first state");
+        var served = host.State.Current;
+
+        await TestControlPlane.WaitUntilAsync(() => plane.NotModifiedAnswers >= 3, "three polls answered 304");
+        Assert.Same(served, host.State.Current);
+
+        // The admin surface replaces the served state; the control plane's version is unchanged, yet the next poll reads in full and restores it.
+        host.Client.DefaultRequestHeaders.Add("X-Serving-Admin-Key", ServingHost.AdminKey);
+        using var put = await host.Client.PutAsJsonAsync("/v2/admin/state", ServingHost.Endpoint("improvised", ("1", 100)));
+        Assert.Equal(200, (int)put.StatusCode);
+        await TestControlPlane.WaitUntilAsync(() => host.State.Current.Endpoints.ContainsKey("steady"), "the control plane's state to come back");
+        Assert.False(host.State.Current.Endpoints.ContainsKey("improvised"));
+        Assert.Equal(1, plane.Downloads); // the file stayed in the cache
     }
 
     [Fact]

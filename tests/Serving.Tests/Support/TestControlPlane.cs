@@ -32,6 +32,9 @@ public sealed class TestControlPlane : IAsyncDisposable
 
     public int DesiredStateReads;
 
+    /// <summary>Reads answered 304 because the host named the current version.</summary>
+    public int NotModifiedAnswers;
+
     /// <summary>Answers the desired state with 500 while set.</summary>
     public bool FailDesiredState { get; set; }
 
@@ -58,10 +61,24 @@ public sealed class TestControlPlane : IAsyncDisposable
 
             await next(context);
         });
-        app.MapGet(ServingControlPlaneApi.DesiredState, () =>
+        app.MapGet(ServingControlPlaneApi.DesiredState, (HttpContext context) =>
         {
             Interlocked.Increment(ref plane.DesiredStateReads);
-            return plane.FailDesiredState ? Results.StatusCode(500) : Results.Json(plane.State, statusCode: 200);
+            if (plane.FailDesiredState)
+            {
+                return Results.StatusCode(500);
+            }
+
+            // As the Api does: 304 while the host names the current version.
+            var etag = ServingControlPlaneApi.StateETag(plane.State.Version);
+            context.Response.Headers.ETag = etag;
+            if (context.Request.Headers.IfNoneMatch.ToString() == etag)
+            {
+                Interlocked.Increment(ref plane.NotModifiedAnswers);
+                return Results.StatusCode(304);
+            }
+
+            return Results.Json(plane.State, statusCode: 200);
         });
         app.MapGet("/api/v1/models/{model}/versions/{version:int}/artifact", (string model, int version) =>
         {
