@@ -10,17 +10,18 @@ public static class RegistryRequests
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(120);
 
     /// <summary>Trains on a version of <paramref name="dataset"/> and waits for the per-round metrics the registry snapshots.</summary>
-    public static async Task<string> TrainAsync(HttpClient client, int datasetVersion, string trainer, string dataset = "breast-cancer")
+    public static async Task<string> TrainAsync(
+        HttpClient client, int datasetVersion, string trainer, string dataset = "breast-cancer", string labelColumn = "benign", string task = "BinaryClassification")
     {
         var runId = await NewRunAsync(client);
         var job = await SubmitAsync(client, "Train", runId, new
         {
-            dataset, datasetVersion, labelColumn = "benign", task = "BinaryClassification", trainer,
+            dataset, datasetVersion, labelColumn, task, trainer,
         });
         var ended = await client.WaitUntilEndedAsync(job, Deadline);
         Assert.True(JobRequests.State(ended) == "Succeeded", $"training ended {JobRequests.State(ended)}: {ended["reason"]}");
         // The per-round metrics arrive over the bus a moment after the end; the registry snapshots them.
-        await HistoryAsync(client, runId, "validation.logLoss");
+        await HistoryAsync(client, runId, task == "Regression" ? "validation.rmse" : "validation.logLoss");
         return runId;
     }
 
