@@ -51,6 +51,33 @@ public sealed class DeploymentListDriftTests(DeploymentsApiFactory factory) : IC
         Assert.True(one["driftAlert"]!.GetValue<bool>(), "the single deployment read should carry the same flag");
     }
 
+    [Fact]
+    public async Task A_list_page_runs_as_many_queries_for_many_deployments_as_for_one()
+    {
+        var client = await factory.OperatorAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            var (name, version) = await DeployAsync("drift-count");
+            await ReportAsync(client, name, Reading(version, 10, alert: i == 0), minutesAgo: 1);
+        }
+
+        factory.Server.PreserveExecutionContext = true;
+        using var viewer = await factory.UserAsync("Viewer");
+        using var counter = new QueryCounter();
+        var one = await counter.CountAsync(() => PageAsync(viewer, 1, expected: 1));
+        var many = await counter.CountAsync(() => PageAsync(viewer, 50, expected: 3));
+
+        Assert.True(one > 0, "the counter saw none of the list request's queries, so it counts nothing");
+        Assert.True(one == many, $"a page of one deployment ran {one} queries and a page of at least three {many}: some are per deployment");
+        Assert.True(many <= 5, $"a page should take the deployments, their revisions, models and drift (and the caller's check), not {many} queries");
+    }
+
+    private static async Task PageAsync(HttpClient client, int limit, int expected)
+    {
+        var page = await (await client.GetAsync($"/api/v1/deployments?limit={limit}")).ExpectAsync(200);
+        Assert.True(page["items"]!.AsArray().Count >= expected, $"a page of {limit} should hold at least {expected} deployments");
+    }
+
     private async Task<(string Name, int Version)> DeployAsync(string prefix)
     {
         var model = NewName("m");
