@@ -7,17 +7,20 @@ namespace Platform.Application.Deployments;
 
 /// <summary>
 /// A deployment: its model, environment, hardware class and policies, the Active revision (the traffic now), the
-/// revision being validated (if any) and, when asked for one deployment, the latest monitoring per version.
+/// revision being validated (if any), whether its monitoring raises the drift alert (<see cref="DriftAlert"/>: the newest
+/// snapshot of any version alerts, as <see cref="MonitoringDto.DriftAlert"/>) and, when asked for one deployment, the latest
+/// monitoring per version.
 /// </summary>
 public sealed record DeploymentDto(
     Guid Id, string Name, string Model, DeploymentEnvironment Environment, HardwareClass HardwareClass, CanaryPolicy CanaryPolicy,
     DriftPolicy DriftPolicy, RevisionDto? Active, RevisionDto? Pending, MonitoringDto? Monitoring, string CreatedBy, DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt, int ConcurrencyVersion)
+    DateTimeOffset UpdatedAt, int ConcurrencyVersion, bool DriftAlert)
 {
-    public static DeploymentDto From(Deployment d, string model, DeploymentRevision? active, DeploymentRevision? pending, MonitoringDto? monitoring) => new(
+    public static DeploymentDto From(
+        Deployment d, string model, DeploymentRevision? active, DeploymentRevision? pending, MonitoringDto? monitoring, bool driftAlert) => new(
         d.Id, d.Name, model, d.Environment, d.HardwareClass, DeploymentMapping.ToContract(d.CanaryPolicy), DeploymentMapping.ToContract(d.DriftPolicy),
         active is null ? null : RevisionDto.From(active), pending is null ? null : RevisionDto.From(pending), monitoring,
-        d.CreatedBy, d.CreatedAt, d.UpdatedAt, d.ConcurrencyVersion);
+        d.CreatedBy, d.CreatedAt, d.UpdatedAt, d.ConcurrencyVersion, driftAlert);
 }
 
 /// <summary>One revision of a deployment's desired state, with its validation result or rollback report as JSON.</summary>

@@ -17,25 +17,41 @@ internal static class DeploymentLookup
     public static Task<string> ModelNameAsync(this IPlatformDbContext db, Guid modelId, CancellationToken cancellationToken) =>
         db.RegisteredModels.Where(m => m.Id == modelId).Select(m => m.Name).SingleAsync(cancellationToken);
 
-    /// <summary>The deployment as answered: active and pending revisions (and monitoring when <paramref name="withMonitoring"/>).</summary>
+    /// <summary>The deployment as answered: active and pending revisions, the drift alert (and monitoring when <paramref name="withMonitoring"/>).</summary>
     public static async Task<DeploymentDto> DescribeAsync(this IPlatformDbContext db, Deployment deployment, bool withMonitoring, CancellationToken cancellationToken)
     {
-        var numbers = new[] { deployment.ActiveRevision, deployment.PendingRevision }.OfType<int>().ToList();
-        var revisions = await db.DeploymentRevisions.AsNoTracking()
-            .Where(r => r.DeploymentId == deployment.Id && numbers.Contains(r.Number)).ToListAsync(cancellationToken);
-        var monitoring = withMonitoring ? await db.LatestMonitoringAsync(deployment.Id, cancellationToken) : null;
-        return DeploymentDto.From(
-            deployment, await db.ModelNameAsync(deployment.ModelId, cancellationToken),
-            revisions.SingleOrDefault(r => r.Number == deployment.ActiveRevision), revisions.SingleOrDefault(r => r.Number == deployment.PendingRevision),
-            monitoring);
+        var described = (await db.DescribeAllAsync([deployment], cancellationToken))[0];
+        if (!withMonitoring)
+        {
+            return described;
+        }
+
+        var monitoring = await db.LatestMonitoringAsync(deployment.Id, cancellationToken);
+        return described with { Monitoring = monitoring, DriftAlert = monitoring.DriftAlert };
     }
 
-    /// <summary>The newest snapshot per version among the deployment's recent reports.</summary>
-    public static async Task<MonitoringDto> LatestMonitoringAsync(this IPlatformDbContext db, Guid deploymentId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Deployments as a list answers them, without monitoring: their active and pending revisions, model names and drift
+    /// alerts each read for all of them at once (three queries however many deployments).
+    /// </summary>
+    public static async Task<List<DeploymentDto>> DescribeAllAsync(this IPlatformDbContext db, IReadOnlyList<Deployment> deployments, CancellationToken cancellationToken)
     {
-        var recent = await db.MonitoringSnapshots.AsNoTracking().Where(s => s.DeploymentId == deploymentId)
-            .OrderByDescending(s => s.Sequence).Take(200).ToListAsync(cancellationToken);
-        var latest = recent.GroupBy(s => s.Version).Select(g => VersionMonitoringDto.Of(g.First())).OrderBy(v => v.Version).ToList();
-        return new MonitoringDto(latest.Any(v => v.DriftAlert), latest);
+        if (deployments.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = deployments.Select(d => d.Id).ToList();
+        var modelIds = deployments.Select(d => d.ModelId).Distinct().ToList();
+        var revisions = await db.DeploymentRevisions.AsNoTracking()
+            .Where(r => ids.Contains(r.DeploymentId)
+                && db.Deployments.Any(d => d.Id == r.DeploymentId && (d.ActiveRevision == r.Number || d.PendingRevision == r.Number)))
+            .ToListAsync(cancellationToken);
+        var models = await db.RegisteredModels.Where(m => modelIds.Contains(m.Id)).Select(m => new { m.Id, m.Name })
+            .ToDictionaryAsync(m => m.Id, m => m.Name, cancellationToken);
+        var alerting = await db.DriftAlertingAsync(ids, cancellationToken);
+        return [.. deployments.Select(d => DeploymentDto.From(
+            d, models[d.ModelId], revisions.SingleOrDefault(r => r.DeploymentId == d.Id && r.Number == d.ActiveRevision),
+            revisions.SingleOrDefault(r => r.DeploymentId == d.Id && r.Number == d.PendingRevision), null, alerting.Contains(d.Id)))];
     }
 }

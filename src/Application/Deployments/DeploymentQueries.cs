@@ -8,7 +8,7 @@ using Platform.Application.Common.Validation;
 
 namespace Platform.Application.Deployments;
 
-/// <summary>Deployments by name (paged), each with its active and pending revision.</summary>
+/// <summary>Deployments by name (paged), each with its active and pending revision and its drift alert (four queries a page).</summary>
 [RequiresRole(Permissions.Read)]
 public sealed record ListDeploymentsQuery(int? Limit, string? Cursor) : IQuery<Page<DeploymentDto>>;
 
@@ -31,12 +31,7 @@ public sealed class ListDeploymentsQueryHandler(IPlatformDbContext db) : IQueryH
         }
 
         var page = await rows.OrderBy(d => d.Name).Take(limit + 1).ToListAsync(cancellationToken);
-        var items = new List<DeploymentDto>();
-        foreach (var deployment in page.Take(limit))
-        {
-            items.Add(await db.DescribeAsync(deployment, withMonitoring: false, cancellationToken));
-        }
-
+        var items = await db.DescribeAllAsync([.. page.Take(limit)], cancellationToken);
         return new Page<DeploymentDto>(items, page.Count > limit ? Cursor.Encode(new Position(page[limit - 1].Name)) : null);
     }
 }

@@ -87,7 +87,8 @@ public sealed class PutDeploymentCommandHandler(IPlatformDbContext db, IOutbox o
 
         await db.SaveChangesAsync(cancellationToken);
         return new DeploymentChangeDto(
-            DeploymentDto.From(deployment, model.Name, revision.State == RevisionState.Active ? revision : active, job is null ? null : revision, null),
+            DeploymentDto.From(deployment, model.Name, revision.State == RevisionState.Active ? revision : active, job is null ? null : revision, null,
+                await db.DriftAlertAsync(deployment.Id, cancellationToken)),
             job is null ? null : Jobs.JobDto.From(job));
     }
 }

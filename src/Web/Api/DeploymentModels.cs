@@ -2,15 +2,16 @@ using System.Text.Json;
 
 namespace Platform.Web.Api;
 
-/// <summary>A deployment as the portal reads it: the active revision, the one being validated, and (for one deployment) the latest monitoring.</summary>
+/// <summary>
+/// A deployment as the portal reads it: the active revision, the one being validated, whether its monitoring raises the drift
+/// alert (in lists too) and, for one deployment, the latest monitoring.
+/// </summary>
 public sealed record DeploymentInfo(
     Guid Id, string Name, string Model, string Environment, string HardwareClass, CanaryPolicyInfo CanaryPolicy, DriftPolicyInfo DriftPolicy,
     RevisionInfo? Active, RevisionInfo? Pending, MonitoringInfo? Monitoring, string CreatedBy, DateTimeOffset CreatedAt, DateTimeOffset UpdatedAt,
-    int ConcurrencyVersion)
+    int ConcurrencyVersion, bool DriftAlert = false)
 {
     public bool Validating => Pending is not null;
-
-    public bool DriftAlert => Monitoring?.DriftAlert == true;
 }
 
 public sealed record CanaryPolicyInfo(double MaxErrorRate, double MaxP95Milliseconds, int WindowSeconds, int MinRequests);

@@ -5,16 +5,13 @@ namespace Platform.Web.Api;
 /// <summary>The deployment pages' calls: deployments, their revisions, traffic changes and rollbacks, and inference keys.</summary>
 public sealed partial class PlatformApiClient
 {
+    /// <summary>Deployments by name (paged), each with its revisions and drift alert; no monitoring figures.</summary>
     public Task<Page<DeploymentInfo>> DeploymentsAsync(int limit, string? cursor, CancellationToken ct = default) =>
         GetAsync<Page<DeploymentInfo>>($"api/v1/deployments?limit={limit}{Cursor(cursor)}", ct);
 
     /// <summary>One deployment with its latest monitoring per version.</summary>
     public Task<DeploymentInfo> DeploymentAsync(string name, CancellationToken ct = default) =>
         GetAsync<DeploymentInfo>($"api/v1/deployments/{Uri.EscapeDataString(name)}", ct);
-
-    /// <summary>The latest figures per version and the drift alert state (the list reads it per deployment).</summary>
-    public Task<MonitoringInfo> MonitoringAsync(string name, CancellationToken ct = default) =>
-        GetAsync<MonitoringInfo>($"api/v1/deployments/{Uri.EscapeDataString(name)}/monitoring", ct);
 
     public Task<Page<RevisionInfo>> RevisionsAsync(string name, int limit, string? cursor, CancellationToken ct = default) =>
         GetAsync<Page<RevisionInfo>>($"api/v1/deployments/{Uri.EscapeDataString(name)}/revisions?limit={limit}{Cursor(cursor)}", ct);
