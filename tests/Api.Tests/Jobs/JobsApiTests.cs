@@ -49,6 +49,20 @@ public sealed class JobsApiTests(JobsApiFactory factory) : IClassFixture<JobsApi
     }
 
     [Fact]
+    public async Task A_deploy_job_without_its_parameters_is_refused_naming_them()
+    {
+        using var client = await factory.UserAsync("Operator");
+
+        var problem = await (await client.PostJsonAsync("/api/v1/jobs", new { kind = "Deploy", parameters = new { model = "m", versions = Array.Empty<object>(), latencyRuns = 0 } })).ExpectAsync(400);
+
+        var errors = problem["errors"]!.AsObject();
+        Assert.Contains("parameters.deployment", errors.Select(e => e.Key));
+        Assert.Contains("parameters.versions", errors.Select(e => e.Key));
+        Assert.Contains("parameters.latencyRuns", errors.Select(e => e.Key));
+        Assert.DoesNotContain("parameters.model", errors.Select(e => e.Key));
+    }
+
+    [Fact]
     public async Task A_viewer_cannot_submit_a_job()
     {
         using var viewer = await factory.UserAsync("Viewer");
@@ -187,7 +201,9 @@ public sealed class JobsApiTests(JobsApiFactory factory) : IClassFixture<JobsApi
 
     private static async Task<string> SubmitAsync(HttpClient client, string kind)
     {
-        var job = await (await client.PostJsonAsync("/api/v1/jobs", new { kind })).ExpectAsync(202);
+        // A Deploy job submitted by hand validates versions without changing a deployment; its parameters are checked like any other kind's.
+        object? parameters = kind == "Deploy" ? new { deployment = "smoke", model = "m", versions = new[] { new { version = 1 } } } : null;
+        var job = await (await client.PostJsonAsync("/api/v1/jobs", new { kind, parameters })).ExpectAsync(202);
         return job["id"]!.GetValue<string>();
     }
 

@@ -25,6 +25,7 @@ public sealed class SubmitJobCommandValidator : AbstractValidator<SubmitJobComma
             {
                 JobKind.Train => TrainProblems(json ?? "{}", hyperparameters),
                 JobKind.Evaluate => EvaluateJobParameters.Read(json ?? "{}").Problems,
+                JobKind.Deploy => DeployJobParameters.Read(json ?? "{}").Problems,
                 _ => [],
             };
             foreach (var (field, problem) in problems)
