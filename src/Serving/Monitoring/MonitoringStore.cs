@@ -1,12 +1,20 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 using Platform.Contracts.Api;
+using Platform.Serving.Telemetry;
 
 namespace Platform.Serving.Monitoring;
 
-/// <summary>The last monitoring report of each endpoint, as <c>GET /v2/admin/monitoring</c> shows it.</summary>
+/// <summary>The last monitoring report of each endpoint, as <c>GET /v2/admin/monitoring</c> shows it and the drift gauges read it (<see cref="DriftMetrics"/>).</summary>
 public sealed class MonitoringStore
 {
     private readonly ConcurrentDictionary<string, EndpointMonitoring> _latest = new(StringComparer.Ordinal);
+
+    public MonitoringStore(IMeterFactory meters)
+    {
+        ArgumentNullException.ThrowIfNull(meters);
+        DriftMetrics.Observe(meters.Create(ServingMetrics.MeterName), this);
+    }
 
     public IReadOnlyDictionary<string, EndpointMonitoring> Latest => _latest;
 
