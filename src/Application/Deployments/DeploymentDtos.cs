@@ -8,7 +8,7 @@ namespace Platform.Application.Deployments;
 /// <summary>
 /// A deployment: its model, environment, hardware class and policies, the Active revision (the traffic now), the
 /// revision being validated (if any), whether its monitoring raises the drift alert (<see cref="DriftAlert"/>: the newest
-/// snapshot of any version alerts, as <see cref="MonitoringDto.DriftAlert"/>) and, when asked for one deployment, the latest
+/// snapshot of a version its Active revision serves alerts, as <see cref="MonitoringDto.DriftAlert"/>) and, when asked for one deployment, the latest
 /// monitoring per version.
 /// </summary>
 public sealed record DeploymentDto(

@@ -49,7 +49,9 @@ internal static class DeploymentLookup
             .ToListAsync(cancellationToken);
         var models = await db.RegisteredModels.Where(m => modelIds.Contains(m.Id)).Select(m => new { m.Id, m.Name })
             .ToDictionaryAsync(m => m.Id, m => m.Name, cancellationToken);
-        var alerting = await db.DriftAlertingAsync(ids, cancellationToken);
+        var served = revisions.Where(r => deployments.Any(d => d.Id == r.DeploymentId && d.ActiveRevision == r.Number))
+            .ToDictionary(r => r.DeploymentId, IReadOnlySet<int> (r) => r.Traffic.Versions.Select(v => v.Version).ToHashSet());
+        var alerting = await db.DriftAlertingAsync(served, cancellationToken);
         return [.. deployments.Select(d => DeploymentDto.From(
             d, models[d.ModelId], revisions.SingleOrDefault(r => r.DeploymentId == d.Id && r.Number == d.ActiveRevision),
             revisions.SingleOrDefault(r => r.DeploymentId == d.Id && r.Number == d.PendingRevision), null, alerting.Contains(d.Id)))];

@@ -52,6 +52,28 @@ public sealed class DeploymentListDriftTests(DeploymentsApiFactory factory) : IC
     }
 
     [Fact]
+    public async Task A_drifting_canary_rolled_back_no_longer_raises_the_alert_though_its_figures_stay()
+    {
+        var client = await factory.OperatorAsync();
+        var model = NewName("m");
+        var (v1, v2) = (await factory.VersionAsync(model), await factory.VersionAsync(model));
+        var name = NewName("drift-off");
+        await factory.DeployActiveAsync(name, model, new { version = v1, weight = 90 }, new { version = v2, weight = 10, canary = true });
+        await ReportAsync(client, name, Reading(v1, 30, alert: false), minutesAgo: 2);
+        await ReportAsync(client, name, Reading(v2, 5, alert: true), minutesAgo: 1);
+        Assert.True(Flag(await ListAllAsync(client), name), "the serving canary's newest report alerts");
+
+        var rolledBack = await (await client.PostJsonAsync(ServingControlPlaneApi.CanaryRollback(name),
+            new CanaryRollbackReport(1, v2, "drill", 100, 60, 0.6, 9, Now.AddMinutes(-1), Now, "serving-a"))).ExpectAsync(200);
+
+        Assert.False(rolledBack["deployment"]!["driftAlert"]!.GetValue<bool>());
+        Assert.False(Flag(await ListAllAsync(client), name), "v2 serves no traffic any more, yet the list still flags the deployment");
+        var monitoring = await (await client.GetAsync($"/api/v1/deployments/{name}/monitoring")).ExpectAsync(200);
+        Assert.False(monitoring["driftAlert"]!.GetValue<bool>());
+        Assert.True(monitoring["versions"]!.AsArray().Single(v => v!["version"]!.GetValue<int>() == v2)!["driftAlert"]!.GetValue<bool>());
+    }
+
+    [Fact]
     public async Task A_list_page_runs_as_many_queries_for_many_deployments_as_for_one()
     {
         var client = await factory.OperatorAsync();
