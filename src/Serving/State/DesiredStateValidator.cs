@@ -34,6 +34,7 @@ public static partial class DesiredStateValidator
                 Fault($"{at}.versions", "At least one version needs a weight above 0.");
             }
 
+            CheckPolicies(endpoint, at, Fault);
             var versions = new HashSet<string>(StringComparer.Ordinal);
             for (var v = 0; v < endpoint.Versions.Length; v++)
             {
@@ -63,6 +64,34 @@ public static partial class DesiredStateValidator
         if (errors.Count > 0)
         {
             throw new InvalidDesiredStateException(errors);
+        }
+    }
+
+    /// <summary>The canary and drift policies, within the limits the Api keeps (a state put on the admin surface has not been through the Api).</summary>
+    private static void CheckPolicies(EndpointSpec endpoint, string at, Action<string, string> fault)
+    {
+        if (endpoint.Canary is { } canary)
+        {
+            Check(fault, $"{at}.canary.maxErrorRate", canary.MaxErrorRate is >= 0 and <= 1, "must be between 0 and 1");
+            Check(fault, $"{at}.canary.maxP95Milliseconds", canary.MaxP95Milliseconds is > 0 and <= 600_000, "must be above 0 and at most 600000");
+            Check(fault, $"{at}.canary.windowSeconds", canary.WindowSeconds is >= 1 and <= 86_400, "must be 1 to 86400");
+            Check(fault, $"{at}.canary.minRequests", canary.MinRequests is >= 1 and <= 1_000_000, "must be 1 to 1000000");
+        }
+
+        if (endpoint.Drift is { } drift)
+        {
+            Check(fault, $"{at}.drift.psiThreshold", drift.PsiThreshold is > 0 and <= 100, "must be above 0 and at most 100");
+            Check(fault, $"{at}.drift.ksThreshold", drift.KsThreshold is > 0 and <= 1, "must be above 0 and at most 1");
+            Check(fault, $"{at}.drift.minSamples", drift.MinSamples is >= 1 and <= 10_000_000, "must be 1 to 10000000");
+            Check(fault, $"{at}.drift.intervalSeconds", drift.IntervalSeconds is >= 1 and <= 86_400, "must be 1 to 86400");
+        }
+    }
+
+    private static void Check(Action<string, string> fault, string field, bool valid, string problem)
+    {
+        if (!valid)
+        {
+            fault(field, problem);
         }
     }
 

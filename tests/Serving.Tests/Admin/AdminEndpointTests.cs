@@ -42,4 +42,30 @@ public sealed class AdminEndpointTests
         Assert.Equal(400, (int)put.StatusCode);
         Assert.Contains("endpoints[0].versions", await put.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Answers_policies_out_of_range_with_400_naming_them_and_keeps_serving_the_state()
+    {
+        await using var host = await ServingHost.StartAsync(ServingHost.Endpoint("guarded", ("1", 100)));
+        host.Client.DefaultRequestHeaders.Add("X-Serving-Admin-Key", ServingHost.AdminKey);
+        var served = host.State.Current;
+        var state = ServingHost.Endpoint("guarded", ("1", 100));
+        state = state with
+        {
+            Endpoints = [state.Endpoints[0] with
+            {
+                Canary = new Platform.Contracts.Api.CanaryPolicy(1.5, 250, 60, 20),
+                Drift = new Platform.Contracts.Api.DriftPolicy(0.2, 0, 200, 60),
+            }],
+        };
+
+        using var put = await host.Client.PutAsJsonAsync("/v2/admin/state", state);
+
+        Assert.Equal(400, (int)put.StatusCode);
+        var body = await put.Content.ReadAsStringAsync();
+        Assert.Contains("endpoints[0].canary.maxErrorRate", body, StringComparison.Ordinal);
+        Assert.Contains("endpoints[0].drift.ksThreshold", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("endpoints[0].canary.windowSeconds", body, StringComparison.Ordinal);
+        Assert.Same(served, host.State.Current);
+    }
 }
