@@ -38,6 +38,7 @@ public sealed class DeploymentPagesTests(PortalHost host, ITestOutputHelper outp
 
             await page.GoAsync($"/deployments/{endpoint}");
             await page.Locator("[data-testid=drift-v2] [data-alert='1']").WaitForAsync();
+            await Assertions.Expect(page.Locator("[data-testid=monitoring-history] polyline[data-series='v2']")).ToHaveCountAsync(3); // error rate, p95, PSI
             await page.Locator("[data-testid=key-prefix]").WaitForAsync();
             await Assertions.Expect(page.Locator("[data-testid=revision-kind]")).ToHaveCountAsync(2);
             await FitsAsync(page, $"/deployments/{endpoint}", width, height);

@@ -24,6 +24,25 @@ public sealed class MetricChartTests : PortalTestContext
     }
 
     [Fact]
+    public void A_series_given_whole_replaces_what_is_drawn_and_a_single_point_gets_a_dot()
+    {
+        var chart = Render<MetricChart>(p => p
+            .Add(x => x.Title, "p95")
+            .Add(x => x.Series, new Dictionary<string, IReadOnlyList<ChartPoint>> { ["v1"] = [new(1, 2), new(2, 3)], ["v2"] = [new(1, 5)] })
+            .Add(x => x.FormatX, x => $"t{x}"));
+
+        Assert.Equal(2, Points(chart, "v1").Length);
+        Assert.Single(chart.FindAll("circle[data-series-dot='v2']"));
+        Assert.Empty(chart.FindAll("circle[data-series-dot='v1']"));
+        Assert.Contains("t2", chart.Markup); // the x axis's end as FormatX writes it
+
+        chart.Render(p => p.Add(x => x.Series, new Dictionary<string, IReadOnlyList<ChartPoint>> { ["v2"] = [new(1, 5), new(3, 6)] }));
+
+        Assert.Empty(chart.FindAll("polyline[data-series='v1']"));
+        Assert.Equal(2, Points(chart, "v2").Length);
+    }
+
+    [Fact]
     public void Points_are_scaled_into_the_box_with_y_growing_down_and_non_finite_values_left_out()
     {
         IReadOnlyList<ChartPoint> series = [new(0, 0), new(10, 1), new(5, double.NaN)];

@@ -58,6 +58,9 @@ internal static class DeploymentEndpoints
         deployments.MapGet("/{name}/monitoring", async (string name, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new GetDeploymentMonitoringQuery(name), ct)))
             .WithSummary("The latest figures per version: requests, errors, latency, drift per feature, alert state.");
+        deployments.MapGet("/{name}/monitoring/history", async (string name, int? version, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok<Page<VersionMonitoringDto>>(await sender.Send(new ListMonitoringHistoryQuery(name, version, limit, cursor), ct)))
+            .WithSummary("The monitoring reports kept (the newest 1,000), newest first, optionally of one version (paged).");
         deployments.MapPost("/{name}/keys", async (string name, KeyBody body, ISender sender, CancellationToken ct) =>
             {
                 var key = await sender.Send(new CreateInferenceKeyCommand(name, body.Name), ct);

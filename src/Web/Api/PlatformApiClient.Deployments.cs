@@ -1,8 +1,9 @@
+using System.Globalization;
 using System.Net.Http.Json;
 
 namespace Platform.Web.Api;
 
-/// <summary>The deployment pages' calls: deployments, their revisions, traffic changes and rollbacks, and inference keys.</summary>
+/// <summary>The deployment pages' calls: deployments, their revisions and monitoring history, traffic changes and rollbacks, and inference keys.</summary>
 public sealed partial class PlatformApiClient
 {
     /// <summary>Deployments by name (paged), each with its revisions and drift alert; no monitoring figures.</summary>
@@ -12,6 +13,11 @@ public sealed partial class PlatformApiClient
     /// <summary>One deployment with its latest monitoring per version.</summary>
     public Task<DeploymentInfo> DeploymentAsync(string name, CancellationToken ct = default) =>
         GetAsync<DeploymentInfo>($"api/v1/deployments/{Uri.EscapeDataString(name)}", ct);
+
+    /// <summary>The deployment's monitoring reports, newest first, of <paramref name="version"/> only when it is given (paged).</summary>
+    public Task<Page<VersionMonitoringInfo>> MonitoringHistoryAsync(string name, int? version, int limit, string? cursor, CancellationToken ct = default) =>
+        GetAsync<Page<VersionMonitoringInfo>>(
+            $"api/v1/deployments/{Uri.EscapeDataString(name)}/monitoring/history?limit={limit}{Query("version", version?.ToString(CultureInfo.InvariantCulture))}{Cursor(cursor)}", ct);
 
     public Task<Page<RevisionInfo>> RevisionsAsync(string name, int limit, string? cursor, CancellationToken ct = default) =>
         GetAsync<Page<RevisionInfo>>($"api/v1/deployments/{Uri.EscapeDataString(name)}/revisions?limit={limit}{Cursor(cursor)}", ct);

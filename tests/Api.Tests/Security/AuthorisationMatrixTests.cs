@@ -43,6 +43,7 @@ public sealed class AuthorisationMatrixTests(ApiFactory factory) : IClassFixture
         ("manage webhooks and read their delivery logs", []),
         ("manage users", []),
         ("read deployments, their revisions and monitoring", Roles),
+        ("read a deployment's monitoring history", Roles),
         ("change, roll back deployments; manage inference keys", ["Operator"]),
         ("read the serving desired state; report from serving hosts", ["Operator"]),
     ];
@@ -86,6 +87,7 @@ public sealed class AuthorisationMatrixTests(ApiFactory factory) : IClassFixture
             "manage users" => [Get("/api/v1/users")],
             "read deployments, their revisions and monitoring" =>
                 [Get("/api/v1/deployments"), Get("/api/v1/deployments/none"), Get("/api/v1/deployments/none/revisions"), Get("/api/v1/deployments/none/monitoring")],
+            "read a deployment's monitoring history" => [Get("/api/v1/deployments/none/monitoring/history?limit=10")],
             "change, roll back deployments; manage inference keys" =>
                 [Json(HttpMethod.Put, "/api/v1/deployments/none", new { model = "none", environment = "Production", versions = new[] { new { version = 1, weight = 1 } }, reason = "r" }),
                  Json(HttpMethod.Post, "/api/v1/deployments/none/rollback", new { reason = "r" }), Json(HttpMethod.Post, "/api/v1/deployments/none/keys", new { name = "k" }),

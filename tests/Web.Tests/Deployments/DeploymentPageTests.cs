@@ -14,6 +14,7 @@ public sealed class DeploymentPageTests : DeploymentPageContext
         Api.On(HttpMethod.Get, "/api/v1/deployments/cancer", () => Endpoint with { Monitoring = monitoring });
         Api.On(HttpMethod.Get, "/api/v1/deployments/cancer/revisions", () => new Page<RevisionInfo>([Endpoint.Active!], null));
         Api.On(HttpMethod.Get, "/api/v1/deployments/cancer/keys", () => new Page<InferenceKeyInfo>([], null));
+        Api.On(HttpMethod.Get, "/api/v1/deployments/cancer/monitoring/history", () => new Page<VersionMonitoringInfo>(monitoring.Versions, null));
     }
 
     [Theory]
@@ -27,6 +28,7 @@ public sealed class DeploymentPageTests : DeploymentPageContext
         page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=drift-row][data-alert='1']")));
         page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=revision-kind]")));
         Assert.Contains("8.00", page.Find("[data-testid=monitoring]").TextContent);
+        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("[data-testid=monitoring-history] polyline[data-series='v1']").Count));
         Assert.Equal(["v1 · 100% (weight 100)"], page.FindAll("[data-testid=active-split] [data-testid=traffic-version]").Select(e => e.TextContent.Trim()));
         string[] actions = ["Change traffic", "Roll back", "Create key"];
         Assert.Equal(operates ? actions : [], page.FindAll("button").Select(b => b.TextContent.Trim()).Where(actions.Contains));
