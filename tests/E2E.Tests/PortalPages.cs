@@ -26,6 +26,8 @@ internal static class PortalPages
     {
         await page.Locator($"#{inputId}").Locator("xpath=ancestor::div[contains(@class,'mud-select')][1]").ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = option }).First.ClickAsync();
+        // The list closes and the select takes the focus back (a re-render): typing into the next field before that can be lost.
+        await Assertions.Expect(page.Locator(".mud-popover-open .mud-list-item")).ToHaveCountAsync(0);
     }
 
     public static Task ShotAsync(this IPage page, string name) =>

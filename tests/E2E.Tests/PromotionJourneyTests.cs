@@ -41,6 +41,7 @@ public sealed class PromotionJourneyTests(PortalHost host, ITestOutputHelper out
         await page.PickAsync("train-experiment", experiment);
         await page.PickAsync("train-dataset", "breast-cancer v1");
         await page.FillAsync("#train-label", "benign");
+        await Assertions.Expect(page.Locator("#train-label")).ToHaveValueAsync("benign");
         await page.ShotAsync("launch-training");
         using (host.Training.Hold())
         {
