@@ -15,7 +15,7 @@ public sealed class TrafficSplitFormTests : DeploymentPageContext
     {
         var form = RenderForm();
         form.Find("#traffic-0-weight").Input("0");
-        form.Find("#traffic-reason").Change("drain");
+        form.Find("#traffic-reason").Input("drain");
 
         Press(form, "Change traffic");
 
@@ -28,7 +28,7 @@ public sealed class TrafficSplitFormTests : DeploymentPageContext
     {
         var form = RenderForm();
         form.Find("[data-testid=traffic-0-canary]").Change(true);
-        form.Find("#traffic-reason").Change("try it");
+        form.Find("#traffic-reason").Input("try it");
 
         Press(form, "Change traffic");
 
@@ -66,7 +66,7 @@ public sealed class TrafficSplitFormTests : DeploymentPageContext
         form.Find("#traffic-0-weight").Input("90");
         form.Find("#traffic-1-weight").Input("10");
         form.Find("[data-testid=traffic-1-canary]").Change(true);
-        form.Find("#traffic-reason").Change("canary v2");
+        form.Find("#traffic-reason").Input("canary v2");
 
         Press(form, "Change traffic");
 
@@ -88,7 +88,7 @@ public sealed class TrafficSplitFormTests : DeploymentPageContext
         }, HttpStatusCode.UnprocessableEntity);
         var form = RenderForm();
         SetVersion(form, 0, "v2 · Production");
-        form.Find("#traffic-reason").Change("v2 for all");
+        form.Find("#traffic-reason").Input("v2 for all");
 
         Press(form, "Change traffic");
 
