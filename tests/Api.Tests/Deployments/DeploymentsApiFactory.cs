@@ -1,9 +1,5 @@
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
 using Platform.Api.Tests.Support;
-using Platform.Application.Jobs.WorkerReports;
-using Platform.Contracts.Messages.Jobs;
-using Platform.Infrastructure.Identity;
 
 namespace Platform.Api.Tests.Deployments;
 
@@ -50,10 +46,7 @@ public sealed class DeploymentsApiFactory : ApiFactory
     public async Task EndDeployJobAsync(JsonNode change, string outcome, string? result = null, string? reason = null)
     {
         var jobId = Guid.Parse(change["job"]!["id"]!.GetValue<string>());
-        await using var scope = Services.CreateAsyncScope();
-        var claimed = await scope.ServiceProvider.GetRequiredService<SystemSender>()
-            .SendAsync(new ClaimJobCommand(jobId, "test-worker"), "worker:test-worker", CancellationToken.None);
-        using var worker = Authorized(Assert.IsType<JobClaimed>(claimed).Token);
+        using var worker = Authorized((await ClaimAsWorkerAsync(jobId)).Token);
         var end = await (await worker.PostJsonAsync($"/api/v1/jobs/{jobId}/end", new { outcome, reason, resultJson = result })).ExpectAsync(200);
         Assert.True(end["changed"]!.GetValue<bool>());
     }

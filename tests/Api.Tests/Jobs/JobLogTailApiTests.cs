@@ -15,12 +15,12 @@ public sealed class JobLogTailApiTests(JobsApiFactory factory) : IClassFixture<J
         var owner = await factory.ScientistAsync();
         var job = await (await owner.PostJsonAsync("/api/v1/jobs", new { kind = "Diagnostic" })).ExpectAsync(202);
         var jobId = Guid.Parse(job["id"]!.GetValue<string>());
+        var claimed = await factory.ClaimAsWorkerAsync(jobId);
         await using (var scope = factory.Services.CreateAsyncScope())
         {
-            var system = scope.ServiceProvider.GetRequiredService<SystemSender>();
-            var claimed = Assert.IsType<JobClaimed>(await system.SendAsync(new ClaimJobCommand(jobId, "test-worker"), "worker:test-worker", CancellationToken.None));
             var lines = Enumerable.Range(1, 12).Select(i => new JobLogEntry(DateTimeOffset.UtcNow, $"line {i}")).ToList();
-            await system.SendAsync(new AppendJobLogsCommand(jobId, claimed.LeaseId, lines), "worker:test-worker", CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<SystemSender>()
+                .SendAsync(new AppendJobLogsCommand(jobId, claimed.LeaseId, lines), "worker:" + ApiFactory.WorkerName, CancellationToken.None);
         }
 
         var tail = await (await owner.GetAsync($"/api/v1/jobs/{jobId}/logs?tail=5")).ExpectAsync(200);

@@ -1,8 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
 using Platform.Api.Tests.Support;
-using Platform.Application.Jobs.WorkerReports;
-using Platform.Contracts.Messages.Jobs;
-using Platform.Infrastructure.Identity;
 
 namespace Platform.Api.Tests.Jobs;
 
@@ -121,9 +117,6 @@ public sealed class JobReportsApiTests(JobsApiFactory factory) : IClassFixture<J
     {
         var job = await (await owner.PostJsonAsync("/api/v1/jobs", new { kind = "Diagnostic", runId })).ExpectAsync(202);
         var jobId = Guid.Parse(job["id"]!.GetValue<string>());
-        await using var scope = factory.Services.CreateAsyncScope();
-        var answer = await scope.ServiceProvider.GetRequiredService<SystemSender>()
-            .SendAsync(new ClaimJobCommand(jobId, "test-worker"), "worker:test-worker", CancellationToken.None);
-        return (jobId, Assert.IsType<JobClaimed>(answer).Token);
+        return (jobId, (await factory.ClaimAsWorkerAsync(jobId)).Token);
     }
 }

@@ -2,6 +2,10 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Application.Jobs.WorkerReports;
+using Platform.Contracts.Messages.Jobs;
+using Platform.Infrastructure.Identity;
 
 namespace Platform.Api.Tests.Support;
 
@@ -12,6 +16,7 @@ public class ApiFactory : WebApplicationFactory<Program>
 {
     public const string AdminUser = "admin";
     public const string AdminPassword = "admin-password-for-tests";
+    public const string WorkerName = "test-worker";
 
     private readonly Dictionary<string, string?> _settings = [];
 
@@ -70,6 +75,15 @@ public class ApiFactory : WebApplicationFactory<Program>
         var client = CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
+    }
+
+    /// <summary>Claims a job as a worker does (the bus consumer sends the claim as the platform): its lease and job token.</summary>
+    public async Task<JobClaimed> ClaimAsWorkerAsync(Guid jobId)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var answer = await scope.ServiceProvider.GetRequiredService<SystemSender>()
+            .SendAsync(new ClaimJobCommand(jobId, WorkerName), "worker:" + WorkerName, CancellationToken.None);
+        return Assert.IsType<JobClaimed>(answer);
     }
 
     protected override void Dispose(bool disposing)
