@@ -75,6 +75,11 @@ internal sealed class CanaryWatchdog(
         await rollbacks.Gate.WaitAsync(cancellationToken);
         try
         {
+            if (!state.Current.Endpoints.TryGetValue(endpoint.Name, out var served) || served.Spec.Revision != revision)
+            {
+                return; // a newer revision came in while waiting: the breach was the old one's, and its canary is gone
+            }
+
             rollbacks.Add(endpoint.Name, revision);
             var current = state.Current.Desired;
             await state.ApplyAsync(

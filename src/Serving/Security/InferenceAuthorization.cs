@@ -33,7 +33,11 @@ internal static class InferenceAuthorization
         }
 
         var shown = header[0]!;
-        var connection = request.HttpContext.Features.Get<IConnectionItemsFeature>()?.Items;
+        // Remembered per connection only where its requests come one at a time (HTTP/1.x): HTTP/2 and HTTP/3 run
+        // requests of one connection in parallel, and the connection's items are not safe for that.
+        var connection = HttpProtocol.IsHttp11(request.Protocol) || HttpProtocol.IsHttp10(request.Protocol)
+            ? request.HttpContext.Features.Get<IConnectionItemsFeature>()?.Items
+            : null;
         if (connection is not null && connection.TryGetValue(VerifiedKey.Item, out var verified) && verified is VerifiedKey last &&
             ReferenceEquals(last.Keys, keys) && ReferenceEquals(last.Header, shown))
         {
