@@ -63,11 +63,12 @@ public sealed class ReportMonitoringCommandHandler(IPlatformDbContext db, TimePr
     {
         var (report, now) = (command.Report, clock.GetUtcNow());
         var deployment = await db.LoadDeploymentAsync(command.Name, cancellationToken);
-        var before = await db.LatestMonitoringAsync(deployment.Id, cancellationToken);
+        // Only each version's newest figures are compared here, not the deployment's alert: no served-versions read.
+        var before = (await db.LatestSnapshots([deployment.Id]).ToListAsync(cancellationToken)).Select(VersionMonitoringDto.Of).ToList();
         var turnedOn = new List<object>();
         foreach (var version in report.Versions)
         {
-            var alerting = before.Versions.FirstOrDefault(v => v.Version == version.Version)?.Drift.Where(d => d.Alert).Select(d => d.Feature).ToHashSet() ?? [];
+            var alerting = before.FirstOrDefault(v => v.Version == version.Version)?.Drift.Where(d => d.Alert).Select(d => d.Feature).ToHashSet() ?? [];
             var fresh = version.Drift.Where(d => d.Alert && !alerting.Contains(d.Feature)).ToList();
             if (fresh.Count > 0)
             {
