@@ -11,6 +11,7 @@ public sealed class RunOrderingTests : PortalTestContext
     [InlineData("attributes.start_time desc", "attributes.name", "attributes.name asc")]
     [InlineData("attributes.name asc", "metrics.auc", "metrics.auc desc")]
     [InlineData("metrics.auc desc", "metrics.auc", "metrics.auc asc")]
+    [InlineData("metrics.`val loss` desc", "metrics.`val loss`", "metrics.`val loss` asc")]
     public void A_click_orders_by_the_column_and_a_second_click_reverses(string current, string field, string expected) =>
         Assert.Equal(expected, RunOrdering.Toggle(current, field));
 

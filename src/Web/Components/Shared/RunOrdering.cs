@@ -5,7 +5,8 @@ public static class RunOrdering
 {
     public const string Default = "attributes.start_time desc";
 
-    public static string FieldOf(string orderBy) => orderBy.Split(' ')[0];
+    /// <summary>The field of an order: all before its last space (a quoted metric key may hold spaces itself).</summary>
+    public static string FieldOf(string orderBy) => orderBy.LastIndexOf(' ') is var space and > 0 ? orderBy[..space] : orderBy;
 
     /// <summary>
     /// The order after a click on <paramref name="field"/>: the same field reversed, or a new one in its natural first
