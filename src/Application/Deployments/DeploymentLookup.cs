@@ -26,8 +26,8 @@ internal static class DeploymentLookup
             return described;
         }
 
-        var monitoring = await db.LatestMonitoringAsync(deployment.Id, cancellationToken);
-        return described with { Monitoring = monitoring, DriftAlert = monitoring.DriftAlert };
+        var served = described.Active?.Versions.Select(v => v.Version).ToHashSet() ?? [];
+        return described with { Monitoring = await db.LatestMonitoringAsync(deployment.Id, served, cancellationToken) };
     }
 
     /// <summary>
@@ -50,7 +50,7 @@ internal static class DeploymentLookup
         var models = await db.RegisteredModels.Where(m => modelIds.Contains(m.Id)).Select(m => new { m.Id, m.Name })
             .ToDictionaryAsync(m => m.Id, m => m.Name, cancellationToken);
         var served = revisions.Where(r => deployments.Any(d => d.Id == r.DeploymentId && d.ActiveRevision == r.Number))
-            .ToDictionary(r => r.DeploymentId, IReadOnlySet<int> (r) => r.Traffic.Versions.Select(v => v.Version).ToHashSet());
+            .ToDictionary(r => r.DeploymentId, DeploymentMonitoring.ServedVersions);
         var alerting = await db.DriftAlertingAsync(served, cancellationToken);
         return [.. deployments.Select(d => DeploymentDto.From(
             d, models[d.ModelId], revisions.SingleOrDefault(r => r.DeploymentId == d.Id && r.Number == d.ActiveRevision),

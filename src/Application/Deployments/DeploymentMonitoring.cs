@@ -26,19 +26,19 @@ internal static class DeploymentMonitoring
     public static bool DriftAlert(IEnumerable<(int Version, bool Alert)> newestPerVersion, IReadOnlySet<int> served) =>
         newestPerVersion.Any(s => s.Alert && served.Contains(s.Version));
 
-    /// <summary>The versions each deployment's Active revision serves (a deployment without one is left out).</summary>
-    public static async Task<Dictionary<Guid, IReadOnlySet<int>>> ServedVersionsAsync(
-        this IPlatformDbContext db, IReadOnlyCollection<Guid> deploymentIds, CancellationToken cancellationToken) =>
-        (await db.DeploymentRevisions.AsNoTracking()
-            .Where(r => deploymentIds.Contains(r.DeploymentId) && db.Deployments.Any(d => d.Id == r.DeploymentId && d.ActiveRevision == r.Number))
-            .ToListAsync(cancellationToken))
-        .ToDictionary(r => r.DeploymentId, IReadOnlySet<int> (r) => r.Traffic.Versions.Select(v => v.Version).ToHashSet());
+    /// <summary>The versions a revision serves (none without a revision).</summary>
+    public static IReadOnlySet<int> ServedVersions(DeploymentRevision? revision) =>
+        revision is null ? new HashSet<int>() : revision.Traffic.Versions.Select(v => v.Version).ToHashSet();
 
-    /// <summary>One deployment's monitoring: the newest figures per version and the drift alert.</summary>
-    public static async Task<MonitoringDto> LatestMonitoringAsync(this IPlatformDbContext db, Guid deploymentId, CancellationToken cancellationToken)
+    /// <summary>One deployment's monitoring: the newest figures per version and the drift alert (its active revision read here).</summary>
+    public static async Task<MonitoringDto> LatestMonitoringAsync(this IPlatformDbContext db, Deployment deployment, CancellationToken cancellationToken) =>
+        await db.LatestMonitoringAsync(deployment.Id, ServedVersions(await db.RevisionAsync(deployment.Id, deployment.ActiveRevision, cancellationToken)), cancellationToken);
+
+    /// <summary>One deployment's monitoring, given the versions its active revision serves.</summary>
+    public static async Task<MonitoringDto> LatestMonitoringAsync(
+        this IPlatformDbContext db, Guid deploymentId, IReadOnlySet<int> served, CancellationToken cancellationToken)
     {
         var latest = (await db.LatestSnapshots([deploymentId]).OrderBy(s => s.Version).ToListAsync(cancellationToken)).Select(VersionMonitoringDto.Of).ToList();
-        var served = (await db.ServedVersionsAsync([deploymentId], cancellationToken)).GetValueOrDefault(deploymentId) ?? new HashSet<int>();
         return new MonitoringDto(DriftAlert(latest.Select(v => (v.Version, v.DriftAlert)), served), latest);
     }
 
@@ -55,7 +55,7 @@ internal static class DeploymentMonitoring
         return latest.GroupBy(s => s.DeploymentId).Where(g => DriftAlert(g.Select(s => (s.Version, s.DriftAlert)), served[g.Key])).Select(g => g.Key).ToHashSet();
     }
 
-    /// <summary>Whether one deployment raises the drift alert now.</summary>
-    public static async Task<bool> DriftAlertAsync(this IPlatformDbContext db, Guid deploymentId, CancellationToken cancellationToken) =>
-        (await db.DriftAlertingAsync(await db.ServedVersionsAsync([deploymentId], cancellationToken), cancellationToken)).Contains(deploymentId);
+    /// <summary>Whether one deployment, whose active revision the caller holds, raises the drift alert now.</summary>
+    public static async Task<bool> DriftAlertAsync(this IPlatformDbContext db, Guid deploymentId, DeploymentRevision? active, CancellationToken cancellationToken) =>
+        (await db.DriftAlertingAsync(new Dictionary<Guid, IReadOnlySet<int>> { [deploymentId] = ServedVersions(active) }, cancellationToken)).Contains(deploymentId);
 }

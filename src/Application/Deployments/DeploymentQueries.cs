@@ -82,5 +82,5 @@ public sealed record GetDeploymentMonitoringQuery(string Name) : IQuery<Monitori
 public sealed class GetDeploymentMonitoringQueryHandler(IPlatformDbContext db) : IQueryHandler<GetDeploymentMonitoringQuery, MonitoringDto>
 {
     public async ValueTask<MonitoringDto> Handle(GetDeploymentMonitoringQuery query, CancellationToken cancellationToken) =>
-        await db.LatestMonitoringAsync((await db.LoadDeploymentAsync(query.Name, cancellationToken)).Id, cancellationToken);
+        await db.LatestMonitoringAsync(await db.LoadDeploymentAsync(query.Name, cancellationToken), cancellationToken);
 }

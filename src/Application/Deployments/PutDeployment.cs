@@ -86,9 +86,9 @@ public sealed class PutDeploymentCommandHandler(IPlatformDbContext db, IOutbox o
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        var serving = revision.State == RevisionState.Active ? revision : active;
         return new DeploymentChangeDto(
-            DeploymentDto.From(deployment, model.Name, revision.State == RevisionState.Active ? revision : active, job is null ? null : revision, null,
-                await db.DriftAlertAsync(deployment.Id, cancellationToken)),
+            DeploymentDto.From(deployment, model.Name, serving, job is null ? null : revision, null, await db.DriftAlertAsync(deployment.Id, serving, cancellationToken)),
             job is null ? null : Jobs.JobDto.From(job));
     }
 }

@@ -79,6 +79,6 @@ public sealed class ReportCanaryRollbackCommandHandler(IPlatformDbContext db, IC
             report.Reason,
         }, now);
         await db.SaveChangesAsync(cancellationToken);
-        return new CanaryRollbackDto(true, DeploymentDto.From(deployment, model, revision, null, null, await db.DriftAlertAsync(deployment.Id, cancellationToken)));
+        return new CanaryRollbackDto(true, DeploymentDto.From(deployment, model, revision, null, null, await db.DriftAlertAsync(deployment.Id, revision, cancellationToken)));
     }
 }

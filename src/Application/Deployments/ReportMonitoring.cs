@@ -95,6 +95,6 @@ public sealed class ReportMonitoringCommandHandler(IPlatformDbContext db, TimePr
             await db.MonitoringSnapshots.Where(s => s.DeploymentId == deployment.Id && s.Sequence <= oldest).ExecuteDeleteAsync(cancellationToken);
         }
 
-        return await db.LatestMonitoringAsync(deployment.Id, cancellationToken);
+        return await db.LatestMonitoringAsync(deployment, cancellationToken);
     }
 }

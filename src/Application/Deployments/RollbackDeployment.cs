@@ -43,6 +43,6 @@ public sealed class RollbackDeploymentCommandHandler(IPlatformDbContext db, ICur
         var model = await db.ModelNameAsync(deployment.ModelId, cancellationToken);
         db.Raise(EventTypes.DeploymentRolledBack, DeploymentEvents.Changed(deployment, model, revision), now);
         await db.SaveChangesAsync(cancellationToken);
-        return DeploymentDto.From(deployment, model, revision, null, null, await db.DriftAlertAsync(deployment.Id, cancellationToken));
+        return DeploymentDto.From(deployment, model, revision, null, null, await db.DriftAlertAsync(deployment.Id, revision, cancellationToken));
     }
 }
