@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Platform.Application.Common.Exceptions;
 using Platform.Domain.Common;
+using Platform.Infrastructure.Observability;
 
 namespace Platform.Api.Errors;
 
@@ -18,7 +19,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
         var problem = ToProblem(exception);
         if (problem.Status == StatusCodes.Status500InternalServerError)
         {
-            logger.LogError(exception, "Unhandled error on {Method} {Path}", httpContext.Request.Method, httpContext.Request.Path);
+            logger.LogError(exception, "Unhandled error on {Method} {Path}", httpContext.Request.Method, SensitivePaths.Redact(httpContext.Request.Path.Value));
         }
 
         httpContext.Response.StatusCode = problem.Status!.Value;

@@ -19,7 +19,18 @@ public static class TelemetrySetup
             .ConfigureResource(r => r.AddService(serviceName))
             .WithTracing(t => t
                 .AddSource(Telemetry.Name, Telemetry.DatabaseSourceName, "MassTransit", "Platform.Workers")
-                .AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments("/health"))
+                .AddAspNetCoreInstrumentation(o =>
+                {
+                    o.Filter = context => !context.Request.Path.StartsWithSegments("/health");
+                    // A download link's path is its credential: never exported.
+                    o.EnrichWithHttpRequest = (activity, request) =>
+                    {
+                        if (request.Path.StartsWithSegments(SensitivePaths.DownloadLinks))
+                        {
+                            activity.SetTag("url.path", SensitivePaths.Redact(request.Path.Value));
+                        }
+                    };
+                })
                 .AddHttpClientInstrumentation())
             .WithMetrics(m => m
                 .AddMeter(Telemetry.Name, "Platform.Serving")

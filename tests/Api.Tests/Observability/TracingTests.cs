@@ -53,4 +53,20 @@ public sealed class TracingTests(TracingFactory factory) : IClassFixture<Tracing
         Assert.All(commands, c => Assert.Equal("sqlite", c.GetTagItem("db.system")));
         Assert.DoesNotContain(commands, c => ((string?)c.GetTagItem("db.statement"))!.Contains(name, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task A_download_links_path_is_its_credential_and_stays_out_of_the_trace()
+    {
+        using var client = factory.CreateClient();
+        var traceId = ActivityTraceId.CreateRandom();
+        client.DefaultRequestHeaders.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
+        const string link = "pdl_not-a-real-link-but-shaped-like-one";
+
+        await client.GetAsync($"/api/v1/downloads/{link}");
+
+        var request = factory.Spans.Single(s => s.Kind == ActivityKind.Server && s.TraceId == traceId);
+        Assert.Equal("/api/v1/downloads/{link}", request.GetTagItem("url.path"));
+        Assert.DoesNotContain(request.TagObjects, t => t.Value?.ToString()?.Contains(link, StringComparison.Ordinal) == true);
+        Assert.DoesNotContain(link, request.DisplayName, StringComparison.Ordinal);
+    }
 }
