@@ -83,10 +83,7 @@ public sealed class AdminPagesTests(PortalHost host)
                 await page.GoAsync(path);
                 await page.Locator(loaded).First.WaitForAsync();
                 await ExpandAsync(page);
-                var unlabelled = await page.EvaluateAsync<string[]>(PortalQualityTests.UnlabelledInputs);
-                Assert.True(unlabelled.Length == 0, $"{path} at {width}x{height}: inputs without a label: {string.Join(", ", unlabelled)}");
-                var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
-                Assert.True(overflow <= 0, $"{path} at {width}x{height} is {overflow} px wider than the screen");
+                await page.AssertFitsAsync(path, width, height);
                 await page.ShotAsync($"admin-{(path.Count(c => c == '/') > 2 ? "webhook-deliveries" : path.Split('/')[^1])}-{width}x{height}");
             }
         }

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
+using Platform.Host.Tests.Support;
 using Xunit.Abstractions;
 
 namespace Platform.E2E.Tests;
@@ -33,7 +34,7 @@ public sealed class DeploymentPagesTests(PortalHost host, ITestOutputHelper outp
             var row = page.Locator("tr").Filter(new() { Has = page.Locator($"[data-testid=deployment-link]:text-is('{endpoint}')") });
             await Assertions.Expect(row.Locator("[data-testid=drift-badge]")).ToHaveCountAsync(1);
             await Assertions.Expect(row.Locator("[data-testid=active-split]")).ToHaveTextAsync("v1 90%, v2 10% canary");
-            await FitsAsync(page, "/deployments", width, height);
+            await page.AssertFitsAsync("/deployments", width, height);
             await page.ShotAsync($"deployments-{width}x{height}");
 
             await page.GoAsync($"/deployments/{endpoint}");
@@ -41,7 +42,7 @@ public sealed class DeploymentPagesTests(PortalHost host, ITestOutputHelper outp
             await Assertions.Expect(page.Locator("[data-testid=monitoring-history] polyline[data-series='v2']")).ToHaveCountAsync(3); // error rate, p95, PSI
             await page.Locator("[data-testid=key-prefix]").WaitForAsync();
             await Assertions.Expect(page.Locator("[data-testid=revision-kind]")).ToHaveCountAsync(2);
-            await FitsAsync(page, $"/deployments/{endpoint}", width, height);
+            await page.AssertFitsAsync($"/deployments/{endpoint}", width, height);
             await page.ShotAsync($"deployment-{width}x{height}");
         }
 
@@ -71,14 +72,6 @@ public sealed class DeploymentPagesTests(PortalHost host, ITestOutputHelper outp
             .ToHaveTextAsync(["v1 · 80% (weight 80)", "v2 · 20% (weight 20) · canary"], new() { Timeout = 60_000 });
         await Assertions.Expect(operatorPage.Locator("[data-testid=revision-kind]").First).ToHaveTextAsync("Change");
         await operatorPage.ShotAsync("deployment-canary-from-form");
-    }
-
-    private static async Task FitsAsync(IPage page, string path, int width, int height)
-    {
-        var unlabelled = await page.EvaluateAsync<string[]>(PortalQualityTests.UnlabelledInputs);
-        Assert.True(unlabelled.Length == 0, $"{path} at {width}x{height}: inputs without a label: {string.Join(", ", unlabelled)}");
-        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
-        Assert.True(overflow <= 0, $"{path} at {width}x{height} is {overflow} px wider than the screen");
     }
 
     /// <summary>Makes the deployment through the Api as a scientist, an approver and the operator would; answers its name.</summary>
@@ -117,17 +110,8 @@ public sealed class DeploymentPagesTests(PortalHost host, ITestOutputHelper outp
     private static async Task DeployAsync(HttpClient client, string endpoint, string model, params object[] versions)
     {
         var change = await Json(await client.PutAsJsonAsync($"/api/v1/deployments/{endpoint}", new { model, environment = "Staging", versions, reason = "e2e release" }));
-        var job = change["job"]!["id"]!.GetValue<string>();
-        var deadline = Stopwatch.StartNew();
-        JsonObject state;
-        do
-        {
-            await Task.Delay(200);
-            state = await Json(await client.GetAsync($"/api/v1/jobs/{job}"));
-        }
-        while (state["state"]!.GetValue<string>() is not ("Succeeded" or "Failed" or "Cancelled") && deadline.Elapsed < TimeSpan.FromSeconds(60));
-
-        Assert.True(state["state"]!.GetValue<string>() == "Succeeded", $"deploy job ended {state["state"]}: {state["reason"]}");
+        var ended = await client.WaitUntilEndedAsync(change["job"]!["id"]!.GetValue<string>(), TimeSpan.FromSeconds(60));
+        Assert.True(JobRequests.State(ended) == "Succeeded", $"deploy job ended {JobRequests.State(ended)}: {ended["reason"]}");
     }
 
     private static async Task<JsonObject> Json(HttpResponseMessage response)

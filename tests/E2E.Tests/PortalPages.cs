@@ -32,4 +32,13 @@ internal static class PortalPages
 
     public static Task ShotAsync(this IPage page, string name) =>
         page.ScreenshotAsync(new() { Path = Path.Combine(PortalHost.Screenshots, name + ".png"), FullPage = true });
+
+    /// <summary>Every input has a label, and the page is no wider than the screen: both failures name the page and the size.</summary>
+    public static async Task AssertFitsAsync(this IPage page, string path, int width, int height)
+    {
+        var unlabelled = await page.EvaluateAsync<string[]>(PortalQualityTests.UnlabelledInputs);
+        Assert.True(unlabelled.Length == 0, $"{path} at {width}x{height}: inputs without a label: {string.Join(", ", unlabelled)}");
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        Assert.True(overflow <= 0, $"{path} at {width}x{height} is {overflow} px wider than the screen");
+    }
 }

@@ -40,10 +40,7 @@ public sealed class PortalQualityTests(PortalHost host, ITestOutputHelper output
                 }
 
                 timings[$"{path} {width}x{height}"] = clock.ElapsedMilliseconds;
-                var unlabelled = await page.EvaluateAsync<string[]>(UnlabelledInputs);
-                Assert.True(unlabelled.Length == 0, $"{path} at {width}x{height}: inputs without a label: {string.Join(", ", unlabelled)}");
-                var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
-                Assert.True(overflow <= 0, $"{path} at {width}x{height} is {overflow} px wider than the screen");
+                await page.AssertFitsAsync(path, width, height);
                 await page.ShotAsync($"{ShotName(path)}-{width}x{height}");
             }
         }
