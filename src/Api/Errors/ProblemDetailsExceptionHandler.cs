@@ -11,7 +11,7 @@ namespace Platform.Api.Errors;
 /// Turns every exception into RFC 7807 problem details: validation 400 (with <c>errors</c> per field), 401, 403,
 /// 404, 409 (with the rule's <c>code</c>), 410 (an expired download link), 412, 413, 422 (gates); anything unexpected is a 500 that reveals nothing.
 /// </summary>
-internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problems, ILogger<ProblemDetailsExceptionHandler> logger)
+public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problems, ILogger<ProblemDetailsExceptionHandler> logger)
     : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
@@ -25,6 +25,9 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
         httpContext.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
+
+    /// <summary>The status the Api answers an exception with (500 for one it does not know): for callers that run the handlers in process.</summary>
+    public static int StatusOf(Exception exception) => ToProblem(exception).Status ?? StatusCodes.Status500InternalServerError;
 
     private static ProblemDetails ToProblem(Exception exception) => exception switch
     {

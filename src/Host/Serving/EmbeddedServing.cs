@@ -1,3 +1,4 @@
+using Platform.Infrastructure;
 using Platform.Serving;
 
 namespace Platform.Host.Serving;
@@ -20,8 +21,8 @@ internal static class EmbeddedServing
 
         if (string.IsNullOrWhiteSpace(builder.Configuration["Serving:ModelCache"]))
         {
-            var data = builder.Configuration["Platform:DataDirectory"] is { Length: > 0 } configured ? configured : "data";
-            builder.Configuration["Serving:ModelCache"] = Path.GetFullPath(Path.Combine(data, "serving-models"));
+            var platform = builder.Configuration.GetSection(PlatformOptions.Section).Get<PlatformOptions>() ?? new PlatformOptions();
+            builder.Configuration["Serving:ModelCache"] = platform.Resolve("serving-models");
         }
 
         builder.Services.AddPlatformServing(builder.Configuration);

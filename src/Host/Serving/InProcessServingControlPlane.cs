@@ -1,10 +1,9 @@
 using System.Net;
 using Mediator;
-using Platform.Application.Common.Exceptions;
+using Platform.Api.Errors;
 using Platform.Application.Deployments;
 using Platform.Application.Registry;
 using Platform.Contracts.Api;
-using Platform.Domain.Common;
 using Platform.Infrastructure.Identity;
 using Platform.Serving.ControlPlane;
 
@@ -58,13 +57,7 @@ internal sealed class InProcessServingControlPlane(IServiceScopeFactory scopes) 
         }
     }
 
-    private static HttpStatusCode? StatusOf(Exception ex) => ex switch
-    {
-        NotFoundException => HttpStatusCode.NotFound,
-        ConflictException => HttpStatusCode.Conflict,
-        RequestValidationException => HttpStatusCode.BadRequest,
-        ForbiddenAccessException => HttpStatusCode.Forbidden,
-        DomainException => HttpStatusCode.UnprocessableEntity,
-        _ => null,
-    };
+    /// <summary>The status the REST route would have answered, as the Api maps exceptions; none (a transient failure, retried) for a 500.</summary>
+    private static HttpStatusCode? StatusOf(Exception ex) =>
+        ProblemDetailsExceptionHandler.StatusOf(ex) is var status and not StatusCodes.Status500InternalServerError ? (HttpStatusCode)status : null;
 }
