@@ -45,8 +45,6 @@ public partial class LiveLog
         }
     });
 
-    public IReadOnlyList<LogLine> Lines => [.. _buffer.Lines];
-
     /// <summary>Reads the end of the job's stored log (as many lines as the log keeps); live lines may arrive meanwhile.</summary>
     public async Task LoadHistoryAsync(PlatformApiClient api, Guid jobId) =>
         await Append((await api.JobLogTailAsync(jobId, Capacity)).Items, live: false);
