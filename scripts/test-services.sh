@@ -20,10 +20,22 @@ start_rabbitmq() {
   [ -f "$RABBITMQ_ENABLED_PLUGINS_FILE" ] || echo "[]." > "$RABBITMQ_ENABLED_PLUGINS_FILE"
   chown -R rabbitmq:rabbitmq "$data/rabbitmq-$port"
   port_open "$port" && return 0
-  rabbitmq-server -detached >/dev/null 2>&1
-  # Wait on the port, not with rabbitmqctl: a CLI probe during boot can make the listener fail (eaddrinuse).
-  for _ in $(seq 1 240); do port_open "$port" && return 0; sleep 0.5; done
-  echo "RabbitMQ did not start; see $RABBITMQ_LOG_BASE" >&2
+  local out="$data/rabbitmq-$port/server.out" launch i
+  # A launch can die before it writes a log or its pid (seen once in a full run, not reproducible alone): when no
+  # node process is alive 20 s after a launch, launch again, up to three times. Its own output is kept for diagnosis.
+  for launch in 1 2 3; do
+    rabbitmq-server -detached >>"$out" 2>&1
+    # Wait on the port, not with rabbitmqctl: a CLI probe during boot can make the listener fail (eaddrinuse).
+    for i in $(seq 1 240); do
+      port_open "$port" && return 0
+      if [ "$i" -ge 40 ] && ! { [ -f "$RABBITMQ_PID_FILE" ] && kill -0 "$(cat "$RABBITMQ_PID_FILE")" 2>/dev/null; }; then
+        echo "RabbitMQ launch $launch on port $port left no live node; launching again" >>"$out"
+        break
+      fi
+      sleep 0.5
+    done
+  done
+  echo "RabbitMQ did not start; see $RABBITMQ_LOG_BASE and $out" >&2
   return 1
 }
 
