@@ -63,7 +63,9 @@ public static class ApiComposition
     public static WebApplication UsePlatformApi(this WebApplication app)
     {
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // An answer with a status and no body gets problem details when the caller accepts JSON, and stays empty
+        // otherwise (never a text page in a format nobody asked for); a portal page's 404 is left to the portal.
+        app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
@@ -90,6 +92,8 @@ public static class ApiComposition
         api.MapRunLineageEndpoints();
         api.MapWebhookEndpoints();
         api.MapDeploymentEndpoints();
+        // An address under /api that nothing serves: 404 problem details, after the usual authorisation (401 without a token).
+        app.MapFallback("/api/{**path}", () => TypedResults.NotFound());
         app.MapHub<JobsHub>(JobsHub.Path);
         app.MapHub<NotificationsHub>(NotificationsHub.Path);
 

@@ -25,6 +25,7 @@ builder.AddEmbeddedServing();
 
 var app = builder.Build();
 await app.Services.InitializePlatformAsync(app.Lifetime.ApplicationStopping);
+app.UsePlatformWeb();
 app.UsePlatformApi();
 app.MapPlatformApi();
 app.MapPlatformWeb();

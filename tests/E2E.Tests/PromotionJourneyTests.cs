@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
+using Platform.Host.Tests.Support;
 using Xunit.Abstractions;
 
 namespace Platform.E2E.Tests;
@@ -22,12 +23,13 @@ public sealed class PromotionJourneyTests(PortalHost host, ITestOutputHelper out
         var scientist = await host.UserAsync("DataScientist");
         var approver = await host.UserAsync("Approver");
         var (experiment, model) = ("e2e-" + Guid.NewGuid().ToString("N")[..6], "e2e-model-" + Guid.NewGuid().ToString("N")[..6]);
+        string experimentId;
         using (var api = await host.ClientAsync(scientist))
         {
             using var csv = new StreamContent(File.OpenRead(Path.Combine(AppContext.BaseDirectory, "datasets", "breast-cancer.csv")));
             csv.Headers.ContentType = new("text/csv");
             (await api.PostAsync("/api/v1/datasets/breast-cancer/versions", csv)).EnsureSuccessStatusCode();
-            (await api.PostAsJsonAsync("/api/v1/experiments", new { name = experiment })).EnsureSuccessStatusCode();
+            experimentId = (await JobRequests.ExpectAsync(await api.PostAsJsonAsync("/api/v1/experiments", new { name = experiment }), 201))["id"]!.GetValue<string>();
         }
 
         await using var scientistContext = await host.ContextAsync();
@@ -43,7 +45,8 @@ public sealed class PromotionJourneyTests(PortalHost host, ITestOutputHelper out
         await page.FillAsync("#train-label", "benign");
         await Assertions.Expect(page.Locator("#train-label")).ToHaveValueAsync("benign");
         await page.ShotAsync("launch-training");
-        using (host.Training.Hold())
+        using (var api = await host.ClientAsync(scientist))
+        await using (await WorkerHold.StartAsync(api, experimentId))
         {
             // Training starts only once the job page listens (its state shows after it subscribed), so its lines come live.
             await page.GetByRole(AriaRole.Button, new() { Name = "Launch" }).ClickAsync();

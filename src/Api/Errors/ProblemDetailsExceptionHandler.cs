@@ -23,7 +23,10 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         }
 
         httpContext.Response.StatusCode = problem.Status!.Value;
-        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+        // A caller whose Accept rules out JSON still gets the status, with an empty body: the error is handled either way
+        // (answering false would make the middleware rethrow, and the caller would see a 500 for a 404).
+        await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+        return true;
     }
 
     /// <summary>The status the Api answers an exception with (500 for one it does not know): for callers that run the handlers in process.</summary>
