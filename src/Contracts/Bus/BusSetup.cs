@@ -8,12 +8,14 @@ namespace Platform.Contracts.Bus;
 public static class BusSetup
 {
     /// <summary>One MassTransit bus for the process: the transport from configuration, durable quorum queues on
-    /// RabbitMQ, exponential retry for transient faults, and JSON that carries NaN and infinities.</summary>
+    /// RabbitMQ, exponential retry for transient faults, JSON that carries NaN and infinities, and no usage telemetry.</summary>
     public static IServiceCollection AddPlatformBus(this IServiceCollection services, IConfiguration configuration, params IBusParticipant[] participants)
     {
         var options = configuration.GetSection(BusOptions.Section).Get<BusOptions>() ?? new BusOptions();
         services.AddMassTransit(x =>
         {
+            // MassTransit 8.4+ reports usage to its vendor's host after start unless told not to: nothing leaves unasked.
+            x.DisableUsageTelemetry();
             x.SetKebabCaseEndpointNameFormatter();
             foreach (var participant in participants)
             {
