@@ -1,5 +1,5 @@
+using System.Data.Common;
 using System.Diagnostics;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -12,18 +12,15 @@ namespace Platform.Infrastructure.Auditing;
 
 /// <summary>
 /// When an audited command saves, adds one <see cref="AuditEvent"/> to the same save (so the same transaction): the
-/// actor, the command, the main entity, and a summary of every changed record (up to <see cref="MaxRecords"/>) with
-/// its changed properties before and after. Secrets (hashes, passwords, tokens, keys) are redacted and long texts cut.
+/// actor, the command, the main entity, and a summary of every changed record (up to <see cref="AuditSummary.MaxRecords"/>)
+/// with its changed properties before and after. A record whose key the database assigns (a sequence number) has only
+/// a temporary one while the save is prepared: the event is written again with the real keys when the save's
+/// transaction commits, so the trail names the rows as stored.
 /// </summary>
-internal sealed class AuditInterceptor(AuditScope scope, ICurrentUser user, IHttpContextAccessor http, TimeProvider clock) : SaveChangesInterceptor
+internal sealed class AuditInterceptor(AuditScope scope, ICurrentUser user, IHttpContextAccessor http, TimeProvider clock)
+    : SaveChangesInterceptor, IDbTransactionInterceptor
 {
-    public const int MaxRecords = 20;
-    private const int MaxText = 200;
-    private static readonly string[] SecretMarkers = ["hash", "password", "secret", "token", "key"];
-
-    /// <summary>Rows that belong to another record's change (its points, lines, messages, events): counted, not listed first.</summary>
-    private static readonly HashSet<string> Details =
-        ["StoredMetricPoint", "LatestMetric", "JobLogLine", "OutboxMessage", "RunParam", "RunTag", "PromotionDecision", "StageTransition", "PlatformEvent"];
+    private AuditSummary? _unresolved;
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -35,6 +32,33 @@ internal sealed class AuditInterceptor(AuditScope scope, ICurrentUser user, IHtt
     {
         Record(eventData.Context);
         return ValueTask.FromResult(result);
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => _unresolved = null;
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        _unresolved = null;
+        return Task.CompletedTask;
+    }
+
+    public InterceptionResult TransactionCommitting(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result)
+    {
+        using var command = ResolveKeys(transaction, eventData.Context);
+        command?.ExecuteNonQuery();
+        return result;
+    }
+
+    public async ValueTask<InterceptionResult> TransactionCommittingAsync(
+        DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        await using var command = ResolveKeys(transaction, eventData.Context);
+        if (command is not null)
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return result;
     }
 
     private void Record(DbContext? context)
@@ -52,53 +76,36 @@ internal sealed class AuditInterceptor(AuditScope scope, ICurrentUser user, IHtt
             return;
         }
 
-        var main = changed.FirstOrDefault(e => !Details.Contains(e.Metadata.ClrType.Name)) ?? changed[0];
-        var summary = new
-        {
-            records = changed.Take(MaxRecords).Select(Describe).ToList(),
-            more = Math.Max(0, changed.Count - MaxRecords),
-        };
-        context.Add(AuditEvent.Record(
-            clock.GetUtcNow(), Actor(), action, main.Metadata.ClrType.Name, KeyOf(main), JsonSerializer.Serialize(summary),
-            Activity.Current?.TraceId.ToString(), http.HttpContext?.Connection.RemoteIpAddress?.ToString()));
+        var summary = new AuditSummary(changed);
+        var auditEvent = AuditEvent.Record(
+            clock.GetUtcNow(), Actor(), action, summary.MainType, summary.MainId, summary.ToJson(),
+            Activity.Current?.TraceId.ToString(), http.HttpContext?.Connection.RemoteIpAddress?.ToString());
+        context.Add(auditEvent);
+        summary.Event = context.Entry(auditEvent);
+        summary.EventTemporarySequence = summary.Event.Property(e => e.Sequence).CurrentValue;
+        _unresolved = summary.HasTemporaryKeys ? summary : null;
         scope.Action = null; // one event per command, also when its handler saves twice
+    }
+
+    /// <summary>The update that gives the event its rows' real keys, once the database has assigned them; null when none is needed.</summary>
+    private DbCommand? ResolveKeys(DbTransaction transaction, DbContext? context)
+    {
+        // The database's numbers are in the entries' current values by now (EF Core still flags them temporary until the save is accepted).
+        if (_unresolved is not { Event: { } entry } summary || context is null || entry.Property(e => e.Sequence).CurrentValue == summary.EventTemporarySequence)
+        {
+            return null;
+        }
+
+        _unresolved = null;
+        var json = summary.ToJson();
+        entry.Property(e => e.Summary).CurrentValue = json;
+        entry.Property(e => e.Summary).OriginalValue = json;
+        entry.Property(e => e.EntityId).CurrentValue = summary.MainId;
+        entry.Property(e => e.EntityId).OriginalValue = summary.MainId;
+        return AuditEventKeys.Update(context, transaction, entry.Property(e => e.Sequence).CurrentValue, json, summary.MainId);
     }
 
     private string Actor() => user.Job is { } job ? $"job:{job.JobId}"
         : user.AccessTokenId is { } token ? $"{user.Name} (token {token})"
         : user.Name;
-
-    private static object Describe(EntityEntry entry) => new
-    {
-        type = entry.Metadata.ClrType.Name,
-        id = KeyOf(entry),
-        change = entry.State.ToString(),
-        properties = entry.Properties
-            .Where(p => entry.State != EntityState.Modified || p.IsModified)
-            .Where(p => !p.Metadata.IsPrimaryKey())
-            .ToDictionary(p => p.Metadata.Name, p => new
-            {
-                before = entry.State == EntityState.Added ? null : Show(p.Metadata.Name, p.OriginalValue),
-                after = entry.State == EntityState.Deleted ? null : Show(p.Metadata.Name, p.CurrentValue),
-            }),
-    };
-
-    private static string KeyOf(EntityEntry entry) =>
-        string.Join("/", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => entry.Property(p.Name).CurrentValue?.ToString()));
-
-    private static string? Show(string property, object? value)
-    {
-        if (value is null)
-        {
-            return null;
-        }
-
-        if (SecretMarkers.Any(m => property.Contains(m, StringComparison.OrdinalIgnoreCase)) && property != "ArtifactSha256")
-        {
-            return "[redacted]";
-        }
-
-        var text = Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "";
-        return text.Length <= MaxText ? text : text[..MaxText] + $"… ({text.Length} characters)";
-    }
 }
