@@ -16,7 +16,10 @@ public sealed class StoredMetricPoint
     public long Step { get; private set; }
     public long Timestamp { get; private set; }
 
-    public static StoredMetricPoint From(Guid runId, MetricPoint point)
+    /// <summary>The job whose attempt reported the point; null for a point logged through the API.</summary>
+    public Guid? JobId { get; private set; }
+
+    public static StoredMetricPoint From(Guid runId, MetricPoint point, Guid? jobId = null)
     {
         var (stored, special) = MetricValue.Encode(point.Value);
         return new StoredMetricPoint
@@ -27,6 +30,7 @@ public sealed class StoredMetricPoint
             Special = special,
             Step = point.Step,
             Timestamp = point.Timestamp,
+            JobId = jobId,
         };
     }
 }

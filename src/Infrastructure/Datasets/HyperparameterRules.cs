@@ -4,19 +4,12 @@ using Platform.MachineLearning.Training.Hyperparameters;
 
 namespace Platform.Infrastructure.Datasets;
 
-/// <summary>Checks hyper-parameters with the trainers' own catalogue (the worker checks them again the same way).</summary>
+/// <summary>Checks and resolves hyper-parameters with the trainers' own catalogue.</summary>
 internal sealed class HyperparameterRules : IHyperparameterRules
 {
-    public (string Name, string Problem)? Check(string trainer, IReadOnlyDictionary<string, string> values)
-    {
-        try
-        {
-            HyperparameterValidator.Validate(Enum.Parse<TrainerKind>(trainer), values);
-            return null;
-        }
-        catch (InvalidHyperparameterException e)
-        {
-            return (e.Name, e.Message);
-        }
-    }
+    public IReadOnlyList<(string Name, string Problem)> Check(string trainer, IReadOnlyDictionary<string, string> values) =>
+        HyperparameterValidator.Check(Enum.Parse<TrainerKind>(trainer), values).Problems;
+
+    public IReadOnlyDictionary<string, string> Resolve(string trainer, IReadOnlyDictionary<string, string> values) =>
+        HyperparameterValidator.Validate(Enum.Parse<TrainerKind>(trainer), values).Resolved;
 }

@@ -12,9 +12,13 @@ public sealed partial class PlatformApiClient
     public Task<Page<LogLine>> JobLogTailAsync(Guid jobId, int lines, CancellationToken ct = default) =>
         GetAsync<Page<LogLine>>($"api/v1/jobs/{jobId}/logs?tail={Math.Clamp(lines, 1, 1000)}", ct);
 
-    /// <summary>The jobs of a run the user may see, newest first (a run trained by someone else shows none to a Viewer).</summary>
-    public Task<Page<RunJob>> RunJobsAsync(Guid runId, CancellationToken ct = default) =>
-        GetAsync<Page<RunJob>>($"api/v1/jobs?runId={runId}&limit=5", ct);
+    /// <summary>
+    /// The job a run's page follows: its newest Train job (an Evaluate job run later is not where the run came from),
+    /// else its newest job of any kind; null when the user may see none (a run trained by someone else, to a Viewer).
+    /// </summary>
+    public async Task<RunJob?> RunJobAsync(Guid runId, CancellationToken ct = default) =>
+        (await GetAsync<Page<RunJob>>($"api/v1/jobs?runId={runId}&kind=Train&limit=1", ct)).Items.FirstOrDefault()
+        ?? (await GetAsync<Page<RunJob>>($"api/v1/jobs?runId={runId}&limit=1", ct)).Items.FirstOrDefault();
 }
 
 public sealed partial class PlatformApiClient

@@ -41,6 +41,8 @@ public sealed class RunFilterParserTests
     [InlineData("attributes.status = 'Exploded'", "status")]
     [InlineData("x.y = 1; DROP TABLE Runs", "unexpected character ';'")]
     [InlineData("x.y = 1", "not metrics, params, tags or attributes")]
+    [InlineData("attributes.start_time > 253402300800000", "year 9999")]
+    [InlineData("attributes.end_time < -62135596800001", "year 1")]
     public void Refuses_bad_filters_saying_where_and_why(string filter, string reason)
     {
         var error = Assert.Throws<RunFilterException>(() => RunFilterParser.ParseFilter(filter));

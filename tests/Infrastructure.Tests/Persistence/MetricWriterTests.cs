@@ -53,7 +53,7 @@ public sealed class MetricWriterTests : IClassFixture<SqliteFile>
     {
         await using var db = _database.NewContext();
         IMetricWriter metricWriter = writer == "sqlite" ? new SqliteMetricWriter(db) : new EfMetricWriter(db);
-        await metricWriter.WriteAsync(runId, points, CancellationToken.None);
+        await metricWriter.WriteAsync(runId, points, jobId: null, CancellationToken.None);
     }
 
     private async Task<Guid> NewRunAsync()

@@ -5,5 +5,6 @@ namespace Platform.Application.Common.Interfaces;
 /// <summary>Writes metric points in bulk and keeps each key's latest value, in one transaction.</summary>
 public interface IMetricWriter
 {
-    Task WriteAsync(Guid runId, IReadOnlyList<MetricPoint> points, CancellationToken cancellationToken);
+    /// <param name="jobId">The job whose attempt reported the points (a new attempt replaces them); null for points logged through the API.</param>
+    Task WriteAsync(Guid runId, IReadOnlyList<MetricPoint> points, Guid? jobId, CancellationToken cancellationToken);
 }

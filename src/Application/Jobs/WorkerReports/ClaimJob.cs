@@ -26,6 +26,7 @@ public sealed class ClaimJobCommandHandler(IPlatformDbContext db, TimeProvider c
         }
 
         var lease = TimeSpan.FromSeconds(options.Value.LeaseSeconds);
+        var previousLease = job.LeaseId;
         var (leaseId, refusal) = job.Claim(command.WorkerId, clock.GetUtcNow(), lease);
         if (leaseId is null)
         {
@@ -33,6 +34,12 @@ public sealed class ClaimJobCommandHandler(IPlatformDbContext db, TimeProvider c
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        if (leaseId != previousLease)
+        {
+            // A new attempt (not the same worker asking again): it starts the run's curves afresh.
+            await EarlierAttemptMetrics.ForgetAsync(db, job, cancellationToken);
+        }
+
         await notifier.JobChangedAsync(JobDto.From(job), cancellationToken);
         return new JobClaimed(job.Id, leaseId.Value, options.Value.LeaseSeconds, job.Attempts, tokens.Issue(job.Id, leaseId.Value));
     }

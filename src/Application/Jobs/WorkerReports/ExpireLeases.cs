@@ -57,7 +57,7 @@ public sealed class ExpireLeasesCommandHandler(IPlatformDbContext db, IOutbox ou
         {
             foreach (var job in changed)
             {
-                await Deployments.DeploymentValidationRecorder.RecordIfDeployAsync(db, job, now, cancellationToken);
+                await JobEndConsequences.RecordAsync(db, job, now, cancellationToken);
             }
 
             await db.SaveChangesAsync(cancellationToken);

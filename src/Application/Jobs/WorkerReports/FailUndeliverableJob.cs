@@ -20,7 +20,7 @@ public sealed class FailUndeliverableJobCommandHandler(IPlatformDbContext db, Ti
             return false;
         }
 
-        await Deployments.DeploymentValidationRecorder.RecordIfDeployAsync(db, job, clock.GetUtcNow(), cancellationToken);
+        await JobEndConsequences.RecordAsync(db, job, clock.GetUtcNow(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await notifier.JobChangedAsync(JobDto.From(job), cancellationToken);
         return true;

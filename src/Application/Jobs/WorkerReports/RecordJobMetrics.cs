@@ -32,7 +32,7 @@ public sealed class RecordJobMetricsCommandHandler(IPlatformDbContext db, IMetri
             return Unit.Value;
         }
 
-        await writer.WriteAsync(command.RunId, points.Select(p => new MetricPoint(p.Key, p.Value, p.Step, p.Timestamp)).ToList(), cancellationToken);
+        await writer.WriteAsync(command.RunId, points.Select(p => new MetricPoint(p.Key, p.Value, p.Step, p.Timestamp)).ToList(), job.Id, cancellationToken);
         await notifier.RunMetricsAsync(command.RunId, points.Select(p => new RunMetricPointDto(p.Key, p.Value, p.Step, p.Timestamp)).ToList(), cancellationToken);
         return Unit.Value;
     }

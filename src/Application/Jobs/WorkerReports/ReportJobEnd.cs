@@ -63,8 +63,7 @@ public sealed class ReportJobEndCommandHandler(IPlatformDbContext db, IOutbox ou
             outbox.Dispatch(job);
         }
 
-        await Registry.ModelEvaluationRecorder.RecordIfEvaluationAsync(db, job, clock.GetUtcNow(), cancellationToken);
-        await Deployments.DeploymentValidationRecorder.RecordIfDeployAsync(db, job, clock.GetUtcNow(), cancellationToken);
+        await JobEndConsequences.RecordAsync(db, job, clock.GetUtcNow(), cancellationToken);
 
         await db.SaveChangesAsync(cancellationToken);
         await notifier.JobChangedAsync(JobDto.From(job), cancellationToken);

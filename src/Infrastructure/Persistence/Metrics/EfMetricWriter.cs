@@ -12,7 +12,7 @@ namespace Platform.Infrastructure.Persistence.Metrics;
 /// </summary>
 internal sealed class EfMetricWriter(PlatformDbContext db) : IMetricWriter
 {
-    public async Task WriteAsync(Guid runId, IReadOnlyList<MetricPoint> points, CancellationToken cancellationToken)
+    public async Task WriteAsync(Guid runId, IReadOnlyList<MetricPoint> points, Guid? jobId, CancellationToken cancellationToken)
     {
         using var activity = Telemetry.Source.StartActivity("metrics.write");
         activity?.SetTag("platform.metric_points", points.Count);
@@ -23,7 +23,7 @@ internal sealed class EfMetricWriter(PlatformDbContext db) : IMetricWriter
             {
                 try
                 {
-                    await WriteOnceAsync(runId, points, cancellationToken);
+                    await WriteOnceAsync(runId, points, jobId, cancellationToken);
                     return;
                 }
                 catch (Exception e) when (attempt == 1 && e is DbUpdateException or ConflictException)
@@ -34,10 +34,10 @@ internal sealed class EfMetricWriter(PlatformDbContext db) : IMetricWriter
         });
     }
 
-    private async Task WriteOnceAsync(Guid runId, IReadOnlyList<MetricPoint> points, CancellationToken cancellationToken)
+    private async Task WriteOnceAsync(Guid runId, IReadOnlyList<MetricPoint> points, Guid? jobId, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        db.MetricPoints.AddRange(points.Select(p => StoredMetricPoint.From(runId, p)));
+        db.MetricPoints.AddRange(points.Select(p => StoredMetricPoint.From(runId, p, jobId)));
         var latest = LatestPoints.Of(points).ToDictionary(p => p.Key, StringComparer.Ordinal);
         var keys = latest.Keys.ToArray();
         var existing = await db.LatestMetrics.Where(m => m.RunId == runId && keys.Contains(m.Key)).ToDictionaryAsync(m => m.Key, cancellationToken);

@@ -14,7 +14,7 @@ namespace Platform.Infrastructure.Persistence.Metrics;
 internal sealed class SqliteMetricWriter(PlatformDbContext db) : IMetricWriter
 {
     private const string InsertPoint =
-        "INSERT INTO MetricPoints (RunId, Key, Value, Special, Step, Timestamp) VALUES ($run, $key, $value, $special, $step, $ts)";
+        "INSERT INTO MetricPoints (RunId, Key, Value, Special, Step, Timestamp, JobId) VALUES ($run, $key, $value, $special, $step, $ts, $job)";
 
     private const string UpsertLatest = """
         INSERT INTO LatestMetrics (RunId, Key, Value, Special, Step, Timestamp) VALUES ($run, $key, $value, $special, $step, $ts)
@@ -22,7 +22,7 @@ internal sealed class SqliteMetricWriter(PlatformDbContext db) : IMetricWriter
         WHERE excluded.Step > LatestMetrics.Step OR (excluded.Step = LatestMetrics.Step AND excluded.Timestamp >= LatestMetrics.Timestamp)
         """;
 
-    public async Task WriteAsync(Guid runId, IReadOnlyList<MetricPoint> points, CancellationToken cancellationToken)
+    public async Task WriteAsync(Guid runId, IReadOnlyList<MetricPoint> points, Guid? jobId, CancellationToken cancellationToken)
     {
         using var activity = Telemetry.Source.StartActivity("metrics.write");
         activity?.SetTag("platform.metric_points", points.Count);
@@ -31,8 +31,8 @@ internal sealed class SqliteMetricWriter(PlatformDbContext db) : IMetricWriter
         {
             var connection = (SqliteConnection)db.Database.GetDbConnection();
             using var transaction = connection.BeginTransaction(IsolationLevel.Serializable);
-            Execute(connection, transaction, InsertPoint, runId, points);
-            Execute(connection, transaction, UpsertLatest, runId, LatestPoints.Of(points));
+            Execute(connection, transaction, InsertPoint, runId, points, jobId);
+            Execute(connection, transaction, UpsertLatest, runId, LatestPoints.Of(points), jobId: null);
             transaction.Commit();
         }
         finally
@@ -41,12 +41,17 @@ internal sealed class SqliteMetricWriter(PlatformDbContext db) : IMetricWriter
         }
     }
 
-    private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql, Guid runId, IEnumerable<MetricPoint> points)
+    private static void Execute(SqliteConnection connection, SqliteTransaction transaction, string sql, Guid runId, IEnumerable<MetricPoint> points, Guid? jobId)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
         command.Parameters.Add("$run", SqliteType.Text).Value = runId;
+        if (sql == InsertPoint)
+        {
+            command.Parameters.Add("$job", SqliteType.Text).Value = jobId is { } id ? id : DBNull.Value;
+        }
+
         var key = command.Parameters.Add("$key", SqliteType.Text);
         var value = command.Parameters.Add("$value", SqliteType.Real);
         var special = command.Parameters.Add("$special", SqliteType.Integer);

@@ -31,7 +31,7 @@ public partial class RunPage
         Hub.On<Guid, List<LogLine>>("JobLog", (jobId, lines) => InvokeAsync(() => ShowLog(jobId, lines)));
         await Hub.StartAsync();
         await Hub.InvokeAsync("SubscribeToRun", Id);
-        _job = (await Api.RunJobsAsync(Id)).Items.FirstOrDefault();
+        _job = await Api.RunJobAsync(Id);
         if (_job is not null)
         {
             await Hub.InvokeAsync("SubscribeToJob", _job.Id);

@@ -21,7 +21,7 @@ public sealed class CancelJobCommandHandler(IPlatformDbContext db, IOutbox outbo
             outbox.Publish(new CancelJobRequested(job.Id));
         }
 
-        await Deployments.DeploymentValidationRecorder.RecordIfDeployAsync(db, job, clock.GetUtcNow(), cancellationToken);
+        await JobEndConsequences.RecordAsync(db, job, clock.GetUtcNow(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         var dto = JobDto.From(job);
         await notifier.JobChangedAsync(dto, cancellationToken);

@@ -17,6 +17,7 @@ public sealed class RetryJobCommandHandler(IPlatformDbContext db, IOutbox outbox
         var job = await db.LoadVisibleJobAsync(currentUser, command.Id, cancellationToken);
         job.Retry(clock.GetUtcNow());
         outbox.Dispatch(job);
+        await Runs.TrainingRunRecorder.RecordIfTrainingRetriedAsync(db, job, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         var dto = JobDto.From(job);
         await notifier.JobChangedAsync(dto, cancellationToken);

@@ -6,7 +6,9 @@ using Platform.Application.Common.Interfaces;
 using Platform.Application.Common.Security;
 using Platform.Contracts.Messages.Jobs;
 using Platform.Domain.Identity;
+using Platform.Application.Runs;
 using Platform.Domain.Jobs;
+using Platform.Domain.Runs;
 
 namespace Platform.Application.Jobs.Commands.SubmitJob;
 
@@ -16,7 +18,7 @@ public sealed record SubmitJobCommand(
     JobKind Kind, HardwareClass HardwareClass, string? ParametersJson, Guid? RunId, int? TimeoutSeconds, int? MaxAttempts) : ICommand<JobDto>;
 
 public sealed class SubmitJobCommandHandler(
-    IPlatformDbContext db, IOutbox outbox, ICurrentUser currentUser, TimeProvider clock, IOptions<JobOptions> options)
+    IPlatformDbContext db, IOutbox outbox, ICurrentUser currentUser, TimeProvider clock, IOptions<JobOptions> options, IHyperparameterRules hyperparameters)
     : ICommandHandler<SubmitJobCommand, JobDto>
 {
     public async ValueTask<JobDto> Handle(SubmitJobCommand command, CancellationToken cancellationToken)
@@ -26,9 +28,17 @@ public sealed class SubmitJobCommandHandler(
             throw new NotFoundException("Run", runId);
         }
 
-        if (DatasetOf(command) is var (name, version) && !await db.DatasetVersions.AnyAsync(d => d.Name == name && d.Version == version, cancellationToken))
+        if (command.Kind == JobKind.Train)
         {
-            throw new NotFoundException("Dataset version", $"{name} v{version}");
+            await SetTrainingParamsAsync(command, cancellationToken);
+        }
+
+        if (DatasetOf(command) is var (name, version))
+        {
+            var profile = await db.DatasetVersions.AsNoTracking().Where(d => d.Name == name && d.Version == version)
+                .Select(d => new { d.ProfileJson, d.SplitJson }).SingleOrDefaultAsync(cancellationToken)
+                ?? throw new NotFoundException("Dataset version", $"{name} v{version}");
+            TrainingColumns.CheckLabel(command, name, version, profile.ProfileJson, profile.SplitJson);
         }
 
         if (command.Kind == JobKind.Evaluate && EvaluateJobParameters.Read(command.ParametersJson!).Value is { Model: { } model } evaluate
@@ -46,6 +56,21 @@ public sealed class SubmitJobCommandHandler(
         outbox.Dispatch(job);
         await db.SaveChangesAsync(cancellationToken);
         return JobDto.From(job);
+    }
+
+    /// <summary>
+    /// A Train job's run holds its training: a run that ended is refused (a new training gets a new run), and the
+    /// trainer and hyper-parameters become the run's params (a different value than one set already is 409).
+    /// </summary>
+    private async Task SetTrainingParamsAsync(SubmitJobCommand command, CancellationToken cancellationToken)
+    {
+        var run = await db.LoadRunForUpdateAsync(command.RunId!.Value, null, cancellationToken);
+        if (run.Status.IsTerminal())
+        {
+            throw new ConflictException("run.ended", $"Run '{run.Name}' ended as {run.Status}; start a new run for another training.");
+        }
+
+        run.LogParams(TrainingRunParams.Of(TrainJobParameters.Read(command.ParametersJson!).Value!, hyperparameters));
     }
 
     /// <summary>The dataset version a Train or Evaluate job reads (its parameters were validated already).</summary>

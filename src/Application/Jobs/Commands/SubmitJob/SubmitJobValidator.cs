@@ -2,6 +2,7 @@ using System.Text.Json;
 using FluentValidation;
 using Platform.Application.Common.Interfaces;
 using Platform.Contracts.Messages.Jobs;
+using Platform.Domain.Artifacts;
 using Platform.Domain.Jobs;
 
 namespace Platform.Application.Jobs.Commands.SubmitJob;
@@ -24,7 +25,7 @@ public sealed class SubmitJobCommandValidator : AbstractValidator<SubmitJobComma
             var problems = context.InstanceToValidate.Kind switch
             {
                 JobKind.Train => TrainProblems(json ?? "{}", hyperparameters),
-                JobKind.Evaluate => EvaluateJobParameters.Read(json ?? "{}").Problems,
+                JobKind.Evaluate => EvaluateProblems(json ?? "{}"),
                 JobKind.Deploy => DeployJobParameters.Read(json ?? "{}").Problems,
                 _ => [],
             };
@@ -67,10 +68,29 @@ public sealed class SubmitJobCommandValidator : AbstractValidator<SubmitJobComma
     private static IReadOnlyList<(string Field, string Problem)> TrainProblems(string json, IHyperparameterRules rules)
     {
         var (parameters, problems) = TrainJobParameters.Read(json);
-        return parameters is { IsScript: false } && rules.Check(parameters.Trainer!, parameters.HyperparameterTexts()) is var (name, problem)
-            ? [($"hyperparameters.{name}", problem)]
-            : problems;
+        if (parameters is null)
+        {
+            return problems;
+        }
+
+        return
+        [
+            .. ModelPathProblems(parameters.ModelPath),
+            .. parameters.IsScript ? [] : rules.Check(parameters.Trainer!, parameters.HyperparameterTexts()).Select(p => ($"hyperparameters.{p.Name}", p.Problem)),
+        ];
     }
+
+    private static IReadOnlyList<(string Field, string Problem)> EvaluateProblems(string json)
+    {
+        var (parameters, problems) = EvaluateJobParameters.Read(json);
+        return parameters is null ? problems : ModelPathProblems(parameters.ModelPath);
+    }
+
+    /// <summary>The model's place among the run's artefacts: a relative path such as <c>model.onnx</c> or <c>models/best.onnx</c>.</summary>
+    private static IReadOnlyList<(string Field, string Problem)> ModelPathProblems(string modelPath) =>
+        ArtifactPath.TryNormalize(modelPath, out _, out var error)
+            ? []
+            : [("modelPath", $"must be a relative artefact path of the run such as model.onnx ({error})")];
 
     private static bool NamesModel(string? json) =>
         json is not null && IsObject(json) && EvaluateJobParameters.Read(json).Value?.Model is not null;

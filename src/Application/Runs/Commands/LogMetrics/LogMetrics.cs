@@ -33,7 +33,7 @@ public sealed class LogMetricsCommandHandler(IPlatformDbContext db, IMetricWrite
             points[i] = new MetricPoint(m.Key, m.Value, m.Step ?? 0, m.Timestamp ?? now);
         }
 
-        await writer.WriteAsync(command.RunId, points, cancellationToken);
+        await writer.WriteAsync(command.RunId, points, jobId: null, cancellationToken);
         return new LogMetricsResult(points.Length);
     }
 }

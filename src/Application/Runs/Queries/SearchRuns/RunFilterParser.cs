@@ -118,12 +118,19 @@ public static class RunFilterParser
             (FilterEntity.Attribute, RunAttributes.Name) when clause.Text is null || numeric => "attributes.name compares with a quoted string",
             (FilterEntity.Attribute, RunAttributes.StartTime or RunAttributes.EndTime) when clause.Number is null || textual
                 => $"attributes.{clause.Key} compares with epoch milliseconds",
+            (FilterEntity.Attribute, RunAttributes.StartTime or RunAttributes.EndTime) when !IsEpochMilliseconds(clause.Number!.Value)
+                => $"attributes.{clause.Key} compares with epoch milliseconds between {MinEpochMilliseconds} (year 1) and {MaxEpochMilliseconds} (year 9999)",
             (FilterEntity.Attribute, not (RunAttributes.Status or RunAttributes.Name or RunAttributes.StartTime or RunAttributes.EndTime))
                 => $"unknown attribute '{clause.Key}' (status, name, start_time, end_time)",
             _ => null,
         };
         return problem is null ? clause : throw new RunFilterException(position, problem);
     }
+
+    private static readonly long MinEpochMilliseconds = DateTimeOffset.MinValue.ToUnixTimeMilliseconds();
+    private static readonly long MaxEpochMilliseconds = DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
+
+    private static bool IsEpochMilliseconds(double value) => value >= MinEpochMilliseconds && value <= MaxEpochMilliseconds;
 
     private static (FilterEntity Entity, string Key) SplitIdentifier(Token token)
     {
