@@ -42,6 +42,8 @@ public static class WorkerComposition
 
         services.AddHttpClient(nameof(JobReportsClient));
         services.AddHttpClient(nameof(RestJobApi), c => c.Timeout = TimeSpan.FromMinutes(10));
+        services.AddHttpClient(nameof(ApiReadiness));
+        services.AddSingleton<ApiReadiness>();
         services.AddSingleton<JobReportsClient>();
         services.AddSingleton(new RunningJobs(Math.Max(1, options.MaxConcurrentJobs)));
         services.AddSingleton<LeaseKeeper>();

@@ -16,7 +16,7 @@ internal sealed class JobReportsClient(IHttpClientFactory clients, IApiAddress a
     public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(10);
 
     /// <summary>The executor's reads and writes for this attempt, with its token.</summary>
-    public IJobApi ForAttempt(JobClaimed claim, Guid? runId) => new RestJobApi(clients, api, claim.Token, runId);
+    public IJobApi ForAttempt(JobClaimed claim, Guid? runId) => new RestJobApi(clients, api, claim.Token, runId, logger);
 
     /// <returns>The lease's status; null when the attempt no longer holds the job.</returns>
     /// <exception cref="HttpRequestException">The Api could not be reached or failed: try again later.</exception>

@@ -6,7 +6,7 @@ using Platform.Workers.Executors;
 namespace Platform.Workers.Api;
 
 /// <summary>An executor's reads and writes for one attempt, over the Api's REST surface with the attempt's token.</summary>
-internal sealed class RestJobApi(IHttpClientFactory clients, IApiAddress api, string token, Guid? runId) : IJobApi
+internal sealed class RestJobApi(IHttpClientFactory clients, IApiAddress api, string token, Guid? runId, ILogger logger) : IJobApi
 {
     public Uri ApiAddress => api.BaseAddress;
 
@@ -61,9 +61,12 @@ internal sealed class RestJobApi(IHttpClientFactory clients, IApiAddress api, st
 
     public async Task WriteArtifactAsync(string path, byte[] content, CancellationToken cancellationToken)
     {
-        var body = new ByteArrayContent(content);
-        body.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        using var response = await SendAsync(HttpMethod.Put, ArtifactPath(path), body, cancellationToken);
+        using var response = await SendAsync(HttpMethod.Put, ArtifactPath(path), () =>
+        {
+            var body = new ByteArrayContent(content);
+            body.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+            return body;
+        }, cancellationToken);
         await FailOnNotFoundAsync(response, $"Run {runId}");
     }
 
@@ -73,12 +76,14 @@ internal sealed class RestJobApi(IHttpClientFactory clients, IApiAddress api, st
 
     private string ArtifactPath(string path) => $"{ArtifactsRoot}/{string.Join('/', path.Split('/').Select(Uri.EscapeDataString))}";
 
-    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, HttpContent? content, CancellationToken cancellationToken)
-    {
-        using var request = new HttpRequestMessage(method, new Uri(api.BaseAddress, path)) { Content = content };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return await clients.CreateClient(nameof(RestJobApi)).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-    }
+    /// <param name="content">Makes the body afresh for each try (a request is sent once).</param>
+    private Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, Func<HttpContent>? content, CancellationToken cancellationToken) =>
+        TransientApiFaults.RetryAsync(async () =>
+        {
+            using var request = new HttpRequestMessage(method, new Uri(api.BaseAddress, path)) { Content = content?.Invoke() };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            return await clients.CreateClient(nameof(RestJobApi)).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        }, logger, $"{method} {path}", cancellationToken);
 
     private static async Task FailOnNotFoundAsync(HttpResponseMessage response, string what)
     {

@@ -11,10 +11,11 @@ namespace Platform.Workers.Runtime;
 /// Takes a job from its queue: claims it from the Api (a refused claim means another worker has it or it ended:
 /// acknowledge and do nothing), runs it under a renewed lease, and reports how it ended. Bad input fails the job
 /// at once; infrastructure faults before the claim are retried by the endpoint's back-off policy. The claim comes over
-/// the bus with the attempt's token; the lease renewals and the end go to the Api over HTTP with that token.
+/// the bus with the attempt's token; the lease renewals and the end go to the Api over HTTP with that token. No job is
+/// taken before the Api answers (<see cref="ApiReadiness"/>).
 /// </summary>
 internal sealed class RunJobConsumer(
-    IBus bus, JobClaimer claims, JobReportsClient api, WorkerIdentity identity, RunningJobs running, LeaseKeeper leases,
+    IBus bus, JobClaimer claims, JobReportsClient api, ApiReadiness apiReady, WorkerIdentity identity, RunningJobs running, LeaseKeeper leases,
     IEnumerable<IJobExecutor> executors, ILogger<RunJobConsumer> logger) : IConsumer<RunJob>
 {
     private static readonly ActivitySource Source = new("Platform.Workers");
@@ -22,6 +23,7 @@ internal sealed class RunJobConsumer(
     public async Task Consume(ConsumeContext<RunJob> context)
     {
         var message = context.Message;
+        await apiReady.WaitAsync(context.CancellationToken);
         using var slot = await running.TakeSlotAsync(context.CancellationToken);
         var claim = await claims.ClaimAsync(new ClaimJob(message.JobId, identity.Id));
         if (claim.Is(out Response<JobClaimRefused>? refused))

@@ -18,10 +18,13 @@ public sealed partial class ProductProcess : IAsyncDisposable
     private readonly ConcurrentQueue<string> _output = new();
     private readonly TaskCompletionSource _running = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private ProductProcess(Process process, string workingFolder, Uri address)
+    private readonly bool _ownsFolder;
+
+    private ProductProcess(Process process, string workingFolder, bool ownsFolder, Uri address)
     {
         _process = process;
         WorkingFolder = workingFolder;
+        _ownsFolder = ownsFolder;
         BaseAddress = address;
         process.OutputDataReceived += (_, e) => Keep(e.Data);
         process.ErrorDataReceived += (_, e) => Keep(e.Data);
@@ -44,13 +47,26 @@ public sealed partial class ProductProcess : IAsyncDisposable
     /// <summary>The repository's root: the folder above this test's output that holds Platform.sln.</summary>
     public static string RepositoryRoot { get; } = FindRoot();
 
-    /// <summary>The README's first command, <c>--no-build</c> since the suite built the solution already.</summary>
-    public static Task<ProductProcess> RunAsync() =>
-        StartAsync("dotnet", ["run", "--project", Path.Combine(RepositoryRoot, "src", "Host"), "--no-build", "-c", Configuration]);
+    /// <summary>
+    /// The README's first command, <c>--no-build</c> since the suite built the solution already, in a scratch folder of
+    /// its own (removed afterwards) or in <paramref name="workingFolder"/> (kept: a restart finds its data there).
+    /// </summary>
+    public static Task<ProductProcess> RunAsync(string? workingFolder = null) =>
+        StartAsync("dotnet", ["run", "--project", Path.Combine(RepositoryRoot, "src", "Host"), "--no-build", "-c", Configuration], workingFolder);
 
     /// <summary>A publish output started with <c>dotnet Platform.Host.dll</c>.</summary>
     public static Task<ProductProcess> RunPublishedAsync(string publishFolder) =>
-        StartAsync("dotnet", [Path.Combine(publishFolder, "Platform.Host.dll")]);
+        StartAsync("dotnet", [Path.Combine(publishFolder, "Platform.Host.dll")], null);
+
+    /// <summary>SIGKILL to the product and <c>dotnet run</c> above it: no shutdown, as when the machine loses power.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+    }
 
     /// <summary>The first admin's generated password, read from the file the product wrote for its operator.</summary>
     public string AdminPassword()
@@ -65,13 +81,13 @@ public sealed partial class ProductProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
+        await KillAsync();
+        _process.Dispose();
+        if (!_ownsFolder)
         {
-            _process.Kill(entireProcessTree: true); // dotnet run and the product it started
-            await _process.WaitForExitAsync();
+            return;
         }
 
-        _process.Dispose();
         try
         {
             Directory.Delete(WorkingFolder, recursive: true);
@@ -82,9 +98,9 @@ public sealed partial class ProductProcess : IAsyncDisposable
         }
     }
 
-    private static async Task<ProductProcess> StartAsync(string program, IReadOnlyList<string> arguments)
+    private static async Task<ProductProcess> StartAsync(string program, IReadOnlyList<string> arguments, string? workingFolder)
     {
-        var folder = Path.Combine(Path.GetTempPath(), "platform-product", Guid.NewGuid().ToString("N"));
+        var folder = workingFolder ?? Path.Combine(Path.GetTempPath(), "platform-product", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo(program) { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
@@ -101,7 +117,7 @@ public sealed partial class ProductProcess : IAsyncDisposable
             start.Environment.Remove(name);
         }
 
-        var product = new ProductProcess(Process.Start(start)!, folder, address);
+        var product = new ProductProcess(Process.Start(start)!, folder, workingFolder is null, address);
         try
         {
             await product._running.Task.WaitAsync(StartDeadline);
