@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
 using Platform.Api.Endpoints;
 using Platform.Api.Errors;
+using Platform.Api.Http;
 using Platform.Api.Hubs;
 using Platform.Api.OpenApi;
 using Platform.Application;
@@ -51,7 +52,8 @@ public static class ApiComposition
 
     public static void ConfigureJson(System.Text.Json.JsonSerializerOptions options)
     {
-        options.Converters.Add(new JsonStringEnumConverter());
+        // Names only: a number for an enum (99) is refused like any other value that names none of its members.
+        options.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
         // JSON has no literal for NaN or infinities: they travel as the strings "NaN", "Infinity" and "-Infinity".
         options.NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals;
     }
@@ -66,6 +68,7 @@ public static class ApiComposition
         // An answer with a status and no body gets problem details when the caller accepts JSON, and stays empty
         // otherwise (never a text page in a format nobody asked for); a portal page's 404 is left to the portal.
         app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
+        app.UseJsonCharsetCheck();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
@@ -87,6 +90,7 @@ public static class ApiComposition
         api.MapJobReportEndpoints();
         api.MapModelRegistryEndpoints();
         api.MapGovernanceEndpoints();
+        api.MapApprovalPolicyEndpoints();
         api.MapAuditEndpoints();
         api.MapDownloadEndpoints();
         api.MapRunLineageEndpoints();

@@ -59,7 +59,7 @@ public static class ServingComposition
     public static IEndpointRouteBuilder MapPlatformServing(this IEndpointRouteBuilder app)
     {
         // Inference is open on the data plane for now; the admin surface checks its shared key.
-        var v2 = app.MapGroup("/v2").AllowAnonymous();
+        var v2 = app.MapGroup("/v2").AllowAnonymous().WithTags("Serving (Open Inference Protocol)");
         v2.MapModelEndpoints();
         v2.MapInferenceEndpoints();
         v2.MapAdminEndpoints();

@@ -6,6 +6,7 @@ using Platform.Application.Artifacts.Commands.UploadArtifact;
 using Platform.Application.Artifacts.Queries.GetArtifact;
 using Platform.Application.Artifacts.Queries.ListArtifacts;
 using Platform.Application.Common.Paging;
+using Platform.Api.OpenApi;
 using Platform.Infrastructure.Artifacts;
 
 namespace Platform.Api.Endpoints;
@@ -35,6 +36,7 @@ internal static class ArtifactEndpoints
                 request.HttpContext.Response.Headers[Sha256Header] = artifact.Sha256;
                 return TypedResults.Ok(artifact);
             })
+            .DescribesRawBody("application/octet-stream")
             .WithSummary("Uploads (or replaces) an artefact; the response carries its SHA-256.");
 
         artifacts.MapGet("/{**path}", async (Guid id, string path, HttpResponse response, ISender sender, CancellationToken ct) =>

@@ -8,6 +8,7 @@ using Platform.Application.Datasets;
 using Platform.Application.Datasets.Commands.UploadDatasetVersion;
 using Platform.Application.Datasets.Queries.GetDatasetVersion;
 using Platform.Application.Datasets.Queries.ListDatasetVersions;
+using Platform.Api.OpenApi;
 using Platform.Infrastructure.Artifacts;
 
 namespace Platform.Api.Endpoints;
@@ -39,6 +40,7 @@ internal static class DatasetEndpoints
                 var version = await sender.Send(command, ct);
                 return TypedResults.Created($"/api/v1/datasets/{version.Name}/versions/{version.Version}", version);
             })
+            .DescribesRawBody("text/csv", "application/vnd.apache.parquet")
             .WithSummary(
                 "Uploads the next version of a dataset: checked row by row, profiled (schema, statistics), split into train / validation / " +
                 "test (?splitSeed=42&validationFraction=0.15&testFraction=0.15 by default, or ?splitColumn= naming a column of " +

@@ -10,10 +10,6 @@ namespace Platform.Api.Endpoints;
 
 internal static class GovernanceEndpoints
 {
-    public sealed record PolicyRequest(
-        IReadOnlyList<Role>? ApproverRoles, int RequiredApprovals, string? GateDataset, string? GateSplit,
-        IReadOnlyList<MetricGate>? Gates, IReadOnlyList<RegressionLimit>? RegressionLimits, int? ExpiryHours);
-
     public sealed record PromotionBody(ModelStage TargetStage, string Justification);
 
     public sealed record DecisionBody(string? Comment);
@@ -24,14 +20,6 @@ internal static class GovernanceEndpoints
 
     public static void MapGovernanceEndpoints(this RouteGroupBuilder api)
     {
-        var policies = api.MapGroup("/approval-policies").WithTags("Governance");
-        policies.MapGet("/", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListApprovalPoliciesQuery(), ct)))
-            .WithSummary("The approval policies of Staging and Production (the built-in default where Admin defined none).");
-        policies.MapPut("/{environment}", async (ModelStage environment, PolicyRequest r, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok(await sender.Send(new SetApprovalPolicyCommand(
-                    environment, r.ApproverRoles, r.RequiredApprovals, r.GateDataset, r.GateSplit, r.Gates, r.RegressionLimits, r.ExpiryHours ?? 24 * 7), ct)))
-            .WithSummary("Defines an environment's policy (Admin): approver roles, distinct approvals, metric gates, regression limits, expiry.");
-
         var versions = api.MapGroup("/models/{name}").WithTags("Governance");
         versions.MapPost("/versions/{version:int}/promotions", async (string name, int version, PromotionBody body, ISender sender, CancellationToken ct) =>
             {

@@ -50,8 +50,8 @@ internal static class JobEndpoints
             TypedResults.Accepted($"/api/v1/jobs/{id}", await sender.Send(new RetryJobCommand(id), ct)))
             .WithSummary("Queues a failed, cancelled or timed-out job again.");
 
-        api.MapGet("/workers", async (ISender sender, CancellationToken ct) =>
-            TypedResults.Ok(await sender.Send(new ListWorkersQuery(), ct)))
-            .WithTags("Jobs").WithSummary("Workers seen in the last day: hardware, kinds they run, last seen, online.");
+        api.MapGet("/workers", async (bool? online, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new ListWorkersQuery(online, limit, cursor), ct)))
+            .WithTags("Jobs").WithSummary("Workers seen in the last day by name (paged; online=true for the online ones): hardware, kinds they run, last seen, online.");
     }
 }

@@ -37,10 +37,12 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         RequestValidationException e => Validation(e.Errors.ToDictionary(kv => kv.Key, kv => kv.Value)),
         BadHttpRequestException { InnerException: JsonException json } => Validation(new Dictionary<string, string[]>
         {
-            [JsonField(json.Path)] = ["is not valid JSON for this field: " + FirstLine(json.Message)],
+            [JsonField(json.Path)] = [JsonErrorText.Describe(json)],
         }),
         BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } e =>
             Problem(413, ProblemTypes.PayloadTooLarge, "Payload too large", e.Message),
+        BadHttpRequestException { StatusCode: StatusCodes.Status400BadRequest } e when BindingErrorText.Describe(e) is var (field, reason) =>
+            Validation(new Dictionary<string, string[]> { [field] = [reason] }),
         BadHttpRequestException e => Problem(e.StatusCode, ProblemTypes.BadRequest, "Bad request", e.Message),
         UnauthenticatedException e => Problem(401, ProblemTypes.Unauthenticated, "Unauthenticated", e.Message),
         ForbiddenAccessException e => Problem(403, ProblemTypes.Forbidden, "Forbidden", e.Message),
@@ -93,6 +95,4 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
     /// <summary><c>$.metrics[3].value</c> becomes <c>metrics[3].value</c>; the body itself is <c>body</c>.</summary>
     private static string JsonField(string? path) =>
         string.IsNullOrEmpty(path) || path == "$" ? "body" : path.TrimStart('$', '.');
-
-    private static string FirstLine(string message) => message.Split('\n')[0].Trim();
 }

@@ -16,5 +16,6 @@ public static class ProblemTypes
     public const string NotApproved = Prefix + "not-approved";
     public const string PayloadTooLarge = Prefix + "payload-too-large";
     public const string BadRequest = Prefix + "bad-request";
+    public const string UnsupportedMediaType = Prefix + "unsupported-media-type";
     public const string Internal = Prefix + "internal";
 }

@@ -46,7 +46,7 @@ public sealed class ApprovePromotionCommandHandler(IPlatformDbContext db, ICurre
         var actor = Deciders.Check(user, request);
         var last = request.Status == PromotionStatus.Pending && request.Approvals + 1 >= request.RequiredApprovals;
         var evidence = last
-            ? await GateEvidenceReader.CheckAsync(db, await db.PolicyForAsync(request.TargetStage, cancellationToken), version, now, cancellationToken)
+            ? await GateEvidenceReader.CheckAsync(db, await db.PolicyForAsync(request.TargetStage, version.ModelId, cancellationToken), version, now, cancellationToken)
             : null;
         if (!Deciders.Guard(() => request.Approve(actor, command.Comment, () => evidence!, now)))
         {

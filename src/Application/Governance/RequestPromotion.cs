@@ -45,7 +45,7 @@ public sealed class RequestPromotionCommandHandler(IPlatformDbContext db, ICurre
             throw new ConflictException("promotion.pending", $"Version {version.Number} already has a pending request for {command.TargetStage}.");
         }
 
-        var policy = await db.PolicyForAsync(command.TargetStage, cancellationToken);
+        var policy = await db.PolicyForAsync(command.TargetStage, model.Id, cancellationToken);
         var evidence = await GateEvidenceReader.CheckAsync(db, policy, version, now, cancellationToken);
         if (!evidence.Passed)
         {

@@ -7,7 +7,8 @@ namespace Platform.Domain.Governance;
 /// <summary>
 /// What it takes to enter an environment (Staging or Production): who may approve, how many distinct approvals, the
 /// evaluation gates (checked on the version's latest evaluation of <see cref="GateDataset"/>'s <see cref="GateSplit"/>),
-/// and how long a request stays open. Managed by Admin; one per environment.
+/// and how long a request stays open. Managed by Admin: one per environment, and optionally one per model and
+/// environment, which applies to that model instead (its gates check the model's own dataset).
 /// </summary>
 public sealed class ApprovalPolicy
 {
@@ -23,6 +24,10 @@ public sealed class ApprovalPolicy
     }
 
     public Guid Id { get; private set; }
+
+    /// <summary>The model this policy is for; null for the environment's policy, which applies to every model without one.</summary>
+    public Guid? ModelId { get; private set; }
+
     public ModelStage Environment { get; private set; }
     public Role ApproverRoles { get; private set; }
     public int RequiredApprovals { get; private set; }
@@ -41,10 +46,11 @@ public sealed class ApprovalPolicy
 
     /// <summary>The policy that applies where Admin has defined none: one Approver, no gates, seven days.</summary>
     public static ApprovalPolicy DefaultFor(ModelStage environment) =>
-        Define(environment, Role.Approver, 1, null, "test", [], [], 24 * 7, "platform", DateTimeOffset.UnixEpoch);
+        Define(environment, null, Role.Approver, 1, null, "test", [], [], 24 * 7, "platform", DateTimeOffset.UnixEpoch);
 
+    /// <param name="modelId">The model the policy is for, or null for the environment's own.</param>
     public static ApprovalPolicy Define(
-        ModelStage environment, Role approverRoles, int requiredApprovals, string? gateDataset, string gateSplit,
+        ModelStage environment, Guid? modelId, Role approverRoles, int requiredApprovals, string? gateDataset, string gateSplit,
         IReadOnlyList<MetricGate> gates, IReadOnlyList<RegressionLimit> regressionLimits, int expiryHours, string by, DateTimeOffset now)
     {
         if (!IsGoverned(environment))
@@ -52,7 +58,7 @@ public sealed class ApprovalPolicy
             throw new DomainException("policy.environment", "Approval policies exist for Staging and Production.");
         }
 
-        var policy = new ApprovalPolicy { Id = Ids.New(), Environment = environment };
+        var policy = new ApprovalPolicy { Id = Ids.New(), Environment = environment, ModelId = modelId };
         policy.Update(approverRoles, requiredApprovals, gateDataset, gateSplit, gates, regressionLimits, expiryHours, by, now);
         return policy;
     }

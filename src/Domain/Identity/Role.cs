@@ -4,6 +4,7 @@ namespace Platform.Domain.Identity;
 [Flags]
 public enum Role
 {
+    [System.ComponentModel.Browsable(false)]
     None = 0,
     Viewer = 1,
     DataScientist = 2,
@@ -12,12 +13,14 @@ public enum Role
     Admin = 16,
 
     /// <summary>The platform itself acting on messages from workers. Never held by a person or a token.</summary>
+    [System.ComponentModel.Browsable(false)]
     System = 32,
 
     /// <summary>
     /// A running job's own token (issued to its worker with the claim, valid while that attempt runs): reports for
     /// that job and its run only. Never held by a person.
     /// </summary>
+    [System.ComponentModel.Browsable(false)]
     Job = 64,
 }
 

@@ -17,13 +17,14 @@ internal static class AdminEndpoints
     public static void MapAdminEndpoints(this RouteGroupBuilder v2)
     {
         var admin = v2.MapGroup("/admin").AddEndpointFilter(RequireKey);
-        admin.MapGet("/state", (IServingState state) => TypedResults.Ok(new { current = state.Current.Desired, previous = state.Previous }));
+        admin.MapGet("/state", (IServingState state) => TypedResults.Ok(ServedStates.Of(state)))
+            .WithSummary("The served state and the previous one (header X-Serving-Admin-Key).");
         admin.MapPut("/state", async (DesiredServingState desired, IServingState state, CancellationToken cancellationToken) =>
         {
             try
             {
                 await state.ApplyAsync(desired, cancellationToken);
-                return Results.Ok(new { current = state.Current.Desired, previous = state.Previous });
+                return Results.Ok(ServedStates.Of(state));
             }
             catch (InvalidDesiredStateException ex)
             {
@@ -33,10 +34,13 @@ internal static class AdminEndpoints
             {
                 return ServingProblems.Problem(StatusCodes.Status422UnprocessableEntity, "model-load-failed", "Model load failed", $"Nothing changed: {ex.Message}");
             }
-        });
+        }).Produces<ServedStates>().ProducesValidationProblem().ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .WithSummary("Replaces the whole served state, checked first (400 naming each field; the served one stays); X-Serving-Admin-Key.");
         admin.MapPost("/rollback", async (IServingState state, CancellationToken cancellationToken) => await state.RollbackAsync(cancellationToken)
-            ? Results.Ok(new { current = state.Current.Desired, previous = state.Previous })
-            : ServingProblems.Problem(StatusCodes.Status409Conflict, "conflict", "Conflict", "There is no previous state to roll back to."));
+            ? Results.Ok(ServedStates.Of(state))
+            : ServingProblems.Problem(StatusCodes.Status409Conflict, "conflict", "Conflict", "There is no previous state to roll back to."))
+            .Produces<ServedStates>().ProducesProblem(StatusCodes.Status409Conflict)
+            .WithSummary("Returns to the state before the last change; X-Serving-Admin-Key.");
         admin.MapMonitoringAdminEndpoints();
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.Metadata;
 using Platform.Serving.Protocol;
 using Platform.Serving.Security;
 
@@ -16,11 +17,49 @@ internal static class InferenceEndpoints
         // Resolved once here rather than per request (a minimal-API service parameter makes each request open a DI scope);
         // plain request delegates, so that nothing binds parameters per request.
         var services = ((IEndpointRouteBuilder)v2).ServiceProvider.GetRequiredService<InferenceServices>();
-        v2.MapPost("/models/{name}/infer", context => InferAsync(context, Route(context, "name")!, null, services));
-        v2.MapPost("/models/{name}/versions/{version}/infer", context => InferAsync(context, Route(context, "name")!, Route(context, "version"), services));
-        v2.MapPost("/models/{name}/predict", context => PredictAsync(context, Route(context, "name")!, null, services));
-        v2.MapPost("/models/{name}/versions/{version}/predict", context => PredictAsync(context, Route(context, "name")!, Route(context, "version"), services));
+        v2.MapPost("/models/{name}/infer", context => InferAsync(context, Route(context, "name")!, null, services))
+            .Describe<InferResponseDocument>(Shapes.Infer, "Runs the endpoint (a version chosen by its traffic weights) on Open Inference Protocol tensors.");
+        v2.MapPost("/models/{name}/versions/{version}/infer", context => InferAsync(context, Route(context, "name")!, Route(context, "version"), services))
+            .Describe<InferResponseDocument>(Shapes.InferVersion, "Runs one version of the endpoint on Open Inference Protocol tensors.");
+        v2.MapPost("/models/{name}/predict", context => PredictAsync(context, Route(context, "name")!, null, services))
+            .Describe<PredictResponseDocument>(Shapes.Predict, "Predicts for JSON records (feature name → value) with the endpoint's model.");
+        v2.MapPost("/models/{name}/versions/{version}/predict", context => PredictAsync(context, Route(context, "name")!, Route(context, "version"), services))
+            .Describe<PredictResponseDocument>(Shapes.PredictVersion, "Predicts for JSON records with one version of the endpoint.");
     }
+
+    /// <summary>
+    /// What the OpenAPI document shows for an endpoint that reads its own body: the request and answer shapes, the
+    /// route's parameters, the inference key (<c>Authorization: Bearer psk_…</c>) and the problems it answers.
+    /// </summary>
+    /// <param name="shape">A method with the endpoint's parameters and body as a minimal-API handler would have them: the
+    /// document generator reads an endpoint's parameters and body from such a method (never called; the handler is a request
+    /// delegate), and its last parameter is the body. No Accepts metadata: that would also make routing refuse a body sent
+    /// without a JSON content type.</param>
+    private static IEndpointConventionBuilder Describe<TResponse>(this IEndpointConventionBuilder endpoint, Delegate shape, string summary) => endpoint
+        .WithMetadata(shape.Method)
+        .AddOpenApiOperationTransformer(async (operation, context, cancellationToken) => operation.RequestBody = new Microsoft.OpenApi.OpenApiRequestBody
+        {
+            Required = true,
+            Content = new Dictionary<string, Microsoft.OpenApi.OpenApiMediaType>
+            {
+                ["application/json"] = new() { Schema = await context.GetOrCreateSchemaAsync(shape.Method.GetParameters()[^1].ParameterType, null, cancellationToken) },
+            },
+        })
+        .WithMetadata(new ProducesResponseTypeMetadata(StatusCodes.Status200OK, typeof(TResponse), ["application/json"]))
+        .WithMetadata(Problem(StatusCodes.Status400BadRequest), Problem(StatusCodes.Status401Unauthorized), Problem(StatusCodes.Status403Forbidden), Problem(StatusCodes.Status404NotFound))
+        .WithSummary(summary + " Needs one of the endpoint's inference keys when it has any: Authorization: Bearer psk_….");
+
+    /// <summary>The signatures of the four inference endpoints, for the OpenAPI document only.</summary>
+    private static class Shapes
+    {
+        public static readonly Func<string, InferRequestDocument, InferResponseDocument> Infer = (name, request) => throw new NotSupportedException();
+        public static readonly Func<string, string, InferRequestDocument, InferResponseDocument> InferVersion = (name, version, request) => throw new NotSupportedException();
+        public static readonly Func<string, PredictRequestDocument, PredictResponseDocument> Predict = (name, request) => throw new NotSupportedException();
+        public static readonly Func<string, string, PredictRequestDocument, PredictResponseDocument> PredictVersion = (name, version, request) => throw new NotSupportedException();
+    }
+
+    private static ProducesResponseTypeMetadata Problem(int status) =>
+        new(status, typeof(Microsoft.AspNetCore.Mvc.ProblemDetails), ["application/problem+json"]);
 
     private static string? Route(HttpContext context, string key) => context.Request.RouteValues[key] as string;
 
@@ -39,7 +78,7 @@ internal static class InferenceEndpoints
         }
         catch (JsonException ex)
         {
-            await ServingProblems.InvalidInput(new InvalidInputException(null, InvalidInputException.Malformed, $"The body is not valid JSON: {ex.Message}")).ExecuteAsync(context);
+            await ServingProblems.InvalidInput(new InvalidInputException(null, InvalidInputException.Malformed, JsonFault.Describe(ex))).ExecuteAsync(context);
             return;
         }
 

@@ -10,16 +10,23 @@ internal static class ModelEndpoints
 {
     public static void MapModelEndpoints(this RouteGroupBuilder v2)
     {
-        v2.MapGet("/", () => TypedResults.Ok(new { name = "platform-serving", version = typeof(ModelEndpoints).Assembly.GetName().Version?.ToString(), extensions = Array.Empty<string>() }));
-        v2.MapGet("/health/live", () => TypedResults.Ok(new { live = true }));
+        v2.MapGet("/", () => TypedResults.Ok(new ServerMetadataDocument("platform-serving", typeof(ModelEndpoints).Assembly.GetName().Version?.ToString(), [])))
+            .WithSummary("The serving server's name and version (Open Inference Protocol server metadata).");
+        v2.MapGet("/health/live", () => TypedResults.Ok(new LivenessDocument(true))).WithSummary("Answers while the server runs.");
         v2.MapGet("/health/ready", (IServingState state) => state.IsReady
-            ? Results.Ok(new { ready = true })
-            : Results.Json(new { ready = false }, statusCode: StatusCodes.Status503ServiceUnavailable));
+            ? Results.Ok(new ReadinessDocument(true))
+            : Results.Json(new ReadinessDocument(false), statusCode: StatusCodes.Status503ServiceUnavailable))
+            .Produces<ReadinessDocument>().Produces<ReadinessDocument>(StatusCodes.Status503ServiceUnavailable)
+            .WithSummary("200 once the configured state (or the control plane's first) is loaded, 503 before.");
 
-        v2.MapGet("/models/{name}", (string name, IServingState state) => Metadata(state, name, null));
-        v2.MapGet("/models/{name}/versions/{version}", (string name, string version, IServingState state) => Metadata(state, name, version));
-        v2.MapGet("/models/{name}/ready", (string name, IServingState state) => Ready(state, name, null));
-        v2.MapGet("/models/{name}/versions/{version}/ready", (string name, string version, IServingState state) => Ready(state, name, version));
+        v2.MapGet("/models/{name}", (string name, IServingState state) => Metadata(state, name, null))
+            .WithSummary("A served model's metadata: versions, input and output tensors (datatype, shape), features and classes.");
+        v2.MapGet("/models/{name}/versions/{version}", (string name, string version, IServingState state) => Metadata(state, name, version))
+            .WithSummary("One served version's metadata.");
+        v2.MapGet("/models/{name}/ready", (string name, IServingState state) => Ready(state, name, null))
+            .WithSummary("200 when the model is served, 404 otherwise.");
+        v2.MapGet("/models/{name}/versions/{version}/ready", (string name, string version, IServingState state) => Ready(state, name, version))
+            .WithSummary("200 when the version is served, 404 otherwise.");
     }
 
     private static IResult Metadata(IServingState state, string name, string? version)

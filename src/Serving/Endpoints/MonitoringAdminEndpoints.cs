@@ -12,8 +12,10 @@ internal static class MonitoringAdminEndpoints
 {
     public static void MapMonitoringAdminEndpoints(this RouteGroupBuilder admin)
     {
-        admin.MapGet("/monitoring", (MonitoringStore store) => TypedResults.Ok(store.Latest));
-        admin.MapGet("/faults", (FaultInjector faults) => TypedResults.Ok(faults.Current.Select(f => new FaultRequest(f.Key.Endpoint, f.Key.Version, f.Value.ErrorRate, f.Value.AddedLatencyMs))));
+        admin.MapGet("/monitoring", (MonitoringStore store) => TypedResults.Ok(store.Latest))
+            .WithSummary("Each endpoint's last monitoring report (requests, errors, latency percentiles, drift per feature); X-Serving-Admin-Key.");
+        admin.MapGet("/faults", (FaultInjector faults) => TypedResults.Ok(faults.Current.Select(f => new FaultRequest(f.Key.Endpoint, f.Key.Version, f.Value.ErrorRate, f.Value.AddedLatencyMs))))
+            .WithSummary("The faults injected for drills; X-Serving-Admin-Key.");
         admin.MapPut("/faults", (FaultRequest request, FaultInjector faults, IOptions<ServingOptions> options) =>
         {
             if (!options.Value.AllowFaultInjection)
@@ -49,7 +51,7 @@ internal static class MonitoringAdminEndpoints
 
             faults.Set(request.Endpoint, request.Version, new InjectedFault(request.ErrorRate, request.AddedLatencyMs));
             return TypedResults.Ok(request);
-        });
+        }).WithSummary("Makes a share of a version's requests fail after an added latency (drills; needs Serving:AllowFaultInjection); X-Serving-Admin-Key.");
         admin.MapDelete("/faults", (FaultInjector faults, IOptions<ServingOptions> options) =>
         {
             if (!options.Value.AllowFaultInjection)
@@ -59,7 +61,7 @@ internal static class MonitoringAdminEndpoints
 
             faults.Clear();
             return TypedResults.NoContent();
-        });
+        }).WithSummary("Clears every injected fault; X-Serving-Admin-Key.");
     }
 
     private static IResult Off => ServingProblems.Problem(

@@ -77,7 +77,7 @@ public sealed class RecordsReader
             }
             catch (JsonException ex)
             {
-                throw new InvalidInputException(null, Malformed, $"The body is not valid JSON: {ex.Message}");
+                throw new InvalidInputException(null, Malformed, JsonFault.Describe(ex));
             }
 
             if (rows == 0)

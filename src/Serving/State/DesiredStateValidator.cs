@@ -12,11 +12,24 @@ public static partial class DesiredStateValidator
         void Fault(string field, string message) => errors[field] = [.. errors.GetValueOrDefault(field, []), message];
 
         var names = new HashSet<string>(StringComparer.Ordinal);
-        for (var e = 0; e < desired.Endpoints.Length; e++)
+        if (desired.Endpoints is null)
         {
-            var endpoint = desired.Endpoints[e];
+            Fault("endpoints", "is required: the list of endpoints to serve (empty to serve none)");
+        }
+
+        // JSON null passes for any field whatever its C# type: each level is checked for it.
+        var endpoints = desired.Endpoints ?? [];
+        for (var e = 0; e < endpoints.Length; e++)
+        {
+            var endpoint = endpoints[e];
             var at = $"endpoints[{e}]";
-            if (!SafeName().IsMatch(endpoint.Name))
+            if (endpoint is null)
+            {
+                Fault(at, "must be an endpoint (an object with name and versions)");
+                continue;
+            }
+
+            if (endpoint.Name is null || !SafeName().IsMatch(endpoint.Name))
             {
                 Fault($"{at}.name", "Use 1-64 letters, digits, '.', '_' or '-'.");
             }
@@ -25,22 +38,28 @@ public static partial class DesiredStateValidator
                 Fault($"{at}.name", $"Endpoint '{endpoint.Name}' appears twice.");
             }
 
-            if (endpoint.Versions.Length == 0)
+            if (endpoint.Versions is null || endpoint.Versions.Length == 0)
             {
                 Fault($"{at}.versions", "An endpoint needs at least one version.");
             }
-            else if (endpoint.Versions.Sum(v => (long)Math.Max(0, v.Weight)) <= 0)
+            else if (endpoint.Versions.Where(v => v is not null).Sum(v => (long)Math.Max(0, v.Weight)) <= 0)
             {
                 Fault($"{at}.versions", "At least one version needs a weight above 0.");
             }
 
             CheckPolicies(endpoint, at, Fault);
             var versions = new HashSet<string>(StringComparer.Ordinal);
-            for (var v = 0; v < endpoint.Versions.Length; v++)
+            for (var v = 0; v < (endpoint.Versions?.Length ?? 0); v++)
             {
-                var version = endpoint.Versions[v];
+                var version = endpoint.Versions![v];
                 var vat = $"{at}.versions[{v}]";
-                if (!SafeName().IsMatch(version.Version))
+                if (version is null)
+                {
+                    Fault(vat, "must be a version (an object with version, modelPath and weight)");
+                    continue;
+                }
+
+                if (version.Version is null || !SafeName().IsMatch(version.Version))
                 {
                     Fault($"{vat}.version", "Use 1-64 letters, digits, '.', '_' or '-'.");
                 }

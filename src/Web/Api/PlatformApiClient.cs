@@ -43,7 +43,9 @@ public sealed partial class PlatformApiClient(HttpClient http, PortalSession ses
 
     public Task<Page<ArtifactInfo>> ArtifactsAsync(Guid runId, CancellationToken ct = default) => GetAsync<Page<ArtifactInfo>>($"api/v1/runs/{runId}/artifacts?limit=100", ct);
 
-    public Task<IReadOnlyList<WorkerInfo>> WorkersAsync(CancellationToken ct = default) => GetAsync<IReadOnlyList<WorkerInfo>>("api/v1/workers", ct);
+    /// <summary>The first page of workers (by name), online ones only when <paramref name="online"/>.</summary>
+    public async Task<IReadOnlyList<WorkerInfo>> WorkersAsync(bool? online = null, int limit = 100, CancellationToken ct = default) =>
+        (await GetAsync<Page<WorkerInfo>>($"api/v1/workers?limit={limit}" + (online is { } o ? $"&online={(o ? "true" : "false")}" : ""), ct)).Items;
 
     public Task<Page<JobInfo>> JobsAsync(string? state, int limit, CancellationToken ct = default, string? cursor = null) =>
         GetAsync<Page<JobInfo>>($"api/v1/jobs?limit={limit}{Query("state", state)}{Cursor(cursor)}", ct);

@@ -15,7 +15,7 @@ internal static class GovernanceTestData
         RegisteredModel.Create("cancer", null, "ana", Now).RegisterVersion(new ModelArtifact(new string('a', 64), 10, "[]", "[]"), new ModelLineage(null, "{}"), "{}", null, "ana", Now);
 
     public static ApprovalPolicy Policy(int approvals = 2, IReadOnlyList<MetricGate>? gates = null, IReadOnlyList<RegressionLimit>? limits = null) =>
-        ApprovalPolicy.Define(ModelStage.Production, Role.Approver, approvals, "cancer", "test", gates ?? [], limits ?? [], 24, "admin", Now);
+        ApprovalPolicy.Define(ModelStage.Production, null, Role.Approver, approvals, "cancer", "test", gates ?? [], limits ?? [], 24, "admin", Now);
 
     public static GateEvidence Passing(ApprovalPolicy policy) => GateChecker.Check(policy, null, null, null, Now);
 

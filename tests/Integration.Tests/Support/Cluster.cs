@@ -108,8 +108,8 @@ public sealed class Cluster : IAsyncDisposable
     {
         await Eventually.HoldsAsync(async () =>
         {
-            var workers = (await Client.GetFromJsonAsync<JsonArray>("/api/v1/workers"))!;
-            return workers.Count(w => w!["online"]!.GetValue<bool>()) >= online;
+            var workers = (await Client.GetFromJsonAsync<JsonObject>("/api/v1/workers?online=true&limit=500"))!["items"]!.AsArray();
+            return workers.Count >= online;
         }, TimeSpan.FromSeconds(60), () => $"{online} worker(s) did not come online.\n{Diagnostics()}");
     }
 

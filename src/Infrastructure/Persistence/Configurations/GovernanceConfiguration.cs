@@ -21,7 +21,10 @@ internal sealed class ApprovalPolicyConfiguration : IEntityTypeConfiguration<App
         builder.Property(p => p.ConcurrencyVersion).IsConcurrencyToken();
         builder.Ignore(p => p.Gates);
         builder.Ignore(p => p.RegressionLimits);
-        builder.HasIndex(p => p.Environment).IsUnique();
+        // One environment-wide policy per environment, and one per model and environment.
+        builder.HasIndex(p => p.Environment).IsUnique().HasFilter("\"ModelId\" IS NULL");
+        builder.HasIndex(p => new { p.ModelId, p.Environment }).IsUnique().HasFilter("\"ModelId\" IS NOT NULL");
+        builder.HasOne<RegisteredModel>().WithMany().HasForeignKey(p => p.ModelId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

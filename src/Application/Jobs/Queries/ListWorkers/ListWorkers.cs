@@ -1,32 +1,55 @@
+using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.Application.Common.Interfaces;
+using Platform.Application.Common.Paging;
 using Platform.Application.Common.Security;
+using Platform.Application.Common.Validation;
 
 namespace Platform.Application.Jobs.Queries.ListWorkers;
 
-/// <summary>Workers seen in the last day, online ones first, with their hardware and the job in hand.</summary>
+/// <summary>Workers seen in the last day by name (keyset-paged like every list), with their hardware and the job in hand; <c>online</c> keeps the online ones.</summary>
 [RequiresRole(Permissions.Read)]
-public sealed record ListWorkersQuery : IQuery<IReadOnlyList<WorkerDto>>;
+public sealed record ListWorkersQuery(bool? Online = null, int? Limit = null, string? Cursor = null) : IQuery<Page<WorkerDto>>;
 
 public sealed class ListWorkersQueryHandler(IPlatformDbContext db, TimeProvider clock, IOptions<JobOptions> options)
-    : IQueryHandler<ListWorkersQuery, IReadOnlyList<WorkerDto>>
+    : IQueryHandler<ListWorkersQuery, Page<WorkerDto>>
 {
-    public async ValueTask<IReadOnlyList<WorkerDto>> Handle(ListWorkersQuery query, CancellationToken cancellationToken)
+    private sealed record Position(string Name, string Id);
+
+    public async ValueTask<Page<WorkerDto>> Handle(ListWorkersQuery query, CancellationToken cancellationToken)
     {
+        var limit = PageLimits.Resolve(query.Limit);
         var now = clock.GetUtcNow();
         var since = now.AddDays(-1);
-        var offlineAfter = TimeSpan.FromSeconds(options.Value.WorkerOfflineSeconds);
-        var workers = await db.Workers.AsNoTracking().Where(w => w.LastSeenAt > since).ToListAsync(cancellationToken);
-        return workers
-            .Select(w => new WorkerDto(
+        var onlineSince = now - TimeSpan.FromSeconds(options.Value.WorkerOfflineSeconds);
+        var workers = db.Workers.AsNoTracking().Where(w => w.LastSeenAt > since);
+        if (query.Online is { } online)
+        {
+            workers = online
+                ? workers.Where(w => !w.Stopped && w.LastSeenAt > onlineSince)
+                : workers.Where(w => w.Stopped || w.LastSeenAt <= onlineSince);
+        }
+
+        if (Cursor.Decode<Position>(query.Cursor) is { } after)
+        {
+            workers = workers.Where(w => w.Name.CompareTo(after.Name) > 0 || (w.Name == after.Name && w.Id.CompareTo(after.Id) > 0));
+        }
+
+        var page = await workers.OrderBy(w => w.Name).ThenBy(w => w.Id).Take(limit + 1).ToListAsync(cancellationToken);
+        var next = page.Count > limit ? Cursor.Encode(new Position(page[limit - 1].Name, page[limit - 1].Id)) : null;
+        return new Page<WorkerDto>(
+            [.. page.Take(limit).Select(w => new WorkerDto(
                 w.Id, w.Name, w.Cores, w.MemoryBytes, w.GpuName, w.GpuMemoryBytes, w.CudaVersion,
-                Split(w.Kinds), Split(w.HardwareClasses), w.RunningJobId, w.LastSeenAt, !w.Stopped && now - w.LastSeenAt < offlineAfter))
-            .OrderByDescending(w => w.Online).ThenBy(w => w.Name, StringComparer.Ordinal).ThenBy(w => w.Id, StringComparer.Ordinal)
-            .Take(500)
-            .ToList();
+                Split(w.Kinds), Split(w.HardwareClasses), w.RunningJobId, w.LastSeenAt, !w.Stopped && w.LastSeenAt > onlineSince))],
+            next);
     }
 
     private static string[] Split(string value) => value.Split(',', StringSplitOptions.RemoveEmptyEntries);
+}
+
+public sealed class ListWorkersQueryValidator : AbstractValidator<ListWorkersQuery>
+{
+    public ListWorkersQueryValidator() => RuleFor(q => q.Limit).ValidPageLimit();
 }

@@ -527,6 +527,9 @@ namespace Platform.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<Guid?>("ModelId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("RegressionLimitsJson")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
@@ -545,7 +548,12 @@ namespace Platform.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("Environment")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"ModelId\" IS NULL");
+
+                    b.HasIndex("ModelId", "Environment")
+                        .IsUnique()
+                        .HasFilter("\"ModelId\" IS NOT NULL");
 
                     b.ToTable("ApprovalPolicies", (string)null);
                 });
@@ -1566,6 +1574,14 @@ namespace Platform.Infrastructure.Persistence.Migrations.SqlServer
                         .HasForeignKey("DeploymentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Platform.Domain.Governance.ApprovalPolicy", b =>
+                {
+                    b.HasOne("Platform.Domain.Registry.RegisteredModel", null)
+                        .WithMany()
+                        .HasForeignKey("ModelId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Platform.Domain.Governance.PromotionDecision", b =>

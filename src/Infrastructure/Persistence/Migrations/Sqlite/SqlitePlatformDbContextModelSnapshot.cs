@@ -518,6 +518,9 @@ namespace Platform.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ModelId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RegressionLimitsJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -536,7 +539,12 @@ namespace Platform.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("Environment")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"ModelId\" IS NULL");
+
+                    b.HasIndex("ModelId", "Environment")
+                        .IsUnique()
+                        .HasFilter("\"ModelId\" IS NOT NULL");
 
                     b.ToTable("ApprovalPolicies", (string)null);
                 });
@@ -1547,6 +1555,14 @@ namespace Platform.Infrastructure.Persistence.Migrations.Sqlite
                         .HasForeignKey("DeploymentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Platform.Domain.Governance.ApprovalPolicy", b =>
+                {
+                    b.HasOne("Platform.Domain.Registry.RegisteredModel", null)
+                        .WithMany()
+                        .HasForeignKey("ModelId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Platform.Domain.Governance.PromotionDecision", b =>

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
+using Platform.Application.Common.Exceptions;
 using Platform.Application.Common.Interfaces;
 using Platform.Application.Common.Security;
 using Platform.Domain.Governance;
@@ -9,21 +10,14 @@ using Platform.Domain.Registry;
 
 namespace Platform.Application.Governance;
 
-/// <summary>An environment's policy; <see cref="IsDefault"/> when Admin has defined none and the built-in one applies.</summary>
-public sealed record ApprovalPolicyDto(
-    ModelStage Environment, IReadOnlyList<Role> ApproverRoles, int RequiredApprovals, string? GateDataset, string GateSplit,
-    IReadOnlyList<MetricGate> Gates, IReadOnlyList<RegressionLimit> RegressionLimits, int ExpiryHours, string UpdatedBy, DateTimeOffset UpdatedAt, bool IsDefault)
-{
-    public static ApprovalPolicyDto From(ApprovalPolicy p, bool isDefault) => new(
-        p.Environment, [.. p.ApproverRoles.Split()], p.RequiredApprovals, p.GateDataset, p.GateSplit, p.Gates, p.RegressionLimits, p.ExpiryHours,
-        p.UpdatedBy, p.UpdatedAt, isDefault);
-}
-
-/// <summary>Defines or replaces the approval policy of Staging or Production.</summary>
+/// <summary>
+/// Defines or replaces the approval policy of Staging or Production: the environment's own, or, with
+/// <see cref="Model"/>, that model's, which applies to it instead (so its gates can check its own dataset).
+/// </summary>
 [RequiresRole(Permissions.Administer)]
 public sealed record SetApprovalPolicyCommand(
     ModelStage Environment, IReadOnlyList<Role>? ApproverRoles, int RequiredApprovals, string? GateDataset, string? GateSplit,
-    IReadOnlyList<MetricGate>? Gates, IReadOnlyList<RegressionLimit>? RegressionLimits, int ExpiryHours) : ICommand<ApprovalPolicyDto>;
+    IReadOnlyList<MetricGate>? Gates, IReadOnlyList<RegressionLimit>? RegressionLimits, int ExpiryHours, string? Model = null) : ICommand<ApprovalPolicyDto>;
 
 public sealed class SetApprovalPolicyCommandValidator : AbstractValidator<SetApprovalPolicyCommand>
 {
@@ -57,11 +51,14 @@ public sealed class SetApprovalPolicyCommandHandler(IPlatformDbContext db, ICurr
 {
     public async ValueTask<ApprovalPolicyDto> Handle(SetApprovalPolicyCommand c, CancellationToken cancellationToken)
     {
-        var policy = await db.ApprovalPolicies.SingleOrDefaultAsync(p => p.Environment == c.Environment, cancellationToken);
+        Guid? modelId = c.Model is null ? null
+            : (await db.RegisteredModels.AsNoTracking().Where(m => m.Name == c.Model).Select(m => (Guid?)m.Id).SingleOrDefaultAsync(cancellationToken))
+              ?? throw new NotFoundException("Model", c.Model);
+        var policy = await db.ApprovalPolicies.SingleOrDefaultAsync(p => p.Environment == c.Environment && p.ModelId == modelId, cancellationToken);
         var (roles, split, gates, limits) = (c.ApproverRoles!.Combine(), c.GateSplit ?? "test", c.Gates ?? [], c.RegressionLimits ?? []);
         if (policy is null)
         {
-            policy = ApprovalPolicy.Define(c.Environment, roles, c.RequiredApprovals, c.GateDataset, split, gates, limits, c.ExpiryHours, user.Name, clock.GetUtcNow());
+            policy = ApprovalPolicy.Define(c.Environment, modelId, roles, c.RequiredApprovals, c.GateDataset, split, gates, limits, c.ExpiryHours, user.Name, clock.GetUtcNow());
             db.ApprovalPolicies.Add(policy);
         }
         else
@@ -70,28 +67,6 @@ public sealed class SetApprovalPolicyCommandHandler(IPlatformDbContext db, ICurr
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return ApprovalPolicyDto.From(policy, false);
+        return ApprovalPolicyDto.From(policy, false, c.Model);
     }
-}
-
-/// <summary>The policies of Staging and Production (the built-in default where none is defined).</summary>
-[RequiresRole(Permissions.Read)]
-public sealed record ListApprovalPoliciesQuery : IQuery<IReadOnlyList<ApprovalPolicyDto>>;
-
-public sealed class ListApprovalPoliciesQueryHandler(IPlatformDbContext db) : IQueryHandler<ListApprovalPoliciesQuery, IReadOnlyList<ApprovalPolicyDto>>
-{
-    public async ValueTask<IReadOnlyList<ApprovalPolicyDto>> Handle(ListApprovalPoliciesQuery query, CancellationToken cancellationToken)
-    {
-        var defined = await db.ApprovalPolicies.AsNoTracking().ToListAsync(cancellationToken);
-        return [.. new[] { ModelStage.Staging, ModelStage.Production }.Select(env =>
-            defined.SingleOrDefault(p => p.Environment == env) is { } p ? ApprovalPolicyDto.From(p, false) : ApprovalPolicyDto.From(ApprovalPolicy.DefaultFor(env), true))];
-    }
-}
-
-internal static class ApprovalPolicyLookup
-{
-    /// <summary>The environment's policy, or the built-in default.</summary>
-    public static async Task<ApprovalPolicy> PolicyForAsync(this IPlatformDbContext db, ModelStage environment, CancellationToken cancellationToken) =>
-        await db.ApprovalPolicies.AsNoTracking().SingleOrDefaultAsync(p => p.Environment == environment, cancellationToken)
-        ?? ApprovalPolicy.DefaultFor(environment);
 }
