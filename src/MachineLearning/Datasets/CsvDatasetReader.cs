@@ -46,13 +46,20 @@ public sealed class CsvDatasetReader : IDisposable
     public static Dataset Read(Stream stream, CsvReadOptions? options = null)
     {
         using var reader = new CsvDatasetReader(stream, options, leaveOpen: true);
-        var rows = reader.ReadRows().Select(row => row.Values).ToList();
+        var rows = new List<string?[]>();
+        var numbers = new List<long>();
+        foreach (var row in reader.ReadRows())
+        {
+            rows.Add(row.Values);
+            numbers.Add(row.RowNumber);
+        }
+
         if (rows.Count == 0)
         {
             throw new DatasetFormatException("the file has a header but no data rows", 2, null);
         }
 
-        return new Dataset(reader.ColumnNames, rows);
+        return new Dataset(reader.ColumnNames, rows, numbers);
     }
 
     /// <summary>Reads the data rows one at a time, validating each as it is read.</summary>

@@ -23,7 +23,8 @@ public static class OnnxModelEvaluator
             options.LabelColumn ?? metadata.LabelColumn,
             metadata.Task,
             metadata.FeatureNames,
-            metadata.Task == TrainingTask.Regression ? null : metadata.Classes);
+            metadata.Task == TrainingTask.Regression ? null : metadata.Classes,
+            categoricalColumns: []);
         return Evaluate(runner, table, options, cancellationToken);
     }
 
