@@ -5,6 +5,7 @@ namespace Platform.MachineLearning.Training;
 /// <summary>
 /// Turns a <see cref="Dataset"/> into a <see cref="FeatureTable"/>: numeric feature cells parsed as floats (missing = NaN;
 /// a cell that is not a number in a numeric column, such as a typo, is missing too, as the dataset's profile reports it),
+/// categorical feature cells kept as text,
 /// labels mapped to class indices or parsed as targets. Errors name the file's row (<see cref="Dataset.RowNumberOf"/>,
 /// header = 1) and the column.
 /// </summary>
@@ -30,15 +31,18 @@ public static class FeatureTableBuilder
         ArgumentNullException.ThrowIfNull(dataset);
         var labelIndex = dataset.IndexOf(labelColumn);
         featureColumns ??= [.. dataset.ColumnNames.Where(name => name != labelColumn)];
-        var featureIndices = featureColumns.Select(dataset.IndexOf).ToArray();
         categoricalColumns ??= [.. featureColumns.Where(c => ColumnKindInference.Infer(dataset.Column(c)) != ColumnKind.Numeric)];
-        RefuseCategorical(dataset, featureColumns, categoricalColumns);
+        string[] numericNames = [.. featureColumns.Where(c => !categoricalColumns.Contains(c))];
+        string[] categoricalNames = [.. featureColumns.Where(categoricalColumns.Contains)];
+        var featureIndices = numericNames.Select(dataset.IndexOf).ToArray();
+        var categoryIndices = categoricalNames.Select(dataset.IndexOf).ToArray();
         var isClassification = task != TrainingTask.Regression;
         classes = isClassification ? classes ?? ClassLabels.Derive(dataset.Column(labelColumn)) : [];
         CheckClassCount(task, classes, labelColumn);
         var classIndex = classes.Select((name, index) => (name, index)).ToDictionary(p => p.name, p => p.index, StringComparer.Ordinal);
 
         var rows = new float[dataset.RowCount][];
+        var categories = categoryIndices.Length == 0 ? [] : new string?[dataset.RowCount][];
         var labels = new float[dataset.RowCount];
         for (var r = 0; r < dataset.RowCount; r++)
         {
@@ -50,12 +54,17 @@ public static class FeatureTableBuilder
             }
 
             rows[r] = vector;
+            if (categoryIndices.Length > 0)
+            {
+                categories[r] = [.. categoryIndices.Select(c => cells[c])];
+            }
+
             labels[r] = isClassification
                 ? ClassIndex(cells[labelIndex], classIndex, dataset.RowNumberOf(r), labelColumn)
                 : ParseTarget(cells[labelIndex], dataset.RowNumberOf(r), labelColumn);
         }
 
-        return new FeatureTable(featureColumns, rows, labels, classes);
+        return new FeatureTable(numericNames, rows, labels, classes) { CategoricalNames = categoricalNames, Categories = categories };
     }
 
     private static void CheckClassCount(TrainingTask task, IReadOnlyList<string> classes, string labelColumn)
@@ -70,20 +79,6 @@ public static class FeatureTableBuilder
         {
             throw new DatasetFormatException($"classification needs at least 2 classes but the label has {classes.Count}", null, labelColumn);
         }
-    }
-
-    private static void RefuseCategorical(Dataset dataset, IReadOnlyList<string> featureColumns, IReadOnlyCollection<string> categoricalColumns)
-    {
-        var column = featureColumns.FirstOrDefault(categoricalColumns.Contains);
-        if (column is null)
-        {
-            return;
-        }
-
-        var index = dataset.IndexOf(column);
-        var row = Enumerable.Range(0, dataset.RowCount).FirstOrDefault(r => dataset.Rows[r][index] is { } cell && !InvariantNumber.TryParse(cell, out _));
-        throw new DatasetFormatException(
-            $"the feature is categorical (for example '{dataset.Rows[row][index]}'); the built-in trainers take numeric features only", dataset.RowNumberOf(row), column);
     }
 
     /// <summary>A missing cell, or one that is not a number (the profile reports those), is NaN: the model imputes it.</summary>

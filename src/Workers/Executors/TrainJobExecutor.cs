@@ -88,7 +88,7 @@ internal sealed class TrainJobExecutor(ScriptTrainer scripts) : IJobExecutor
             var training = FeatureTableBuilder.Build(train, label, task, features, categoricalColumns: data.NonNumericColumns);
             var validating = validation.RowCount == 0
                 ? null
-                : FeatureTableBuilder.Build(validation, label, task, training.FeatureNames, training.Classes, data.NonNumericColumns);
+                : FeatureTableBuilder.Build(validation, label, task, features, training.Classes, data.NonNumericColumns);
             return (training, validating);
         }
         catch (Exception e) when (e is ArgumentException or DatasetFormatException)

@@ -40,6 +40,29 @@ public sealed class TrainingDataTests(JobHost host)
         Assert.Contains("Row 57, column 'benign': the label is missing", failed["reason"]!.GetValue<string>(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_categorical_feature_trains_evaluates_and_is_one_input_of_the_model()
+    {
+        using var user = await host.UserAsync("DataScientist");
+        var version = await TrainingRequests.UploadAsync(user.Client, "grunfeld");
+        var runId = await NewRunAsync(user.Client);
+        var train = await SubmitAsync(user.Client, "Train", runId, new
+        {
+            dataset = "grunfeld", datasetVersion = version, labelColumn = "invest", task = "Regression", trainer = "LightGbm",
+            hyperparameters = new { numberOfIterations = 100, minimumExampleCountPerLeaf = 5 },
+        });
+        var trained = await user.Client.WaitUntilEndedAsync(train, Deadline);
+        Assert.True(trained["state"]!.GetValue<string>() == "Succeeded", $"training ended {trained["state"]}: {trained["reason"]}");
+
+        var evaluate = await SubmitAsync(user.Client, "Evaluate", runId, new { dataset = "grunfeld", datasetVersion = version, split = "test" });
+        var evaluated = await user.Client.WaitUntilEndedAsync(evaluate, Deadline);
+
+        Assert.True(evaluated["state"]!.GetValue<string>() == "Succeeded", $"evaluation ended {evaluated["state"]}: {evaluated["reason"]}");
+        var report = JsonNode.Parse(evaluated["resultJson"]!.GetValue<string>())!["report"]!;
+        Assert.Equal(["firm"], report["model"]!["categoricalFeatureNames"]!.AsArray().Select(n => n!.GetValue<string>()));
+        Assert.True(report["regression"]!["rSquared"]!.GetValue<double>() > 0.8, $"test R² {report["regression"]!["rSquared"]}");
+    }
+
     private static async Task<JsonObject> UploadAsync(HttpClient client, string name, string header, string[] rows)
     {
         var content = new StringContent(header + "\n" + string.Join('\n', rows) + "\n");

@@ -32,13 +32,16 @@ public sealed class FeatureTableBuilderTests
     }
 
     [Fact]
-    public void Rejects_a_non_numeric_feature_naming_row_and_column()
+    public void Keeps_a_column_of_words_as_a_categorical_feature_with_its_raw_values()
     {
-        var data = new Dataset(["a", "label"], [["1", "x"], ["two", "y"]]);
+        var data = new Dataset(["a", "colour", "label"], [["1", "red", "x"], ["2", null, "y"], ["3", "blue", "x"]]);
 
-        var error = Assert.Throws<DatasetFormatException>(() => FeatureTableBuilder.Build(data, "label", TrainingTask.BinaryClassification));
+        var table = FeatureTableBuilder.Build(data, "label", TrainingTask.BinaryClassification);
 
-        Assert.Equal((3L, "a"), (error.Row!.Value, error.Column));
+        Assert.Equal(["a"], table.FeatureNames);
+        Assert.Equal(["colour"], table.CategoricalNames);
+        Assert.Equal([["red"], [null], ["blue"]], table.Categories);
+        Assert.Equal([["blue"]], table.SelectRows([2]).Categories);
     }
 
     [Fact]
