@@ -65,13 +65,27 @@ internal sealed class ColumnAccumulator(string name)
         if (InvariantNumber.TryParse(cell, out var number))
         {
             AddNumber(number);
+
+            // A number is counted as a value only while there is room: a numeric column keeps its numbers' statistics
+            // above, and past the cap looking each one up would cost more than the rest of its profile.
+            if (_values.Count < MaxTrackedValues)
+            {
+                Count(cell);
+            }
+            else
+            {
+                Untracked++;
+            }
+
+            return;
         }
-        else if (NotNumbers.Count < RowsShown)
+
+        if (NotNumbers.Count < RowsShown)
         {
             NotNumbers.Add((row, cell));
         }
 
-        if (ColumnKindInference.IsBoolean(cell))
+        if (cell.Length is 4 or 5 && ColumnKindInference.IsBoolean(cell))
         {
             Booleans++;
         }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Platform.MachineLearning.Datasets;
@@ -16,6 +17,7 @@ internal sealed class CsvTokenizer
 
     private readonly CsvByteSource _bytes;
     private readonly int _delimiter;
+    private readonly SearchValues<byte> _fieldEnds;
     private readonly Func<int, string> _columnName;
     private readonly CsvFieldBuffer _field = new();
     private int _fieldIndex;
@@ -25,6 +27,7 @@ internal sealed class CsvTokenizer
     {
         _delimiter = delimiter <= 127 ? delimiter : throw new ArgumentException("The delimiter must be an ASCII character.", nameof(delimiter));
         _columnName = columnName;
+        _fieldEnds = SearchValues.Create([(byte)delimiter, CarriageReturn, LineFeed]);
         _bytes = new CsvByteSource(stream, maxBytes, Error);
     }
 
@@ -71,9 +74,18 @@ internal sealed class CsvTokenizer
         {
             _fieldIndex = fields.Count;
             _field.Clear();
-            var b = Next();
-            b = b == Quote ? ReadQuoted() : ReadUnquoted(b);
-            fields.Add(Decode());
+            int b;
+            if (Peek() == Quote)
+            {
+                Next();
+                b = ReadQuoted();
+                fields.Add(Decode());
+            }
+            else
+            {
+                fields.Add(ReadUnquoted(out b));
+            }
+
             if (b == _delimiter)
             {
                 continue;
@@ -88,15 +100,47 @@ internal sealed class CsvTokenizer
         }
     }
 
-    private int ReadUnquoted(int b)
+    /// <summary>
+    /// An unquoted field, found with a vectorised search for its end in the buffered bytes and decoded straight from
+    /// them; only a field that spans a refill of the buffer is copied. <paramref name="end"/> is the byte that ended it
+    /// (taken), or −1 at the end of the input.
+    /// </summary>
+    private string? ReadUnquoted(out int end)
     {
-        while (b != -1 && b != _delimiter && b != CarriageReturn && b != LineFeed)
+        var spans = false;
+        while (true)
         {
-            _field.Append(b);
-            b = Next();
-        }
+            var buffered = _bytes.Buffered;
+            if (buffered.IsEmpty)
+            {
+                end = -1;
+                return spans ? Decode() : null;
+            }
 
-        return b;
+            var length = buffered.IndexOfAny(_fieldEnds);
+            if (length < 0)
+            {
+                _field.Append(buffered);
+                _bytes.Advance(buffered.Length);
+                spans = true;
+                continue;
+            }
+
+            string? text;
+            if (spans)
+            {
+                _field.Append(buffered[..length]);
+                text = Decode();
+            }
+            else
+            {
+                text = length == 0 ? null : Decode(buffered[..length]);
+            }
+
+            end = buffered[length];
+            _bytes.Advance(length + 1);
+            return text;
+        }
     }
 
     private int ReadQuoted()
@@ -136,6 +180,18 @@ internal sealed class CsvTokenizer
         try
         {
             return _field.Decode();
+        }
+        catch (DecoderFallbackException)
+        {
+            throw Error("the value contains bytes that are not valid UTF-8 (the file must be UTF-8 encoded)");
+        }
+    }
+
+    private string Decode(ReadOnlySpan<byte> bytes)
+    {
+        try
+        {
+            return CsvFieldBuffer.StrictUtf8.GetString(bytes);
         }
         catch (DecoderFallbackException)
         {

@@ -1,9 +1,8 @@
 namespace Platform.MachineLearning.Datasets;
 
 /// <summary>
-/// Builds a <see cref="DatasetProfile"/> from rows streamed one at a time (<see cref="Add"/>), in memory bounded by the
-/// number of columns, not rows: per-column accumulators (see <see cref="ColumnAccumulator"/>) and a 16-byte hash per
-/// distinct row for duplicate detection.
+/// Builds a <see cref="DatasetProfile"/> from rows streamed one at a time (<see cref="Add"/>): per-column state is
+/// bounded (see <see cref="ColumnAccumulator"/>), and duplicate detection keeps about 24 bytes per distinct row.
 /// </summary>
 public sealed class DatasetProfileBuilder
 {

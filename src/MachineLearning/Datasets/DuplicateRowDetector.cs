@@ -4,31 +4,38 @@ using System.Runtime.InteropServices;
 namespace Platform.MachineLearning.Datasets;
 
 /// <summary>
-/// Finds rows that repeat an earlier row exactly, in bounded memory: each row is kept as a 128-bit hash of its cells
-/// (XxHash128; a false match is vanishingly unlikely), with the row number of its first occurrence.
+/// Finds rows that repeat an earlier row exactly, in little memory: each distinct row is kept as a 64-bit hash of its
+/// cells (XxHash3) with the row number of its first occurrence, about 24 bytes a row (a false match among 10 million
+/// rows has a chance of about 3 in a million).
 /// </summary>
 internal sealed class DuplicateRowDetector
 {
-    private static readonly char[] MissingMark = ['\u0000', '\u0001'];
-    private static readonly char[] Separator = ['\u0000', '\u0002'];
-
-    private readonly Dictionary<UInt128, long> _firstRows = [];
-    private readonly XxHash128 _hash = new();
+    private readonly Dictionary<ulong, int> _firstRows = [];
+    private char[] _row = new char[1024];
     private readonly List<(long Row, long FirstRow)> _shown = [];
 
     public long Duplicates { get; private set; }
 
     public void Add(long row, IReadOnlyList<string?> cells)
     {
-        _hash.Reset();
+        // The cells end to end, each followed by U+0000 and a mark that tells a missing cell from an empty string.
+        var length = 0;
         foreach (var cell in cells)
         {
-            _hash.Append(MemoryMarshal.AsBytes((cell ?? "").AsSpan()));
-            _hash.Append(MemoryMarshal.AsBytes((cell is null ? MissingMark : Separator).AsSpan()));
+            var text = cell ?? "";
+            if (length + text.Length + 2 > _row.Length)
+            {
+                Array.Resize(ref _row, Math.Max(_row.Length * 2, length + text.Length + 2));
+            }
+
+            text.CopyTo(_row.AsSpan(length));
+            length += text.Length;
+            _row[length++] = '\u0000';
+            _row[length++] = cell is null ? '\u0001' : '\u0002';
         }
 
-        var key = _hash.GetCurrentHashAsUInt128();
-        if (_firstRows.TryAdd(key, row))
+        var key = XxHash3.HashToUInt64(MemoryMarshal.AsBytes(_row.AsSpan(0, length)));
+        if (_firstRows.TryAdd(key, checked((int)row)))
         {
             return;
         }
