@@ -13,6 +13,7 @@ var benchmarks = new Dictionary<string, Func<Task<object>>>
     ["audit"] = AuditBenchmark.RunAsync,
     ["serving"] = ServingBenchmark.RunAsync,
     ["desired-state"] = DesiredStateBenchmark.RunAsync,
+    ["upload"] = UploadBenchmark.RunAsync,
 };
 
 if (name is null || !benchmarks.TryGetValue(name, out var run))

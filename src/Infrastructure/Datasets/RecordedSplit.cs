@@ -23,23 +23,11 @@ internal sealed record RecordedSplit(SplitDefinition Definition, SplitRows Rows)
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 }
 
-internal sealed record SplitDefinition(string Method, int? Seed = null, SplitShares? Fractions = null, string? Column = null)
+internal static class SplitDefinitions
 {
-    public const string BySeed = "seed";
-    public const string ByColumn = "column";
-
     public static SplitDefinition From(DatasetSplitRequest request) => request.Column is { } column
-        ? new SplitDefinition(ByColumn, Column: column)
-        : new SplitDefinition(
-            BySeed, request.Seed,
-            new SplitShares(1 - request.ValidationFraction - request.TestFraction, request.ValidationFraction, request.TestFraction));
-
-    /// <exception cref="DatasetFormatException">A column split met a cell that names no part.</exception>
-    public DatasetSplit Apply(Dataset dataset) => Method == ByColumn
-        ? DatasetSplitter.ByColumn(dataset, Column!)
-        : DatasetSplitter.ByFractions(dataset.RowCount, new SplitFractions(Fractions!.Train, Fractions.Validation, Fractions.Test), Seed!.Value);
+        ? SplitDefinition.OnColumn(column)
+        : SplitDefinition.Seeded(request.Seed, request.ValidationFraction, request.TestFraction);
 }
-
-internal sealed record SplitShares(double Train, double Validation, double Test);
 
 internal sealed record SplitRows(int Train, int Validation, int Test);

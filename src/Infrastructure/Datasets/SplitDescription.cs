@@ -14,7 +14,7 @@ internal static class SplitDescription
             throw RequestValidationException.For("splitColumn", $"the dataset has no column '{column}'");
         }
 
-        var definition = SplitDefinition.From(request);
+        var definition = SplitDefinitions.From(request);
         try
         {
             return RecordedSplit.Of(definition, definition.Apply(dataset)).ToJson();

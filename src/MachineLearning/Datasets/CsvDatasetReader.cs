@@ -14,6 +14,7 @@ public sealed class CsvDatasetReader : IDisposable
     private readonly string[] _columnNames;
     private readonly bool[] _numeric;
     private readonly HashSet<string> _missingMarkers;
+    private readonly int _longestMarker;
 
     public CsvDatasetReader(Stream stream, CsvReadOptions? options = null, bool leaveOpen = false)
     {
@@ -22,6 +23,7 @@ public sealed class CsvDatasetReader : IDisposable
         _stream = stream;
         _leaveOpen = leaveOpen;
         _missingMarkers = new HashSet<string>(options.MissingValueMarkers, StringComparer.OrdinalIgnoreCase);
+        _longestMarker = _missingMarkers.Count == 0 ? 0 : _missingMarkers.Max(m => m.Length);
         _columnNames = [];
         _tokenizer = new CsvTokenizer(stream, options.Delimiter, options.MaxBytes, ColumnLabel);
         _columnNames = ReadHeader();
@@ -46,13 +48,20 @@ public sealed class CsvDatasetReader : IDisposable
     public static Dataset Read(Stream stream, CsvReadOptions? options = null)
     {
         using var reader = new CsvDatasetReader(stream, options, leaveOpen: true);
-        var rows = reader.ReadRows().Select(row => row.Values).ToList();
+        var rows = new List<string?[]>();
+        var numbers = new List<long>();
+        foreach (var row in reader.ReadRows())
+        {
+            rows.Add(row.Values);
+            numbers.Add(row.RowNumber);
+        }
+
         if (rows.Count == 0)
         {
             throw new DatasetFormatException("the file has a header but no data rows", 2, null);
         }
 
-        return new Dataset(reader.ColumnNames, rows);
+        return new Dataset(reader.ColumnNames, rows, numbers);
     }
 
     /// <summary>Reads the data rows one at a time, validating each as it is read.</summary>
@@ -113,7 +122,7 @@ public sealed class CsvDatasetReader : IDisposable
         for (var i = 0; i < values.Length; i++)
         {
             var text = fields[i];
-            if (text is null || _missingMarkers.Contains(text))
+            if (text is null || (text.Length <= _longestMarker && _missingMarkers.Contains(text)))
             {
                 continue;
             }

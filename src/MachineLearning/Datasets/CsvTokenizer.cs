@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace Platform.MachineLearning.Datasets;
@@ -8,7 +9,7 @@ namespace Platform.MachineLearning.Datasets;
 /// strictly, so that invalid UTF-8 is reported at its row and column. Blank lines are skipped but
 /// counted, so row numbers stay those of the file.
 /// </summary>
-internal sealed class CsvTokenizer
+internal sealed partial class CsvTokenizer
 {
     private const byte Quote = (byte)'"';
     private const byte CarriageReturn = (byte)'\r';
@@ -16,6 +17,7 @@ internal sealed class CsvTokenizer
 
     private readonly CsvByteSource _bytes;
     private readonly int _delimiter;
+    private readonly SearchValues<byte> _fieldEnds;
     private readonly Func<int, string> _columnName;
     private readonly CsvFieldBuffer _field = new();
     private int _fieldIndex;
@@ -25,6 +27,7 @@ internal sealed class CsvTokenizer
     {
         _delimiter = delimiter <= 127 ? delimiter : throw new ArgumentException("The delimiter must be an ASCII character.", nameof(delimiter));
         _columnName = columnName;
+        _fieldEnds = SearchValues.Create([(byte)delimiter, CarriageReturn, LineFeed]);
         _bytes = new CsvByteSource(stream, maxBytes, Error);
     }
 
@@ -71,9 +74,18 @@ internal sealed class CsvTokenizer
         {
             _fieldIndex = fields.Count;
             _field.Clear();
-            var b = Next();
-            b = b == Quote ? ReadQuoted() : ReadUnquoted(b);
-            fields.Add(Decode());
+            int b;
+            if (Peek() == Quote)
+            {
+                Next();
+                b = ReadQuoted();
+                fields.Add(Decode());
+            }
+            else
+            {
+                fields.Add(ReadUnquoted(out b));
+            }
+
             if (b == _delimiter)
             {
                 continue;
@@ -85,61 +97,6 @@ internal sealed class CsvTokenizer
             }
 
             return;
-        }
-    }
-
-    private int ReadUnquoted(int b)
-    {
-        while (b != -1 && b != _delimiter && b != CarriageReturn && b != LineFeed)
-        {
-            _field.Append(b);
-            b = Next();
-        }
-
-        return b;
-    }
-
-    private int ReadQuoted()
-    {
-        while (true)
-        {
-            var b = Next();
-            if (b == -1)
-            {
-                throw Error("a quoted value is not closed before the end of the file");
-            }
-
-            if (b != Quote)
-            {
-                _field.Append(b);
-                continue;
-            }
-
-            if (Peek() == Quote)
-            {
-                _field.Append(Next());
-                continue;
-            }
-
-            var after = Next();
-            if (after == -1 || after == _delimiter || after == CarriageReturn || after == LineFeed)
-            {
-                return after;
-            }
-
-            throw Error("a closing quote must be followed by a delimiter or the end of the line");
-        }
-    }
-
-    private string? Decode()
-    {
-        try
-        {
-            return _field.Decode();
-        }
-        catch (DecoderFallbackException)
-        {
-            throw Error("the value contains bytes that are not valid UTF-8 (the file must be UTF-8 encoded)");
         }
     }
 

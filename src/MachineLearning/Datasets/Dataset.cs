@@ -7,10 +7,17 @@ namespace Platform.MachineLearning.Datasets;
 /// </summary>
 /// <param name="ColumnNames">Column names, unique, in file order.</param>
 /// <param name="Rows">Data rows (the header is not a row); each has one cell per column.</param>
-public sealed record Dataset(IReadOnlyList<string> ColumnNames, IReadOnlyList<string?[]> Rows)
+/// <param name="RowNumbers">
+/// Each row's 1-based row in the file it came from (header = 1), kept through <see cref="SelectRows"/> so that an error
+/// in a part of a split names the file's row; <c>null</c> means row i is row i + 2.
+/// </param>
+public sealed record Dataset(IReadOnlyList<string> ColumnNames, IReadOnlyList<string?[]> Rows, IReadOnlyList<long>? RowNumbers = null)
 {
     /// <summary>Number of data rows.</summary>
     public int RowCount => Rows.Count;
+
+    /// <summary>The file's 1-based row number (header = 1) of the row at 0-based <paramref name="index"/>.</summary>
+    public long RowNumberOf(int index) => RowNumbers?[index] ?? index + 2L;
 
     /// <summary>The 0-based index of a column, or an <see cref="ArgumentException"/> naming it.</summary>
     public int IndexOf(string column)
@@ -35,7 +42,7 @@ public sealed record Dataset(IReadOnlyList<string> ColumnNames, IReadOnlyList<st
         return Rows.Select(row => row[index]);
     }
 
-    /// <summary>A dataset holding the given rows, in the order given.</summary>
+    /// <summary>A dataset holding the given rows, in the order given, with their file row numbers.</summary>
     public Dataset SelectRows(IReadOnlyList<int> rowIndices) =>
-        new(ColumnNames, rowIndices.Select(i => Rows[i]).ToArray());
+        new(ColumnNames, rowIndices.Select(i => Rows[i]).ToArray(), rowIndices.Select(RowNumberOf).ToArray());
 }

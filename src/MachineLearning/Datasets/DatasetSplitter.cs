@@ -12,13 +12,30 @@ public static class DatasetSplitter
         ArgumentOutOfRangeException.ThrowIfNegative(rowCount);
         ArgumentNullException.ThrowIfNull(fractions);
         var order = SeededShuffle.Permutation(rowCount, seed);
-        var test = (int)Math.Round(rowCount * fractions.Test, MidpointRounding.AwayFromZero);
-        var validation = Math.Min((int)Math.Round(rowCount * fractions.Validation, MidpointRounding.AwayFromZero), rowCount - test);
+        var (_, validation, test) = Sizes(rowCount, fractions);
         return new DatasetSplit(
             Sorted(order.AsSpan(validation + test)),
             Sorted(order.AsSpan(test, validation)),
             Sorted(order.AsSpan(0, test)));
     }
+
+    /// <summary>The rows in each part of <see cref="ByFractions"/>'s split, without making it.</summary>
+    public static (int Train, int Validation, int Test) Sizes(int rowCount, SplitFractions fractions)
+    {
+        ArgumentNullException.ThrowIfNull(fractions);
+        var test = (int)Math.Round(rowCount * fractions.Test, MidpointRounding.AwayFromZero);
+        var validation = Math.Min((int)Math.Round(rowCount * fractions.Validation, MidpointRounding.AwayFromZero), rowCount - test);
+        return (rowCount - validation - test, validation, test);
+    }
+
+    /// <summary>0, 1 or 2 for a split column's cell <c>train</c>, <c>validation</c> or <c>test</c> (any case), else a <see cref="DatasetFormatException"/> naming the row.</summary>
+    public static int PartOf(string? cell, long row, string column) => cell?.Trim().ToLowerInvariant() switch
+    {
+        "train" => 0,
+        "validation" => 1,
+        "test" => 2,
+        var other => throw new DatasetFormatException($"'{other ?? ""}' is not a split name; use train, validation or test", row, column),
+    };
 
     /// <summary>
     /// Splits by a column whose cells say <c>train</c>, <c>validation</c> or <c>test</c> (any case);
@@ -31,15 +48,7 @@ public static class DatasetSplitter
         var parts = new[] { new List<int>(), new List<int>(), new List<int>() };
         for (var row = 0; row < dataset.RowCount; row++)
         {
-            var part = dataset.Rows[row][index]?.Trim().ToLowerInvariant() switch
-            {
-                "train" => 0,
-                "validation" => 1,
-                "test" => 2,
-                var other => throw new DatasetFormatException(
-                    $"'{other ?? ""}' is not a split name; use train, validation or test", row + 2, column),
-            };
-            parts[part].Add(row);
+            parts[PartOf(dataset.Rows[row][index], dataset.RowNumberOf(row), column)].Add(row);
         }
 
         return new DatasetSplit(parts[0], parts[1], parts[2]);

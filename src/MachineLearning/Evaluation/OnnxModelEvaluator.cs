@@ -22,8 +22,9 @@ public static class OnnxModelEvaluator
             dataset,
             options.LabelColumn ?? metadata.LabelColumn,
             metadata.Task,
-            metadata.FeatureNames,
-            metadata.Task == TrainingTask.Regression ? null : metadata.Classes);
+            [.. metadata.FeatureNames, .. metadata.CategoricalFeatureNames],
+            metadata.Task == TrainingTask.Regression ? null : metadata.Classes,
+            metadata.CategoricalFeatureNames);
         return Evaluate(runner, table, options, cancellationToken);
     }
 
@@ -33,7 +34,7 @@ public static class OnnxModelEvaluator
         ArgumentNullException.ThrowIfNull(table);
         options ??= new EvaluationOptions();
         using var runner = new OnnxModelRunner(model, options);
-        if (!table.FeatureNames.SequenceEqual(runner.Metadata.FeatureNames))
+        if (!table.FeatureNames.SequenceEqual(runner.Metadata.FeatureNames) || !table.CategoricalNames.SequenceEqual(runner.Metadata.CategoricalFeatureNames))
         {
             throw new ArgumentException("The table's features are not the model's features in the model's order.", nameof(table));
         }
@@ -48,9 +49,10 @@ public static class OnnxModelEvaluator
             throw new ArgumentException("There are no rows to evaluate.", nameof(table));
         }
 
-        runner.Run([.. table.Rows.Take(options.BatchSize)], options.BatchSize, cancellationToken);
-        var outputs = runner.Run(table.Rows, options.BatchSize, cancellationToken);
-        var latencies = runner.MeasureRowLatency([.. table.Rows.Take(options.LatencySampleRows)]);
+        var categories = table.CategoricalNames.Count == 0 ? null : table.Categories;
+        runner.Run([.. table.Rows.Take(options.BatchSize)], categories, options.BatchSize, cancellationToken);
+        var outputs = runner.Run(table.Rows, categories, options.BatchSize, cancellationToken);
+        var latencies = runner.MeasureRowLatency([.. table.Rows.Take(options.LatencySampleRows)], categories);
         var batchSeconds = outputs.BatchMilliseconds.Sum() / 1000;
         var latency = new LatencyReport(
             options.BatchSize,

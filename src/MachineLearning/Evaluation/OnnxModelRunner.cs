@@ -5,19 +5,20 @@ using Platform.MachineLearning.Onnx;
 namespace Platform.MachineLearning.Evaluation;
 
 /// <summary>
-/// Runs an exported model with ONNX Runtime through the OrtValue API (inputs pinned in place, no
+/// Runs an exported model with ONNX Runtime through the OrtValue API (numeric inputs pinned in place, no
 /// NamedOnnxValue copies): rows in batches, or one row at a time for latency. Reads the model's
-/// <see cref="OnnxModelMetadata"/> on load.
+/// <see cref="OnnxModelMetadata"/> on load. A model with categorical features also takes their raw values as the
+/// string input <c>categories</c>.
 /// </summary>
 public sealed class OnnxModelRunner : IDisposable
 {
-    private static readonly string[] InputNames = [OnnxNames.Features];
     private static readonly string[] ClassificationOutputs = [OnnxNames.Label, OnnxNames.Probabilities];
     private static readonly string[] RegressionOutputs = [OnnxNames.Score];
 
     private readonly InferenceSession _session;
     private readonly RunOptions _runOptions = new();
     private readonly string[] _outputNames;
+    private readonly string[] _inputNames;
 
     public OnnxModelRunner(byte[] model, EvaluationOptions? options = null)
     {
@@ -35,6 +36,7 @@ public sealed class OnnxModelRunner : IDisposable
         }
 
         _outputNames = IsRegression ? RegressionOutputs : ClassificationOutputs;
+        _inputNames = [.. _session.InputNames];
     }
 
     public OnnxModelMetadata Metadata { get; }
@@ -45,9 +47,14 @@ public sealed class OnnxModelRunner : IDisposable
 
     private int FeatureCount => Metadata.FeatureNames.Count;
 
-    /// <summary>Runs all rows, <paramref name="batchSize"/> at a time.</summary>
-    public ModelOutputs Run(IReadOnlyList<float[]> rows, int batchSize = 256, CancellationToken cancellationToken = default)
+    /// <summary>Runs all rows of a model without categorical features, <paramref name="batchSize"/> at a time.</summary>
+    public ModelOutputs Run(IReadOnlyList<float[]> rows, int batchSize = 256, CancellationToken cancellationToken = default) =>
+        Run(rows, null, batchSize, cancellationToken);
+
+    /// <summary>Runs all rows, <paramref name="batchSize"/> at a time; <paramref name="categories"/> per row for a model with categorical features.</summary>
+    public ModelOutputs Run(IReadOnlyList<float[]> rows, IReadOnlyList<string?[]>? categories, int batchSize = 256, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(rows);
         ArgumentOutOfRangeException.ThrowIfLessThan(batchSize, 1);
         var classCount = Metadata.Classes.Count;
         var labels = IsRegression ? null : new long[rows.Count];
@@ -59,14 +66,9 @@ public sealed class OnnxModelRunner : IDisposable
         {
             cancellationToken.ThrowIfCancellationRequested();
             var count = Math.Min(batchSize, rows.Count - start);
-            for (var r = 0; r < count; r++)
-            {
-                CopyRow(rows[start + r], buffer.AsSpan(r * FeatureCount, FeatureCount));
-            }
-
+            using var inputs = Inputs(rows, categories, start, count, buffer);
             var began = Stopwatch.GetTimestamp();
-            using var input = OrtValue.CreateTensorValueFromMemory(OrtMemoryInfo.DefaultInstance, buffer.AsMemory(0, count * FeatureCount), [count, FeatureCount]);
-            using var outputs = _session.Run(_runOptions, InputNames, [input], _outputNames);
+            using var outputs = _session.Run(_runOptions, _inputNames, inputs.Values, _outputNames);
             timings.Add(Stopwatch.GetElapsedTime(began).TotalMilliseconds);
             if (scores is not null)
             {
@@ -86,16 +88,16 @@ public sealed class OnnxModelRunner : IDisposable
     }
 
     /// <summary>Runs each row alone and returns each call's wall time in microseconds.</summary>
-    public double[] MeasureRowLatency(IReadOnlyList<float[]> rows)
+    public double[] MeasureRowLatency(IReadOnlyList<float[]> rows, IReadOnlyList<string?[]>? categories = null)
     {
+        ArgumentNullException.ThrowIfNull(rows);
         var buffer = new float[FeatureCount];
-        using var input = OrtValue.CreateTensorValueFromMemory(buffer, [1L, FeatureCount]);
         var latencies = new double[rows.Count];
         for (var i = 0; i < rows.Count; i++)
         {
-            CopyRow(rows[i], buffer);
+            using var inputs = Inputs(rows, categories, i, 1, buffer);
             var began = Stopwatch.GetTimestamp();
-            using var outputs = _session.Run(_runOptions, InputNames, [input], _outputNames);
+            using var outputs = _session.Run(_runOptions, _inputNames, inputs.Values, _outputNames);
             latencies[i] = Stopwatch.GetElapsedTime(began).TotalMicroseconds;
         }
 
@@ -108,13 +110,6 @@ public sealed class OnnxModelRunner : IDisposable
         _runOptions.Dispose();
     }
 
-    private void CopyRow(float[] row, Span<float> destination)
-    {
-        if (row.Length != FeatureCount)
-        {
-            throw new ArgumentException($"A row has {row.Length} features; the model takes {FeatureCount}.", nameof(row));
-        }
-
-        row.CopyTo(destination);
-    }
+    private OnnxInputs Inputs(IReadOnlyList<float[]> rows, IReadOnlyList<string?[]>? categories, int start, int count, float[] buffer) =>
+        OnnxInputs.Create(_inputNames, Metadata, rows, categories, start, count, buffer);
 }

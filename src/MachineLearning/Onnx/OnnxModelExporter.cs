@@ -6,8 +6,9 @@ using Platform.MachineLearning.Training.Model;
 namespace Platform.MachineLearning.Onnx;
 
 /// <summary>
-/// Exports a <see cref="TrainedModel"/> to ONNX (opset 17, ai.onnx.ml 3): input <c>features</c>
-/// float [N, F]; imputation and normalisation inside the graph; tree ensembles as
+/// Exports a <see cref="TrainedModel"/> to ONNX (opset 17, ai.onnx.ml 3): input <c>features</c> float [N, F] (the
+/// numeric features) and, for a model with categorical features, <c>categories</c> string [N, C] (their raw values);
+/// imputation, one-hot encoding and normalisation inside the graph; tree ensembles as
 /// TreeEnsembleRegressor, linear models as Gemm; outputs <c>label</c> and <c>probabilities</c>
 /// (classification) or <c>score</c> (regression); <see cref="OnnxModelMetadata"/> in metadata_props.
 /// </summary>
@@ -18,7 +19,7 @@ public static class OnnxModelExporter
         ArgumentNullException.ThrowIfNull(model);
         var definition = model.Definition;
         var graph = new OnnxGraphBuilder();
-        var preprocessed = PreprocessingNodes.Add(graph, OnnxNames.Features, definition.Preprocessing);
+        var preprocessed = PreprocessingNodes.Add(graph, definition);
         var raw = definition.Score switch
         {
             TreeEnsembleScore trees => TreeEnsembleNodes.Add(graph, preprocessed, trees),
@@ -28,14 +29,17 @@ public static class OnnxModelExporter
         OutputNodes.Add(graph, raw, definition.Output);
 
         var metadata = new OnnxModelMetadata(
-            model.Task, model.Trainer.ToString(), model.FeatureNames, model.Classes, model.LabelColumn, model.Hyperparameters, model.Seed);
+            model.Task, model.Trainer.ToString(), model.FeatureNames, model.Classes, model.LabelColumn, model.Hyperparameters, model.Seed)
+        {
+            CategoricalFeatureNames = model.CategoricalFeatureNames,
+        };
         var onnx = new OnnxModel(
             OnnxNames.IrVersion,
             OnnxModelMetadata.ProducerName,
             typeof(OnnxModelExporter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0",
-            $"{model.Trainer} {model.Task} model with {model.FeatureNames.Count} features",
+            $"{model.Trainer} {model.Task} model with {model.FeatureNames.Count} numeric and {model.CategoricalFeatureNames.Count} categorical features",
             new Dictionary<string, long> { [""] = OnnxNames.DefaultOpset, [OnnxNames.MlDomain] = OnnxNames.MlOpset },
-            graph.Build("platform_model", [Input(definition)], Outputs(definition)),
+            graph.Build("platform_model", Inputs(definition), Outputs(definition)),
             metadata.ToProperties());
         return OnnxProtoWriter.Serialize(onnx);
     }
@@ -47,8 +51,21 @@ public static class OnnxModelExporter
         destination.Write(Export(model));
     }
 
-    private static OnnxValueInfo Input(ModelDefinition definition) =>
-        new(OnnxNames.Features, OnnxDataType.Float, [null, definition.FeatureNames.Count]);
+    private static List<OnnxValueInfo> Inputs(ModelDefinition definition)
+    {
+        var inputs = new List<OnnxValueInfo>();
+        if (definition.FeatureNames.Count > 0)
+        {
+            inputs.Add(new OnnxValueInfo(OnnxNames.Features, OnnxDataType.Float, [null, definition.FeatureNames.Count]));
+        }
+
+        if (definition.Encoding.Columns.Count > 0)
+        {
+            inputs.Add(new OnnxValueInfo(OnnxNames.Categories, OnnxDataType.String, [null, definition.Encoding.Columns.Count]));
+        }
+
+        return inputs;
+    }
 
     private static OnnxValueInfo[] Outputs(ModelDefinition definition) => definition.Task == TrainingTask.Regression
         ? [new OnnxValueInfo(OnnxNames.Score, OnnxDataType.Float, [null, 1])]

@@ -6,6 +6,12 @@ public static class OnnxNames
     /// <summary>Input: float [N, F] raw features in <see cref="OnnxModelMetadata.FeatureNames"/> order; NaN = missing.</summary>
     public const string Features = "features";
 
+    /// <summary>
+    /// Input of a model with categorical features: string [N, C] raw values in
+    /// <see cref="OnnxModelMetadata.CategoricalFeatureNames"/> order; an empty string is missing.
+    /// </summary>
+    public const string Categories = "categories";
+
     /// <summary>Classification output: int64 [N], the index of the most probable class.</summary>
     public const string Label = "label";
 

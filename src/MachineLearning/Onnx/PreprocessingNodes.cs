@@ -4,29 +4,38 @@ using Platform.MachineLearning.Training.Model;
 namespace Platform.MachineLearning.Onnx;
 
 /// <summary>
-/// The graph's preprocessing: ai.onnx.ml Imputer replacing NaN with the training means, then, for
-/// linear models, ai.onnx.ml Scaler computing (x − offset) · scale exactly as ML.NET's normaliser does.
+/// The graph's preprocessing: ai.onnx.ml Imputer replacing NaN in the numeric <c>features</c> with the training means,
+/// the one-hot indicators of the <c>categories</c> input appended (<see cref="CategoryNodes"/>), then, for linear models,
+/// ai.onnx.ml Scaler computing (x − offset) · scale exactly as ML.NET's normaliser does.
 /// </summary>
 internal static class PreprocessingNodes
 {
-    public static string Add(OnnxGraphBuilder graph, string input, Preprocessing preprocessing)
+    public static string Add(OnnxGraphBuilder graph, ModelDefinition definition)
     {
-        var imputed = graph.Add(
-            "Imputer",
-            [input],
-            [
-                OnnxAttribute.Floats("imputed_value_floats", preprocessing.ImputationMeans),
-                OnnxAttribute.Float("replaced_value_float", float.NaN),
-            ],
-            OnnxNames.MlDomain);
+        var preprocessing = definition.Preprocessing;
+        var parts = new List<string>();
+        if (definition.FeatureNames.Count > 0)
+        {
+            parts.Add(graph.Add(
+                "Imputer",
+                [OnnxNames.Features],
+                [
+                    OnnxAttribute.Floats("imputed_value_floats", preprocessing.ImputationMeans[..definition.FeatureNames.Count]),
+                    OnnxAttribute.Float("replaced_value_float", float.NaN),
+                ],
+                OnnxNames.MlDomain));
+        }
+
+        parts.AddRange(CategoryNodes.Add(graph, definition.Encoding));
+        var encoded = parts.Count == 1 ? parts[0] : graph.Add("Concat", [.. parts], [OnnxAttribute.Int("axis", 1)]);
         if (preprocessing.Scale is null)
         {
-            return imputed;
+            return encoded;
         }
 
         return graph.Add(
             "Scaler",
-            [imputed],
+            [encoded],
             [
                 OnnxAttribute.Floats("offset", preprocessing.Offset!),
                 OnnxAttribute.Floats("scale", preprocessing.Scale),

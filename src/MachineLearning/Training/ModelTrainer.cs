@@ -22,17 +22,20 @@ public static class ModelTrainer
         var started = Stopwatch.GetTimestamp();
         TrainingRequestValidator.Validate(request);
         var hyperparameters = HyperparameterValidator.Validate(request.Trainer, request.Hyperparameters);
-        var validation = request.Validation is { RowCount: > 0 } v ? v : null;
-        Report(progress, TrainingPhase.Preparing, $"{request.Training.RowCount} training rows, {validation?.RowCount ?? 0} validation rows, {request.Training.FeatureNames.Count} features");
+        var encoding = CategoryEncoding.Fit(request.Training);
+        var trainingTable = encoding.Expand(request.Training);
+        var validation = request.Validation is { RowCount: > 0 } v ? encoding.Expand(v) : null;
+        Report(progress, TrainingPhase.Preparing, $"{request.Training.RowCount} training rows, {validation?.RowCount ?? 0} validation rows, "
+            + $"{request.Training.FeatureNames.Count} numeric and {request.Training.CategoricalNames.Count} categorical features ({trainingTable.FeatureNames.Count} after one-hot encoding)");
         cancellationToken.ThrowIfCancellationRequested();
 
         var ml = new MLContext(request.Seed);
         var factory = TrainerFactories.For(request.Trainer);
-        var training = DataViewBuilder.Labelled(ml, request.Training, request.Task);
+        var training = DataViewBuilder.Labelled(ml, trainingTable, request.Task);
         var validationView = validation is null ? null : DataViewBuilder.Labelled(ml, validation, request.Task);
 
         Report(progress, TrainingPhase.Preprocessing, factory.NormalisesFeatures ? "Fitting mean imputation and min-max normalisation" : "Fitting mean imputation");
-        var (preprocessor, preprocessing) = PreprocessingPipeline.Fit(ml, training, request.Training, factory.NormalisesFeatures);
+        var (preprocessor, preprocessing) = PreprocessingPipeline.Fit(ml, training, trainingTable, factory.NormalisesFeatures);
         cancellationToken.ThrowIfCancellationRequested();
 
         Report(progress, TrainingPhase.Training, $"Training {request.Trainer} for {request.Task}");
@@ -40,9 +43,12 @@ public static class ModelTrainer
         cancellationToken.ThrowIfCancellationRequested();
 
         var parameters = ((IPredictionTransformer<object>)predictor).Model;
-        var (score, output) = ModelDefinitionReader.Read(parameters, request.Trainer, request.Training.FeatureNames.Count);
-        var definition = new ModelDefinition(request.Task, request.Trainer, request.Training.FeatureNames, request.Training.Classes, preprocessing, score, output);
-        var finalMetrics = IterationMetrics.Report(definition, request.Training, validation, progress, cancellationToken);
+        var (score, output) = ModelDefinitionReader.Read(parameters, request.Trainer, trainingTable.FeatureNames.Count);
+        var definition = new ModelDefinition(request.Task, request.Trainer, request.Training.FeatureNames, request.Training.Classes, preprocessing, score, output)
+        {
+            Encoding = encoding,
+        };
+        var finalMetrics = IterationMetrics.Report(definition, trainingTable, validation, progress, cancellationToken);
 
         var requested = request.Trainer == TrainerKind.Linear ? (int?)null : hyperparameters.Integer(HyperparameterCatalog.NumberOfIterations);
         var summary = new TrainingSummary(

@@ -29,8 +29,11 @@ public sealed class TrainedModel
 
     public TrainerKind Trainer => Definition.Trainer;
 
-    /// <summary>Feature names in input-vector order.</summary>
+    /// <summary>Numeric feature names in input-vector order.</summary>
     public IReadOnlyList<string> FeatureNames => Definition.FeatureNames;
+
+    /// <summary>Categorical feature names in the order of the ONNX <c>categories</c> input (empty for a numeric-only model).</summary>
+    public IReadOnlyList<string> CategoricalFeatureNames => Definition.Encoding.Columns;
 
     /// <summary>Class names in index order (empty for regression).</summary>
     public IReadOnlyList<string> Classes => Definition.Classes;
@@ -47,13 +50,31 @@ public sealed class TrainedModel
     internal ModelDefinition Definition { get; }
 
     /// <summary>
-    /// ML.NET's own predictions for raw feature rows (NaN = missing): class probabilities per row for
-    /// classification, or a one-element array holding the score for regression.
+    /// ML.NET's own predictions for raw numeric feature rows (NaN = missing) of a model without categorical features:
+    /// class probabilities per row for classification, or a one-element array holding the score for regression.
     /// </summary>
     public float[][] PredictWithMlNet(float[][] rows)
     {
         ArgumentNullException.ThrowIfNull(rows);
-        var scored = _pipeline.Transform(DataViewBuilder.Unlabelled(_context, rows, FeatureNames.Count));
+        if (CategoricalFeatureNames.Count > 0)
+        {
+            throw new InvalidOperationException("This model has categorical features: predict on a FeatureTable.");
+        }
+
+        return Predict(rows, FeatureNames.Count);
+    }
+
+    /// <summary>ML.NET's own predictions for a table's raw rows, categorical values one-hot encoded as in training.</summary>
+    public float[][] PredictWithMlNet(FeatureTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        var encoded = Definition.Encoding.Expand(table);
+        return Predict(encoded.Rows, encoded.FeatureNames.Count);
+    }
+
+    private float[][] Predict(float[][] rows, int width)
+    {
+        var scored = _pipeline.Transform(DataViewBuilder.Unlabelled(_context, rows, width));
         return Task switch
         {
             TrainingTask.BinaryClassification => [.. scored.GetColumn<float>("Probability").Select(p => new[] { 1 - p, p })],

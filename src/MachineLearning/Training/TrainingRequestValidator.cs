@@ -11,7 +11,7 @@ internal static class TrainingRequestValidator
             throw new ArgumentException("The training split has no rows.", nameof(request));
         }
 
-        if (training.FeatureNames.Count == 0)
+        if (training.FeatureNames.Count + training.CategoricalNames.Count == 0)
         {
             throw new ArgumentException("The training data has no feature columns.", nameof(request));
         }
@@ -34,7 +34,8 @@ internal static class TrainingRequestValidator
                 continue;
             }
 
-            if (!table.FeatureNames.SequenceEqual(training.FeatureNames) || !table.Classes.SequenceEqual(training.Classes))
+            if (!table.FeatureNames.SequenceEqual(training.FeatureNames) || !table.CategoricalNames.SequenceEqual(training.CategoricalNames)
+                || !table.Classes.SequenceEqual(training.Classes))
             {
                 throw new ArgumentException($"The {name} split's features or classes differ from the training split's.", nameof(request));
             }

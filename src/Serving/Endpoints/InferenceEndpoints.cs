@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Metadata;
+using Platform.Serving.Models;
 using Platform.Serving.Protocol;
 using Platform.Serving.Security;
 
@@ -113,9 +114,13 @@ internal static class InferenceEndpoints
         {
             await InferenceServing.ServeAsync(context, name, version, services, body, static async (context, model, body) =>
             {
-                var input = model.RecordsReader.Read(body);
-                var outputs = await model.InferAsync([input]);
-                model.Monitor.Offer(input, outputs);
+                var inputs = model.RecordsReader.ReadInputs(body);
+                var outputs = await model.InferAsync(inputs);
+                if (Array.Find(inputs, i => i.Datatype == TensorDatatype.Fp32) is { } numeric)
+                {
+                    model.Monitor.Offer(numeric, outputs);
+                }
+
                 context.Response.ContentType = "application/json";
                 JsonOutput.Write(context.Response.BodyWriter, (model, outputs), static (w, s) => PredictionWriter.Write(w, s.model.Endpoint, s.model.Version, s.model.Schema, s.outputs));
             });

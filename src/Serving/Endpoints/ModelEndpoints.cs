@@ -57,6 +57,11 @@ internal static class ModelEndpoints
         {
             parameters["task"] = platform.Task.ToString();
             parameters["feature_names"] = platform.FeatureNames;
+            if (platform.CategoricalFeatureNames.Count > 0)
+            {
+                parameters["categorical_feature_names"] = platform.CategoricalFeatureNames;
+            }
+
             parameters["classes"] = platform.Classes;
         }
 

@@ -25,6 +25,11 @@ public sealed class ModelSchema
         {
             FeatureNames = Platform.FeatureNames;
         }
+        else if (Platform is { CategoricalFeatureNames.Count: > 0 } && HasCategoricalLayout(inputs, Platform))
+        {
+            FeatureNames = Platform.FeatureNames;
+            CategoricalFeatureNames = Platform.CategoricalFeatureNames;
+        }
     }
 
     public IReadOnlyList<TensorSpec> Inputs { get; }
@@ -44,8 +49,14 @@ public sealed class ModelSchema
     /// </summary>
     public bool IsBatchable { get; }
 
-    /// <summary>Feature names in input column order, when the JSON-records endpoint can map records to the input.</summary>
+    /// <summary>Numeric feature names in input column order, when the JSON-records endpoint can map records to the input.</summary>
     public IReadOnlyList<string>? FeatureNames { get; }
+
+    /// <summary>
+    /// For a Platform model with categorical features (inputs <c>features</c> FP32 [N, F] and <c>categories</c> BYTES
+    /// [N, C]): their names in the <c>categories</c> column order; empty otherwise.
+    /// </summary>
+    public IReadOnlyList<string> CategoricalFeatureNames { get; } = [];
 
     public static ModelSchema Read(InferenceSession session)
     {
@@ -66,6 +77,18 @@ public sealed class ModelSchema
         }
 
         return null;
+    }
+
+    /// <summary>Inputs <c>categories</c> BYTES [-1, C] and, when there are numeric features, <c>features</c> FP32 [-1, F].</summary>
+    private static bool HasCategoricalLayout(IReadOnlyList<TensorSpec> inputs, OnnxModelMetadata platform)
+    {
+        static bool Table(TensorSpec? spec, TensorDatatype datatype, int width) =>
+            spec is not null && spec.Datatype == datatype && spec.HasDynamicBatch && spec.Shape.Count == 2 && spec.Shape[1] == width;
+
+        var numeric = platform.FeatureNames.Count;
+        return inputs.Count == (numeric > 0 ? 2 : 1)
+            && Table(inputs.FirstOrDefault(i => i.Name == OnnxNames.Categories), TensorDatatype.Bytes, platform.CategoricalFeatureNames.Count)
+            && (numeric == 0 || Table(inputs.FirstOrDefault(i => i.Name == OnnxNames.Features), TensorDatatype.Fp32, numeric));
     }
 
     private static TensorSpec Spec(string name, NodeMetadata node)

@@ -1,8 +1,8 @@
 namespace Platform.Serving.Models;
 
 /// <summary>
-/// A tensor in row-major order: <see cref="Data"/> is a <c>float[]</c>, <c>double[]</c>, <c>int[]</c>, <c>long[]</c> or
-/// <c>bool[]</c> (per <see cref="Datatype"/>) with exactly as many elements as <see cref="Shape"/> says.
+/// A tensor in row-major order: <see cref="Data"/> is a <c>float[]</c>, <c>double[]</c>, <c>int[]</c>, <c>long[]</c>,
+/// <c>bool[]</c> or <c>string[]</c> (per <see cref="Datatype"/>) with exactly as many elements as <see cref="Shape"/> says.
 /// </summary>
 public sealed record NamedTensor(string Name, TensorDatatype Datatype, long[] Shape, Array Data)
 {

@@ -2,7 +2,7 @@ using Microsoft.ML.OnnxRuntime;
 
 namespace Platform.Serving.Models;
 
-/// <summary>Moves <see cref="NamedTensor"/> data into ONNX Runtime (pinned in place, no copy) and rows of its outputs back out.</summary>
+/// <summary>Moves <see cref="NamedTensor"/> data into ONNX Runtime (numbers pinned in place, no copy) and rows of its outputs back out.</summary>
 internal static class OrtTensors
 {
     public static OrtValue ToOrtValue(NamedTensor tensor) => tensor.Data switch
@@ -12,8 +12,21 @@ internal static class OrtTensors
         long[] data => OrtValue.CreateTensorValueFromMemory(data, tensor.Shape),
         int[] data => OrtValue.CreateTensorValueFromMemory(data, tensor.Shape),
         bool[] data => OrtValue.CreateTensorValueFromMemory(data, tensor.Shape),
+        string[] data => Strings(data, tensor.Shape),
         _ => throw new NotSupportedException($"Tensor '{tensor.Name}' holds {tensor.Data.GetType().Name}, which is not a supported element array."),
     };
+
+    /// <summary>A string tensor (copied into ONNX Runtime's memory: strings cannot be pinned in place).</summary>
+    private static OrtValue Strings(string[] data, long[] shape)
+    {
+        var value = OrtValue.CreateTensorWithEmptyStrings(OrtAllocator.DefaultInstance, shape);
+        for (var i = 0; i < data.Length; i++)
+        {
+            value.StringTensorSetElementAt(data[i].AsSpan(), i);
+        }
+
+        return value;
+    }
 
     /// <summary>
     /// Rows [<paramref name="firstRow"/>, <paramref name="firstRow"/> + <paramref name="rows"/>) of an output whose first

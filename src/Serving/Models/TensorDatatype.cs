@@ -11,6 +11,9 @@ public enum TensorDatatype
     Int64,
     Fp32,
     Fp64,
+
+    /// <summary>Strings (the protocol's BYTES; ONNX string tensors), e.g. the raw values of categorical features.</summary>
+    Bytes,
 }
 
 /// <summary>Names of <see cref="TensorDatatype"/> on the wire ("FP32", "INT64", ...) and their ONNX Runtime counterparts.</summary>
@@ -23,6 +26,7 @@ public static class TensorDatatypes
         TensorDatatype.Int64 => "INT64",
         TensorDatatype.Fp32 => "FP32",
         TensorDatatype.Fp64 => "FP64",
+        TensorDatatype.Bytes => "BYTES",
         _ => "UNSUPPORTED",
     };
 
@@ -33,6 +37,7 @@ public static class TensorDatatypes
         "INT64" => TensorDatatype.Int64,
         "FP32" => TensorDatatype.Fp32,
         "FP64" => TensorDatatype.Fp64,
+        "BYTES" => TensorDatatype.Bytes,
         _ => TensorDatatype.Unsupported,
     };
 
@@ -43,6 +48,7 @@ public static class TensorDatatypes
         TensorElementType.Int64 => TensorDatatype.Int64,
         TensorElementType.Float => TensorDatatype.Fp32,
         TensorElementType.Double => TensorDatatype.Fp64,
+        TensorElementType.String => TensorDatatype.Bytes,
         _ => TensorDatatype.Unsupported,
     };
 
@@ -54,6 +60,7 @@ public static class TensorDatatypes
         TensorDatatype.Int64 => new long[count],
         TensorDatatype.Fp32 => new float[count],
         TensorDatatype.Fp64 => new double[count],
+        TensorDatatype.Bytes => new string[count],
         _ => throw new NotSupportedException($"Datatype {datatype} has no element array."),
     };
 }

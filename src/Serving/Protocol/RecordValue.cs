@@ -3,7 +3,10 @@ using static Platform.Serving.Protocol.InvalidInputException;
 
 namespace Platform.Serving.Protocol;
 
-/// <summary>One feature value of a JSON record: a number, null (missing, NaN), or "NaN"/"Infinity"/"-Infinity".</summary>
+/// <summary>
+/// One feature value of a JSON record: for a numeric feature a number, null (missing, NaN), or "NaN"/"Infinity"/"-Infinity";
+/// for a categorical one a string, a number or a boolean as written, or null (missing: the empty string).
+/// </summary>
 internal static class RecordValue
 {
     public static float Read(ref Utf8JsonReader reader, string input, int record, string feature)
@@ -25,4 +28,15 @@ internal static class RecordValue
                 throw new InvalidInputException(input, NonNumeric, $"Record {record}, feature '{feature}' is {shown}, not a number.", feature);
         }
     }
+
+    public static string ReadCategory(ref Utf8JsonReader reader, string input, int record, string feature) => reader.TokenType switch
+    {
+        JsonTokenType.String => reader.GetString()!,
+        JsonTokenType.Number => System.Text.Encoding.UTF8.GetString(reader.ValueSpan),
+        JsonTokenType.True => "true",
+        JsonTokenType.False => "false",
+        JsonTokenType.Null => "",
+        var other => throw new InvalidInputException(
+            input, NonNumeric, $"Record {record}, feature '{feature}' is {(other == JsonTokenType.StartObject ? "an object" : "an array")}, not a category (a string).", feature),
+    };
 }

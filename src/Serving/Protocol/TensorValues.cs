@@ -4,7 +4,7 @@ using static Platform.Serving.Protocol.InvalidInputException;
 
 namespace Platform.Serving.Protocol;
 
-/// <summary>Writes a v2 <c>data</c> array (flat or nested) into a typed element array, faulting on non-numeric or surplus elements.</summary>
+/// <summary>Writes a v2 <c>data</c> array (flat or nested) into a typed element array, faulting on elements of the wrong type or surplus ones.</summary>
 internal sealed class TensorValues(string tensor, TensorDatatype datatype, int capacity)
 {
     public Array Data { get; } = datatype.NewArray(capacity);
@@ -47,11 +47,18 @@ internal sealed class TensorValues(string tensor, TensorDatatype datatype, int c
             TensorDatatype.Int64 => value.ValueKind == JsonValueKind.Number && value.TryGetInt64(out var l) && Store((long[])Data, index, l),
             TensorDatatype.Int32 => value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var i) && Store((int[])Data, index, i),
             TensorDatatype.Bool => value.ValueKind is JsonValueKind.True or JsonValueKind.False && Store((bool[])Data, index, value.GetBoolean()),
+            TensorDatatype.Bytes => value.ValueKind == JsonValueKind.String && Store((string[])Data, index, value.GetString()!),
             _ => false,
         };
         if (!ok)
         {
-            var expected = datatype == TensorDatatype.Bool ? "true or false" : datatype is TensorDatatype.Int32 or TensorDatatype.Int64 ? "a whole number in range" : "a number";
+            var expected = datatype switch
+            {
+                TensorDatatype.Bool => "true or false",
+                TensorDatatype.Int32 or TensorDatatype.Int64 => "a whole number in range",
+                TensorDatatype.Bytes => "a string",
+                _ => "a number",
+            };
             throw new InvalidInputException(tensor, NonNumeric, $"Input '{tensor}' element {index} is {Describe(value)}, not {expected} ({datatype.ToWire()}).");
         }
     }

@@ -45,6 +45,13 @@ internal sealed class RestJobApi(IHttpClientFactory clients, IApiAddress api, st
         return await response.Content.ReadAsStreamAsync(cancellationToken);
     }
 
+    public async Task<Stream> OpenDatasetContentAsync(string dataset, int version, CancellationToken cancellationToken)
+    {
+        var response = await SendAsync(HttpMethod.Get, $"/api/v1/datasets/{Uri.EscapeDataString(dataset)}/versions/{version}/content", null, cancellationToken);
+        await FailOnNotFoundAsync(response, $"Dataset {dataset} v{version}");
+        return await response.Content.ReadAsStreamAsync(cancellationToken);
+    }
+
     public async Task<byte[]> ReadModelVersionAsync(string model, int version, CancellationToken cancellationToken)
     {
         using var response = await SendAsync(HttpMethod.Get, $"/api/v1/models/{Uri.EscapeDataString(model)}/versions/{version}/artifact", null, cancellationToken);

@@ -35,7 +35,8 @@ internal sealed class EvaluateJobExecutor(ExecutionProviderPreference provider) 
         var model = p.Model is null
             ? await job.Api.ReadArtifactAsync(p.ModelPath, cancellationToken)
             : await job.Api.ReadModelVersionAsync(p.Model, p.ModelVersion, cancellationToken);
-        var data = await job.Api.ReadDatasetPartAsync(p.Dataset!, p.DatasetVersion, p.Split, cancellationToken);
+        // The whole file and its split, so that an error names the file's row, not the part's.
+        var data = (await job.Api.ReadDatasetVersionDataAsync(p.Dataset!, p.DatasetVersion, cancellationToken)).Part(p.Split);
 
         reporter.Progress(30, "evaluating", $"{data.RowCount} rows");
         EvaluationReport report;

@@ -20,6 +20,10 @@ public interface IJobApi
     /// <exception cref="JobInputException">The dataset version does not exist.</exception>
     Task<Stream> OpenDatasetPartAsync(string dataset, int version, string split, CancellationToken cancellationToken);
 
+    /// <summary>A dataset version's file as it was uploaded (CSV or Parquet).</summary>
+    /// <exception cref="JobInputException">The dataset version does not exist.</exception>
+    Task<Stream> OpenDatasetContentAsync(string dataset, int version, CancellationToken cancellationToken);
+
     /// <summary>A registered model version's ONNX file.</summary>
     /// <exception cref="JobInputException">The model version does not exist.</exception>
     Task<byte[]> ReadModelVersionAsync(string model, int version, CancellationToken cancellationToken);

@@ -9,7 +9,8 @@ namespace Platform.Workers.Executors;
 /// <summary>
 /// One-row inputs for a deploy check. A model with one Float input [N, F] gets real rows: the features (by the model's
 /// <c>feature_names</c> metadata, else the dataset's columns but the label) of the training dataset's test part, a
-/// different row each run. Any other model gets zeros of each input's shape (dynamic dimensions as 1).
+/// different row each run. Any other model gets zeros (empty strings for a string input, such as the raw categories of a
+/// model with categorical features) of each input's shape (dynamic dimensions as 1).
 /// </summary>
 internal sealed class SampleFeed : IDisposable
 {
@@ -108,7 +109,8 @@ internal sealed class SampleFeed : IDisposable
             "Int8" => OrtValue.CreateTensorValueFromMemory(new sbyte[count], shape),
             "UInt8" => OrtValue.CreateTensorValueFromMemory(new byte[count], shape),
             "Bool" => OrtValue.CreateTensorValueFromMemory(new bool[count], shape),
-            _ => throw new JobInputException($"Version {version}'s input '{input.Name}' is {input.ElementType}; the deploy check builds numeric and boolean samples only."),
+            "String" => OrtValue.CreateTensorWithEmptyStrings(OrtAllocator.DefaultInstance, shape),
+            _ => throw new JobInputException($"Version {version}'s input '{input.Name}' is {input.ElementType}; the deploy check builds numeric, boolean and string samples only."),
         };
     }
 }

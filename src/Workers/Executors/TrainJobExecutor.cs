@@ -11,8 +11,8 @@ using Platform.Workers.Scripts;
 namespace Platform.Workers.Executors;
 
 /// <summary>
-/// Trains a built-in model (<see cref="TrainJobParameters"/>): reads the train and validation parts of the dataset
-/// version's split from the Api, trains (early stopping on validation), publishes every round's metrics to the run,
+/// Trains a built-in model (<see cref="TrainJobParameters"/>): reads the dataset version's file from the Api and rebuilds
+/// its split (so that errors name the file's rows), trains on the train part (early stopping on validation), publishes every round's metrics to the run,
 /// and stores the ONNX model in the run. Progress: 0-10 % reading data, 10-90 % training rounds, then export. A
 /// <c>Script</c> trainer runs the user's program instead (<see cref="ScriptTrainer"/>).
 /// </summary>
@@ -33,15 +33,10 @@ internal sealed class TrainJobExecutor(ScriptTrainer scripts) : IJobExecutor
             return await scripts.RunAsync(job, p, reporter, cancellationToken);
         }
 
-        reporter.Progress(1, "reading data", $"{p.Dataset} v{p.DatasetVersion}: train and validation parts");
+        reporter.Progress(1, "reading data", $"{p.Dataset} v{p.DatasetVersion}: the file and its split");
         var task = Enum.Parse<TrainingTask>(p.Task!);
-        // The three reads at once: the Api rebuilds each part from the stored file.
-        var versionRead = job.Api.ReadDatasetVersionAsync(p.Dataset!, p.DatasetVersion, cancellationToken);
-        var trainRead = job.Api.ReadDatasetPartAsync(p.Dataset!, p.DatasetVersion, "train", cancellationToken);
-        var validationRead = job.Api.ReadDatasetPartAsync(p.Dataset!, p.DatasetVersion, "validation", cancellationToken);
-        var (version, train, validation) = (await versionRead, await trainRead, await validationRead);
-        var splitColumn = version["split"]?["definition"]?["column"]?.GetValue<string>();
-        var (training, validating) = Tables(train, validation, p.LabelColumn!, splitColumn, task);
+        var data = await job.Api.ReadDatasetVersionDataAsync(p.Dataset!, p.DatasetVersion, cancellationToken);
+        var (training, validating) = Tables(data, p.LabelColumn!, task);
         reporter.Log($"Read {training.RowCount} training and {validating?.RowCount ?? 0} validation rows, {training.FeatureNames.Count} features");
 
         var request = new TrainingRequest(task, Enum.Parse<TrainerKind>(p.Trainer!), training, validating, p.HyperparameterTexts(), p.Seed, p.LabelColumn!);
@@ -80,14 +75,20 @@ internal sealed class TrainJobExecutor(ScriptTrainer scripts) : IJobExecutor
         });
     }
 
-    /// <summary>Features are the columns but the label and the split column (if split by one); classes come from the train part.</summary>
-    private static (FeatureTable Training, FeatureTable? Validation) Tables(Dataset train, Dataset validation, string label, string? splitColumn, TrainingTask task)
+    /// <summary>
+    /// Features are the columns but the label and the split column (if split by one); classes come from the train part.
+    /// Both parts keep the file's row numbers, so that a bad label is reported at its row in the uploaded file.
+    /// </summary>
+    private static (FeatureTable Training, FeatureTable? Validation) Tables(DatasetVersionData data, string label, TrainingTask task)
     {
         try
         {
-            var features = train.ColumnNames.Where(c => c != label && c != splitColumn).ToList();
-            var training = FeatureTableBuilder.Build(train, label, task, features);
-            var validating = validation.RowCount == 0 ? null : FeatureTableBuilder.Build(validation, label, task, training.FeatureNames, training.Classes);
+            var (train, validation) = (data.Part("train"), data.Part("validation"));
+            var features = data.Rows.ColumnNames.Where(c => c != label && c != data.SplitColumn).ToList();
+            var training = FeatureTableBuilder.Build(train, label, task, features, categoricalColumns: data.NonNumericColumns);
+            var validating = validation.RowCount == 0
+                ? null
+                : FeatureTableBuilder.Build(validation, label, task, features, training.Classes, data.NonNumericColumns);
             return (training, validating);
         }
         catch (Exception e) when (e is ArgumentException or DatasetFormatException)

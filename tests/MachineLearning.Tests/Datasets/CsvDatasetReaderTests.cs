@@ -19,6 +19,19 @@ public sealed class CsvDatasetReaderTests
     }
 
     [Fact]
+    public void Reads_every_field_of_a_file_larger_than_the_read_buffer_whatever_falls_on_a_buffer_boundary()
+    {
+        var rows = Enumerable.Range(0, 40_000).Select(i => (Name: $"name-{i}-{new string('x', i % 37)}", X: i % 11 == 0 ? "" : $"{i}.5")).ToArray();
+        var text = "name,x\r\n" + string.Concat(rows.Select(r => $"{r.Name},{r.X}{(r.Name.Length % 2 == 0 ? "\r\n" : "\n")}"));
+        Assert.True(text.Length > 3 * 256 * 1024, $"the file is only {text.Length} bytes");
+
+        var dataset = Read(text);
+
+        Assert.Equal(rows.Select(r => r.Name), dataset.Column("name"));
+        Assert.Equal(rows.Select(r => r.X.Length == 0 ? null : r.X), dataset.Column("x"));
+    }
+
+    [Fact]
     public void Counts_rows_as_records_so_a_quoted_line_break_does_not_shift_the_row_named_in_an_error()
     {
         var error = Assert.Throws<DatasetFormatException>(() => Read("name,x\n\"two\nlines\",1\nok,oops\n", Numeric));

@@ -32,13 +32,40 @@ public sealed class FeatureTableBuilderTests
     }
 
     [Fact]
-    public void Rejects_a_non_numeric_feature_naming_row_and_column()
+    public void Keeps_a_column_of_words_as_a_categorical_feature_with_its_raw_values()
     {
-        var data = new Dataset(["a", "label"], [["1", "x"], ["two", "y"]]);
+        var data = new Dataset(["a", "colour", "label"], [["1", "red", "x"], ["2", null, "y"], ["3", "blue", "x"]]);
 
-        var error = Assert.Throws<DatasetFormatException>(() => FeatureTableBuilder.Build(data, "label", TrainingTask.BinaryClassification));
+        var table = FeatureTableBuilder.Build(data, "label", TrainingTask.BinaryClassification);
 
-        Assert.Equal((3L, "a"), (error.Row!.Value, error.Column));
+        Assert.Equal(["a"], table.FeatureNames);
+        Assert.Equal(["colour"], table.CategoricalNames);
+        Assert.Equal([["red"], [null], ["blue"]], table.Categories);
+        Assert.Equal([["blue"]], table.SelectRows([2]).Categories);
+    }
+
+    [Fact]
+    public void Reads_a_cell_that_is_not_a_number_in_a_numeric_feature_as_missing()
+    {
+        var rows = Enumerable.Range(0, 30).Select(i => new string?[] { i.ToString(System.Globalization.CultureInfo.InvariantCulture), i % 2 == 0 ? "x" : "y" }).ToArray();
+        rows[7][0] = "13.2x";
+
+        var table = FeatureTableBuilder.Build(new Dataset(["a", "label"], rows), "label", TrainingTask.BinaryClassification);
+
+        Assert.True(float.IsNaN(table.Rows[7][0]), $"row 7 is {table.Rows[7][0]}, not missing");
+        Assert.Equal(8f, table.Rows[8][0]);
+    }
+
+    [Fact]
+    public void Names_the_file_s_row_of_a_bad_label_in_a_part_of_the_split()
+    {
+        var file = new Dataset(["a", "label"], [["1", "10"], ["2", "20"], ["3", null], ["4", "40"]]);
+        var part = file.SelectRows([1, 2]);
+
+        var error = Assert.Throws<DatasetFormatException>(() => FeatureTableBuilder.Build(part, "label", TrainingTask.Regression, categoricalColumns: []));
+
+        Assert.Equal((4L, "label"), (error.Row!.Value, error.Column));
+        Assert.Contains("missing", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -2,7 +2,9 @@ namespace Platform.MachineLearning.Training.Model;
 
 /// <summary>
 /// Everything the ONNX export needs, read out of a trained ML.NET pipeline: preprocessing, the score
-/// function and the output step. Also scores rows in C# (used for per-iteration metrics).
+/// function and the output step. Also scores rows in C# (used for per-iteration metrics). <see cref="FeatureNames"/> are
+/// the numeric inputs; <see cref="Encoding"/> one-hot encodes the categorical ones, whose indicators follow them in the
+/// vector that preprocessing and the score function see.
 /// </summary>
 internal sealed record ModelDefinition(
     TrainingTask Task,
@@ -13,6 +15,8 @@ internal sealed record ModelDefinition(
     ScoreFunction Score,
     OutputTransform Output)
 {
-    /// <summary>Class probabilities, or the regression score as a one-element array.</summary>
+    public CategoryEncoding Encoding { get; init; } = CategoryEncoding.None;
+
+    /// <summary>Class probabilities, or the regression score as a one-element array, of an encoded row (numeric features, then indicators).</summary>
     public float[] Predict(ReadOnlySpan<float> row) => Output.Apply(Score.Score(Preprocessing.Apply(row)));
 }
