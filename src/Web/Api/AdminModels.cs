@@ -31,10 +31,17 @@ public sealed record MetricGateInfo(string Metric, string Operator, double Thres
 
 public sealed record RegressionLimitInfo(string Metric, double MaxRegression, bool HigherIsBetter);
 
-/// <summary>An environment's approval policy; <see cref="IsDefault"/> when Admin has defined none.</summary>
+/// <summary>
+/// An approval policy as it applies; <see cref="IsDefault"/> when Admin has defined none. <see cref="Scope"/> says whose it
+/// is: <c>model</c> (that model's own), <c>environment</c> or <c>default</c>.
+/// </summary>
 public sealed record ApprovalPolicyInfo(
     string Environment, IReadOnlyList<string> ApproverRoles, int RequiredApprovals, string? GateDataset, string GateSplit,
-    IReadOnlyList<MetricGateInfo> Gates, IReadOnlyList<RegressionLimitInfo> RegressionLimits, int ExpiryHours, string UpdatedBy, DateTimeOffset UpdatedAt, bool IsDefault);
+    IReadOnlyList<MetricGateInfo> Gates, IReadOnlyList<RegressionLimitInfo> RegressionLimits, int ExpiryHours, string UpdatedBy, DateTimeOffset UpdatedAt, bool IsDefault,
+    string Scope = "environment", string? Model = null)
+{
+    public bool IsModelsOwn => Scope == "model";
+}
 
 /// <summary>A webhook subscription: never its secret.</summary>
 public sealed record WebhookInfo(Guid Id, string Name, string Url, IReadOnlyList<string> EventTypes, bool Active, int SecretVersion, string CreatedBy, DateTimeOffset CreatedAt);

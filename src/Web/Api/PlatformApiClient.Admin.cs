@@ -24,11 +24,20 @@ public sealed partial class PlatformApiClient
     public Task<AccessTokenInfo> RevokeAccessTokenAsync(Guid id, CancellationToken ct = default) =>
         SendJsonAsync<AccessTokenInfo>(HttpMethod.Delete, $"api/v1/tokens/{id}", null, ct);
 
-    public Task<IReadOnlyList<ApprovalPolicyInfo>> ApprovalPoliciesAsync(CancellationToken ct = default) =>
-        GetAsync<IReadOnlyList<ApprovalPolicyInfo>>("api/v1/approval-policies", ct);
+    /// <summary>The environments' policies, or with <paramref name="model"/> those that model's promotions are under.</summary>
+    public Task<IReadOnlyList<ApprovalPolicyInfo>> ApprovalPoliciesAsync(string? model = null, CancellationToken ct = default) =>
+        GetAsync<IReadOnlyList<ApprovalPolicyInfo>>(PoliciesPath(model), ct);
 
-    public Task<ApprovalPolicyInfo> SetApprovalPolicyAsync(string environment, object policy, CancellationToken ct = default) =>
-        SendJsonAsync<ApprovalPolicyInfo>(HttpMethod.Put, $"api/v1/approval-policies/{Uri.EscapeDataString(environment)}", policy, ct);
+    /// <summary>Sets an environment's policy, or with <paramref name="model"/> that model's own.</summary>
+    public Task<ApprovalPolicyInfo> SetApprovalPolicyAsync(string environment, object policy, string? model = null, CancellationToken ct = default) =>
+        SendJsonAsync<ApprovalPolicyInfo>(HttpMethod.Put, $"{PoliciesPath(model)}/{Uri.EscapeDataString(environment)}", policy, ct);
+
+    /// <summary>Removes a model's own policy for an environment: the environment's applies to it again.</summary>
+    public Task RemoveModelApprovalPolicyAsync(string model, string environment, CancellationToken ct = default) =>
+        DeleteAsync($"{PoliciesPath(model)}/{Uri.EscapeDataString(environment)}", ct);
+
+    private static string PoliciesPath(string? model) =>
+        model is null ? "api/v1/approval-policies" : $"api/v1/models/{Uri.EscapeDataString(model)}/approval-policies";
 
     public Task<Page<WebhookInfo>> WebhooksAsync(int limit, string? cursor, CancellationToken ct = default) =>
         GetAsync<Page<WebhookInfo>>($"api/v1/webhooks?limit={limit}{Cursor(cursor)}", ct);
@@ -41,21 +50,24 @@ public sealed partial class PlatformApiClient
     public Task<WebhookInfo> SetWebhookActiveAsync(Guid id, bool active, CancellationToken ct = default) =>
         SendJsonAsync<WebhookInfo>(HttpMethod.Patch, $"api/v1/webhooks/{id}", new { active }, ct);
 
-    public async Task DeleteWebhookAsync(Guid id, CancellationToken ct = default)
-    {
-        using var request = Authorized(HttpMethod.Delete, $"api/v1/webhooks/{id}");
-        using var response = await http.SendAsync(request, ct);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw await ApiProblem.ReadAsync(response, ct);
-        }
-    }
+    public Task DeleteWebhookAsync(Guid id, CancellationToken ct = default) =>
+        DeleteAsync($"api/v1/webhooks/{id}", ct);
 
     public Task<Page<WebhookDeliveryInfo>> WebhookDeliveriesAsync(Guid id, string? status, int limit, string? cursor, CancellationToken ct = default) =>
         GetAsync<Page<WebhookDeliveryInfo>>($"api/v1/webhooks/{id}/deliveries?limit={limit}{Query("status", status)}{Cursor(cursor)}", ct);
 
     public Task<WebhookDeliveryInfo> RedeliverAsync(Guid id, Guid deliveryId, CancellationToken ct = default) =>
         PostAsync<WebhookDeliveryInfo>($"api/v1/webhooks/{id}/deliveries/{deliveryId}/redeliver", new { }, ct);
+
+    private async Task DeleteAsync(string path, CancellationToken ct)
+    {
+        using var request = Authorized(HttpMethod.Delete, path);
+        using var response = await http.SendAsync(request, ct);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await ApiProblem.ReadAsync(response, ct);
+        }
+    }
 
     private async Task<T> SendJsonAsync<T>(HttpMethod method, string path, object? body, CancellationToken ct)
     {
