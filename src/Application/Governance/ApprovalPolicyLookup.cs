@@ -16,4 +16,10 @@ internal static class ApprovalPolicyLookup
     }
 
     public static readonly ModelStage[] Environments = [ModelStage.Staging, ModelStage.Production];
+
+    /// <summary>The model's id, or null when no model is named; a model that does not exist is 404.</summary>
+    public static async Task<Guid?> ModelIdAsync(this IPlatformDbContext db, string? model, CancellationToken cancellationToken) =>
+        model is null ? null
+        : (await db.RegisteredModels.AsNoTracking().Where(m => m.Name == model).Select(m => (Guid?)m.Id).SingleOrDefaultAsync(cancellationToken))
+          ?? throw new Common.Exceptions.NotFoundException("Model", model);
 }

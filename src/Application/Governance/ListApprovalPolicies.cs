@@ -1,6 +1,5 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Platform.Application.Common.Exceptions;
 using Platform.Application.Common.Interfaces;
 using Platform.Application.Common.Security;
 using Platform.Domain.Governance;
@@ -18,9 +17,7 @@ public sealed class ListApprovalPoliciesQueryHandler(IPlatformDbContext db) : IQ
 {
     public async ValueTask<IReadOnlyList<ApprovalPolicyDto>> Handle(ListApprovalPoliciesQuery query, CancellationToken cancellationToken)
     {
-        Guid? modelId = query.Model is null ? null
-            : (await db.RegisteredModels.AsNoTracking().Where(m => m.Name == query.Model).Select(m => (Guid?)m.Id).SingleOrDefaultAsync(cancellationToken))
-              ?? throw new NotFoundException("Model", query.Model);
+        var modelId = await db.ModelIdAsync(query.Model, cancellationToken);
         var defined = await db.ApprovalPolicies.AsNoTracking().Where(p => p.ModelId == null || p.ModelId == modelId).ToListAsync(cancellationToken);
         return [.. ApprovalPolicyLookup.Environments.Select(env =>
             (defined.FirstOrDefault(p => p.Environment == env && p.ModelId == modelId && modelId != null)

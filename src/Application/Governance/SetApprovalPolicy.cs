@@ -1,7 +1,6 @@
 using FluentValidation;
 using Mediator;
 using Microsoft.EntityFrameworkCore;
-using Platform.Application.Common.Exceptions;
 using Platform.Application.Common.Interfaces;
 using Platform.Application.Common.Security;
 using Platform.Domain.Governance;
@@ -51,9 +50,7 @@ public sealed class SetApprovalPolicyCommandHandler(IPlatformDbContext db, ICurr
 {
     public async ValueTask<ApprovalPolicyDto> Handle(SetApprovalPolicyCommand c, CancellationToken cancellationToken)
     {
-        Guid? modelId = c.Model is null ? null
-            : (await db.RegisteredModels.AsNoTracking().Where(m => m.Name == c.Model).Select(m => (Guid?)m.Id).SingleOrDefaultAsync(cancellationToken))
-              ?? throw new NotFoundException("Model", c.Model);
+        var modelId = await db.ModelIdAsync(c.Model, cancellationToken);
         var policy = await db.ApprovalPolicies.SingleOrDefaultAsync(p => p.Environment == c.Environment && p.ModelId == modelId, cancellationToken);
         var (roles, split, gates, limits) = (c.ApproverRoles!.Combine(), c.GateSplit ?? "test", c.Gates ?? [], c.RegressionLimits ?? []);
         if (policy is null)
