@@ -70,6 +70,7 @@ public static class ApiComposition
         app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
         app.UseJsonCharsetCheck();
         app.UseAuthentication();
+        app.UseUnknownApiAddresses();
         app.UseAuthorization();
         app.UseRateLimiter();
         return app;
@@ -96,8 +97,6 @@ public static class ApiComposition
         api.MapRunLineageEndpoints();
         api.MapWebhookEndpoints();
         api.MapDeploymentEndpoints();
-        // An address under /api that nothing serves: 404 problem details, after the usual authorisation (401 without a token).
-        app.MapFallback("/api/{**path}", () => TypedResults.NotFound());
         app.MapHub<JobsHub>(JobsHub.Path);
         app.MapHub<NotificationsHub>(NotificationsHub.Path);
 

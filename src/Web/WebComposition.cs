@@ -12,8 +12,6 @@ public static class WebComposition
     /// <summary>Where a page request that found nothing is answered, with its 404 kept, by the portal's own page.</summary>
     public const string NotFoundPath = "/not-found";
 
-    private const string PortalStatusPages = "Platform.Web.StatusCodePages";
-
     public static WebApplicationBuilder AddPlatformWeb(this WebApplicationBuilder builder)
     {
         // `dotnet run` starts in Production, where ASP.NET Core reads the static web assets manifest of a build only when
@@ -33,20 +31,37 @@ public static class WebComposition
 
     /// <summary>
     /// First in the pipeline: a browser's page request that ends 404 (an unknown address) is answered by the portal's
-    /// not-found page, still with 404; Api, hub and file requests keep their own answers.
+    /// not-found page, still with 404; an address nobody serves outside the Api is 404 for anyone (a missing file, an
+    /// unknown page), not 401: there is nothing there to protect. Api, hub and file requests keep their own answers.
     /// </summary>
     public static WebApplication UsePlatformWeb(this WebApplication app)
     {
         app.UseWhen(PortalRequests.IsPage, branch => branch
             .UseStatusCodePagesWithReExecute(NotFoundPath, createScopeForStatusCodePages: true)
-            .Use((context, next) =>
+            .Use(async (context, next) =>
             {
-                context.Items[PortalStatusPages] = context.Features.Get<IStatusCodePagesFeature>();
-                return next(context);
+                // Only a 404 shows the not-found page: another empty error (a 500 to an Accept that rules out JSON) stays as it is.
+                var portal = context.Features.Get<IStatusCodePagesFeature>();
+                await next(context);
+                if (portal is not null && context.Response.StatusCode != StatusCodes.Status404NotFound)
+                {
+                    portal.Enabled = false;
+                }
             }));
         // Routing after it (not at the pipeline's start, where WebApplication puts it otherwise), so that the re-executed
         // request is routed to the not-found page instead of reaching authorisation with no endpoint (a 401).
         app.UseRouting();
+        app.Use((context, next) =>
+        {
+            // A path that matched a route with another method has a 405 endpoint: only "nothing here at all" is answered.
+            if (context.GetEndpoint() is null && !context.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return Task.CompletedTask;
+            }
+
+            return next(context);
+        });
         return app;
     }
 
@@ -56,23 +71,6 @@ public static class WebComposition
         app.MapStaticAssets().AllowAnonymous();
         // The portal's pages are public shells: data comes from the API with the signed-in user's token.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode().AllowAnonymous();
-        // Whatever else nobody serves is 404 for anyone (a file, or a page the status code pages turn into the portal's),
-        // not 401: there is nothing there to protect. Unknown Api addresses keep the Api's authorisation.
-        app.MapFallback("{**path}", NotFound).AllowAnonymous();
         return app;
-    }
-
-    /// <summary>
-    /// 404. For a page request, the status code pages closest to the endpoint (the Api's problem details) are turned off,
-    /// so that the portal's re-execution, further out, answers with its page.
-    /// </summary>
-    private static IResult NotFound(HttpContext context)
-    {
-        if (context.Items.TryGetValue(PortalStatusPages, out var portal) && context.Features.Get<IStatusCodePagesFeature>() is { } inner && inner != portal)
-        {
-            inner.Enabled = false;
-        }
-
-        return Results.NotFound();
     }
 }

@@ -3,9 +3,9 @@ using Platform.Api.Errors;
 namespace Platform.Api.Http;
 
 /// <summary>
-/// A JSON body declared in a character set other than UTF-8 (<c>application/json; charset=ebcdic</c>) is refused with
-/// 415 before an endpoint reads it: JSON travels as UTF-8 (RFC 8259), and the framework's reader failed with a 500 on
-/// an unknown charset. No charset, utf-8 or us-ascii (any case, quoted or not) goes on.
+/// A JSON body declared in a character set nobody can decode (<c>application/json; charset=ebcdic</c>, <c>utf-7</c>) is
+/// refused with 415 before an endpoint reads it: the framework's reader failed with a 500 on it. UTF-8 (no charset, or
+/// any spelling, quoted or not) and the charsets .NET decodes (UTF-16, Latin-1) are read.
 /// </summary>
 internal static class JsonCharset
 {
@@ -13,14 +13,15 @@ internal static class JsonCharset
     {
         if (context.Request.ContentType is { } contentType && JsonMediaType(contentType) is { } media)
         {
-            if (Charset(contentType) is { } charset && !IsUtf8(charset))
+            var charset = Charset(contentType);
+            if (charset is not null && !IsUtf8(charset) && !CanBeRead(charset))
             {
                 await RefuseAsync(context, charset);
                 return;
             }
 
-            // The framework's reader knows neither a quoted charset ("UTF-8", legal in HTTP) nor an empty one.
-            context.Request.ContentType = media + "; charset=utf-8";
+            // The framework's reader knows neither a quoted charset ("UTF-8", legal in HTTP) nor an empty one; it transcodes the rest.
+            context.Request.ContentType = media + "; charset=" + (charset is null || IsUtf8(charset) ? "utf-8" : charset);
         }
 
         await next(context);
@@ -44,6 +45,19 @@ internal static class JsonCharset
         charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || charset.Equals("utf8", StringComparison.OrdinalIgnoreCase)
         || charset.Equals("us-ascii", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>A character set .NET can decode (UTF-16, Latin-1, …; not UTF-7, which it refuses, nor a made-up name).</summary>
+    private static bool CanBeRead(string charset)
+    {
+        try
+        {
+            return System.Text.Encoding.GetEncoding(charset) is { CodePage: not 65000 };
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException)
+        {
+            return false;
+        }
+    }
+
     private static Task RefuseAsync(HttpContext context, string charset)
     {
         context.Response.StatusCode = StatusCodes.Status415UnsupportedMediaType;
@@ -55,7 +69,7 @@ internal static class JsonCharset
                 Status = StatusCodes.Status415UnsupportedMediaType,
                 Type = ProblemTypes.UnsupportedMediaType,
                 Title = "Unsupported media type",
-                Detail = $"The body's character set '{charset}' is not supported: send JSON as UTF-8 (charset=utf-8, or no charset).",
+                Detail = $"The body's character set '{charset}' is not one this Api can read: send JSON as UTF-8 (charset=utf-8, or no charset).",
                 Extensions = { ["header"] = "Content-Type" },
             },
         }).AsTask();

@@ -22,13 +22,16 @@ public static class TrainingRunRecorder
         run?.EndWithTraining(outcome, job.FinishedAt ?? now);
     }
 
-    /// <summary>A retried Train job (queued again after it failed, was cancelled or timed out) runs its run again.</summary>
-    public static async Task RecordIfTrainingRetriedAsync(IPlatformDbContext db, Job job, CancellationToken cancellationToken)
+    /// <summary>
+    /// A retried Train job (queued again after it failed, was cancelled or timed out at <paramref name="endedAt"/>) runs
+    /// its run again, if that end is what ended the run.
+    /// </summary>
+    public static async Task RecordIfTrainingRetriedAsync(IPlatformDbContext db, Job job, DateTimeOffset? endedAt, CancellationToken cancellationToken)
     {
         if (job is { Kind: JobKind.Train, RunId: { } runId, State: JobState.Queued }
             && await db.Runs.FindAsync([runId], cancellationToken) is { } run)
         {
-            run.ResumeTraining();
+            run.ResumeTraining(endedAt);
         }
     }
 

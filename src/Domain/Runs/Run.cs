@@ -4,7 +4,7 @@ namespace Platform.Domain.Runs;
 
 /// <summary>One execution of training code inside an experiment: its params, tags and lifecycle.</summary>
 /// <remarks>Metric points and artefacts belong to the run but are written in bulk outside this aggregate.</remarks>
-public sealed class Run
+public sealed partial class Run
 {
     public const int MaxNameLength = 250;
 
@@ -81,44 +81,6 @@ public sealed class Run
         }
 
         Version++;
-    }
-
-    /// <summary>
-    /// The run's training job ended as <paramref name="outcome"/> (Finished, Failed or Killed) at <paramref name="at"/>:
-    /// a running run ends with it. A run that ended already (its owner ended it through the API) keeps its end.
-    /// </summary>
-    /// <returns>Whether the run changed.</returns>
-    public bool EndWithTraining(RunStatus outcome, DateTimeOffset at)
-    {
-        if (!outcome.IsTerminal())
-        {
-            throw new ArgumentOutOfRangeException(nameof(outcome), outcome, "A training ends Finished, Failed or Killed.");
-        }
-
-        if (Status.IsTerminal())
-        {
-            return false;
-        }
-
-        Status = outcome;
-        SetEndTime(at < StartTime ? StartTime : at);
-        Version++;
-        return true;
-    }
-
-    /// <summary>The run's training job was queued again after it failed or was cancelled: the run is running again, with no end.</summary>
-    /// <returns>Whether the run changed.</returns>
-    public bool ResumeTraining()
-    {
-        if (Status is RunStatus.Running)
-        {
-            return false;
-        }
-
-        Status = RunStatus.Running;
-        EndTime = null;
-        Version++;
-        return true;
     }
 
     /// <summary>Sets params; a key that is already set keeps its value: a different one is a conflict.</summary>

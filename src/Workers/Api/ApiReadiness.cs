@@ -38,8 +38,10 @@ internal sealed class ApiReadiness(IHttpClientFactory clients, IApiAddress api, 
 
                 Log(logger, attempt, api, $"it answered {(int)response.StatusCode}");
             }
-            catch (Exception e) when (e is HttpRequestException || (e is OperationCanceledException && !stopping.IsCancellationRequested))
+            catch (Exception e) when (!stopping.IsCancellationRequested)
             {
+                // Whatever went wrong (no answer, a timeout, an address not yet known), ask again: a wait that gave up
+                // for good would leave the worker taking no job until it is restarted.
                 Log(logger, attempt, api, e.Message);
             }
 

@@ -48,4 +48,15 @@ public sealed class ErrorAnswersTests(ApiFactory factory) : IClassFixture<ApiFac
         Assert.Equal(HttpStatusCode.NotFound, withToken.StatusCode);
         Assert.Equal("application/problem+json", withToken.Content.Headers.ContentType?.MediaType);
     }
+
+    [Fact]
+    public async Task A_method_a_route_does_not_take_is_405_naming_the_ones_it_does()
+    {
+        using var admin = await factory.AdminAsync();
+
+        using var response = await admin.DeleteAsync("/api/v1/experiments");
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Contains("GET", response.Content.Headers.Allow);
+    }
 }

@@ -47,8 +47,20 @@ public sealed class RunTrainingTests
         var run = Run.Start(Guid.NewGuid(), null, "alice", Start);
         run.EndWithTraining(RunStatus.Failed, Start.AddMinutes(3));
 
-        Assert.True(run.ResumeTraining());
+        Assert.True(run.ResumeTraining(Start.AddMinutes(3)));
 
         Assert.Equal((RunStatus.Running, (DateTimeOffset?)null), (run.Status, run.EndTime));
+    }
+
+    [Fact]
+    public void A_retry_leaves_a_run_its_owner_ended_as_it_is()
+    {
+        var run = Run.Start(Guid.NewGuid(), null, "alice", Start);
+        run.ChangeStatus(RunStatus.Killed, null, Start.AddMinutes(1)); // ended by hand while the training was still going
+        run.EndWithTraining(RunStatus.Failed, Start.AddMinutes(3));
+
+        Assert.False(run.ResumeTraining(Start.AddMinutes(3)));
+
+        Assert.Equal((RunStatus.Killed, Start.AddMinutes(1)), (run.Status, run.EndTime));
     }
 }

@@ -26,13 +26,14 @@ public sealed class TrainingRunTests(JobHost host)
             dataset = "iris", datasetVersion = version, labelColumn = "species", task = "MulticlassClassification", trainer = "LightGbm",
             hyperparameters = new { numberOfIterations = 20 },
         });
-        Assert.Equal("Running", (await RunAsync(user.Client, runId))["status"]!.GetValue<string>()); // params are there from the start
+        // The params are the run's from submission, while it trains (the same transaction as the job).
+        var parameters = (await RunAsync(user.Client, runId))["params"]!.AsObject().ToDictionary(p => p.Key, p => p.Value!.GetValue<string>());
         Assert.Equal("Succeeded", JobRequests.State(await user.Client.WaitUntilEndedAsync(job, Deadline)));
 
         var run = await RunAsync(user.Client, runId);
-        var parameters = run["params"]!.AsObject().ToDictionary(p => p.Key, p => p.Value!.GetValue<string>());
         Assert.Equal("Finished", run["status"]!.GetValue<string>());
         Assert.NotNull(run["endTime"]);
+        Assert.Equal(parameters, run["params"]!.AsObject().ToDictionary(p => p.Key, p => p.Value!.GetValue<string>()));
         Assert.Equal("LightGbm", parameters["trainer"]);
         Assert.Equal("species", parameters["labelColumn"]);
         Assert.Equal("20", parameters["numberOfIterations"]); // given

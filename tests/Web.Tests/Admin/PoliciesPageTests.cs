@@ -49,4 +49,16 @@ public sealed class PoliciesPageTests : AdminPageContext
 
         page.WaitForAssertion(() => Assert.Contains(Api.Sent, s => s.Method == HttpMethod.Delete && s.Path == "/api/v1/models/fraud/approval-policies/Production"));
     }
+
+    [Fact]
+    public void A_model_typed_but_not_shown_cannot_be_saved_to_the_policies_on_screen()
+    {
+        var page = RenderSignedIn<Policies>("Admin");
+        page.WaitForElement("[data-testid=policy-production]");
+
+        page.Find("#policy-model").Input("fraud");
+
+        page.WaitForAssertion(() => Assert.Contains("Press Show to edit fraud's policies", page.Find("[data-testid=policy-scope-pending]").TextContent));
+        Assert.True(Button(page, "Save Production policy").HasAttribute("disabled"), "the environment's policy could be saved while the field names a model");
+    }
 }

@@ -14,7 +14,8 @@ namespace Platform.Application.Jobs.WorkerReports;
 [RequiresRole(Role.System)]
 public sealed record ClaimJobCommand(Guid JobId, string WorkerId) : ICommand<object>;
 
-public sealed class ClaimJobCommandHandler(IPlatformDbContext db, TimeProvider clock, IOptions<JobOptions> options, IJobNotifier notifier, IJobTokenIssuer tokens)
+public sealed class ClaimJobCommandHandler(
+    IPlatformDbContext db, TimeProvider clock, IOptions<JobOptions> options, IJobNotifier notifier, IJobTokenIssuer tokens, IMetricWriter metrics)
     : ICommandHandler<ClaimJobCommand, object>
 {
     public async ValueTask<object> Handle(ClaimJobCommand command, CancellationToken cancellationToken)
@@ -33,11 +34,14 @@ public sealed class ClaimJobCommandHandler(IPlatformDbContext db, TimeProvider c
             return new JobClaimRefused(command.JobId, refusal!);
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        if (leaseId != previousLease)
+        if (leaseId != previousLease && job.RunId is { } runId)
         {
-            // A new attempt (not the same worker asking again): it starts the run's curves afresh.
-            await EarlierAttemptMetrics.ForgetAsync(db, job, cancellationToken);
+            // A new attempt (not the same worker asking again) starts the run's curves afresh, in the claim's own transaction.
+            await metrics.ForgetJobPointsAndSaveAsync(runId, job.Id, cancellationToken);
+        }
+        else
+        {
+            await db.SaveChangesAsync(cancellationToken);
         }
 
         await notifier.JobChangedAsync(JobDto.From(job), cancellationToken);

@@ -57,4 +57,7 @@ internal sealed class EfMetricWriter(PlatformDbContext db) : IMetricWriter
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
     }
+
+    public Task ForgetJobPointsAndSaveAsync(Guid runId, Guid jobId, CancellationToken cancellationToken) =>
+        JobPointsForgetting.ForgetAndSaveAsync(db, runId, jobId, cancellationToken);
 }

@@ -69,4 +69,7 @@ internal sealed class SqliteMetricWriter(PlatformDbContext db) : IMetricWriter
             command.ExecuteNonQuery();
         }
     }
+
+    public Task ForgetJobPointsAndSaveAsync(Guid runId, Guid jobId, CancellationToken cancellationToken) =>
+        JobPointsForgetting.ForgetAndSaveAsync(db, runId, jobId, cancellationToken);
 }

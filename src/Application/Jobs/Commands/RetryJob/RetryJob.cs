@@ -15,9 +15,10 @@ public sealed class RetryJobCommandHandler(IPlatformDbContext db, IOutbox outbox
     public async ValueTask<JobDto> Handle(RetryJobCommand command, CancellationToken cancellationToken)
     {
         var job = await db.LoadVisibleJobAsync(currentUser, command.Id, cancellationToken);
+        var endedAt = job.FinishedAt;
         job.Retry(clock.GetUtcNow());
         outbox.Dispatch(job);
-        await Runs.TrainingRunRecorder.RecordIfTrainingRetriedAsync(db, job, cancellationToken);
+        await Runs.TrainingRunRecorder.RecordIfTrainingRetriedAsync(db, job, endedAt, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         var dto = JobDto.From(job);
         await notifier.JobChangedAsync(dto, cancellationToken);
