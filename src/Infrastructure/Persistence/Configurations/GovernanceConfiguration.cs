@@ -21,10 +21,10 @@ internal sealed class ApprovalPolicyConfiguration : IEntityTypeConfiguration<App
         builder.Property(p => p.ConcurrencyVersion).IsConcurrencyToken();
         builder.Ignore(p => p.Gates);
         builder.Ignore(p => p.RegressionLimits);
-        // One environment-wide policy per environment, and one per model and environment.
+        // One environment-wide policy per environment, and one per model and environment. No foreign key to the model
+        // (models are never deleted): on SQLite adding one would rebuild the table outside the migration's transaction.
         builder.HasIndex(p => p.Environment).IsUnique().HasFilter("\"ModelId\" IS NULL");
         builder.HasIndex(p => new { p.ModelId, p.Environment }).IsUnique().HasFilter("\"ModelId\" IS NOT NULL");
-        builder.HasOne<RegisteredModel>().WithMany().HasForeignKey(p => p.ModelId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

@@ -1557,14 +1557,6 @@ namespace Platform.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Platform.Domain.Governance.ApprovalPolicy", b =>
-                {
-                    b.HasOne("Platform.Domain.Registry.RegisteredModel", null)
-                        .WithMany()
-                        .HasForeignKey("ModelId")
-                        .OnDelete(DeleteBehavior.Cascade);
-                });
-
             modelBuilder.Entity("Platform.Domain.Governance.PromotionDecision", b =>
                 {
                     b.HasOne("Platform.Domain.Governance.PromotionRequest", null)

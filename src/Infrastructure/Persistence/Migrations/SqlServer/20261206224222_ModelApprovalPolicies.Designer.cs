@@ -12,7 +12,7 @@ using Platform.Infrastructure.Persistence;
 namespace Platform.Infrastructure.Persistence.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerPlatformDbContext))]
-    [Migration("20261206215141_ModelApprovalPolicies")]
+    [Migration("20261206224222_ModelApprovalPolicies")]
     partial class ModelApprovalPolicies
     {
         /// <inheritdoc />
@@ -1577,14 +1577,6 @@ namespace Platform.Infrastructure.Persistence.Migrations.SqlServer
                         .HasForeignKey("DeploymentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("Platform.Domain.Governance.ApprovalPolicy", b =>
-                {
-                    b.HasOne("Platform.Domain.Registry.RegisteredModel", null)
-                        .WithMany()
-                        .HasForeignKey("ModelId")
-                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Platform.Domain.Governance.PromotionDecision", b =>

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Platform.Infrastructure.Persistence.Migrations.SqlServer
+namespace Platform.Infrastructure.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class ModelApprovalPolicies : Migration
@@ -18,7 +18,7 @@ namespace Platform.Infrastructure.Persistence.Migrations.SqlServer
             migrationBuilder.AddColumn<Guid>(
                 name: "ModelId",
                 table: "ApprovalPolicies",
-                type: "uniqueidentifier",
+                type: "TEXT",
                 nullable: true);
 
             migrationBuilder.CreateIndex(
@@ -34,23 +34,11 @@ namespace Platform.Infrastructure.Persistence.Migrations.SqlServer
                 columns: new[] { "ModelId", "Environment" },
                 unique: true,
                 filter: "\"ModelId\" IS NOT NULL");
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_ApprovalPolicies_RegisteredModels_ModelId",
-                table: "ApprovalPolicies",
-                column: "ModelId",
-                principalTable: "RegisteredModels",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Cascade);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_ApprovalPolicies_RegisteredModels_ModelId",
-                table: "ApprovalPolicies");
-
             migrationBuilder.DropIndex(
                 name: "IX_ApprovalPolicies_Environment",
                 table: "ApprovalPolicies");

@@ -11,7 +11,7 @@ using Platform.Infrastructure.Persistence;
 namespace Platform.Infrastructure.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqlitePlatformDbContext))]
-    [Migration("20261206215136_ModelApprovalPolicies")]
+    [Migration("20261206224218_ModelApprovalPolicies")]
     partial class ModelApprovalPolicies
     {
         /// <inheritdoc />
@@ -1558,14 +1558,6 @@ namespace Platform.Infrastructure.Persistence.Migrations.Sqlite
                         .HasForeignKey("DeploymentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
-                });
-
-            modelBuilder.Entity("Platform.Domain.Governance.ApprovalPolicy", b =>
-                {
-                    b.HasOne("Platform.Domain.Registry.RegisteredModel", null)
-                        .WithMany()
-                        .HasForeignKey("ModelId")
-                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Platform.Domain.Governance.PromotionDecision", b =>
