@@ -1,3 +1,5 @@
+using Platform.Workers.Runtime;
+
 namespace Platform.Workers.Api;
 
 /// <summary>
@@ -9,22 +11,6 @@ internal static class TransientApiFaults
 {
     public static readonly TimeSpan During = TimeSpan.FromSeconds(60);
 
-    public static async Task<T> RetryAsync<T>(Func<Task<T>> call, ILogger logger, string what, CancellationToken cancellationToken)
-    {
-        var delay = TimeSpan.FromMilliseconds(250);
-        var until = DateTime.UtcNow + During;
-        while (true)
-        {
-            try
-            {
-                return await call();
-            }
-            catch (HttpRequestException e) when (e.StatusCode is null && DateTime.UtcNow < until && !cancellationToken.IsCancellationRequested)
-            {
-                logger.LogWarning("The Api did not answer {What} ({Error}); trying again", what, e.Message);
-                await Task.Delay(delay, cancellationToken);
-                delay = TimeSpan.FromMilliseconds(Math.Min(delay.TotalMilliseconds * 2, 5000));
-            }
-        }
-    }
+    public static Task<T> RetryAsync<T>(Func<Task<T>> call, ILogger logger, string what, CancellationToken cancellationToken) =>
+        ReportPublishing.RetryAsync(call, During, logger, what, cancellationToken, e => e is HttpRequestException { StatusCode: null });
 }

@@ -22,7 +22,9 @@ internal static class ReportPublishing
     /// <paramref name="during"/>, which is longer than a broker restart: giving up early would leave the job to run
     /// again when its lease expires. Stops at once when <paramref name="stopping"/> fires (the worker shutting down).
     /// </summary>
-    public static async Task<T> RetryAsync<T>(Func<Task<T>> attempt, TimeSpan during, ILogger logger, string what, CancellationToken stopping = default)
+    /// <param name="retriable">Which failures are tried again (default: every one).</param>
+    public static async Task<T> RetryAsync<T>(
+        Func<Task<T>> attempt, TimeSpan during, ILogger logger, string what, CancellationToken stopping = default, Func<Exception, bool>? retriable = null)
     {
         var delay = TimeSpan.FromMilliseconds(250);
         var until = DateTime.UtcNow + during;
@@ -32,7 +34,7 @@ internal static class ReportPublishing
             {
                 return await attempt();
             }
-            catch (Exception e) when (!stopping.IsCancellationRequested && DateTime.UtcNow < until)
+            catch (Exception e) when (!stopping.IsCancellationRequested && DateTime.UtcNow < until && (retriable?.Invoke(e) ?? true))
             {
                 logger.LogWarning("Could not send {What} yet ({Error}); retrying", what, e.Message);
                 await Task.Delay(delay, stopping);
