@@ -30,6 +30,9 @@ public static class DependencyInjection
         services.AddJobServices(configuration);
         services.AddArtifactStore();
         services.AddSingleton<IDatasetInspector, Datasets.DatasetInspector>();
+        services.AddSingleton<Datasets.DatasetProfilingQueue>();
+        services.AddSingleton<IDatasetProfilingQueue>(sp => sp.GetRequiredService<Datasets.DatasetProfilingQueue>());
+        services.AddHostedService<Datasets.DatasetProfilingService>();
         services.AddSingleton<IHyperparameterRules, Datasets.HyperparameterRules>();
         services.AddSingleton<IModelInspector, Registry.OnnxModelInspector>();
         services.AddSingleton<IDatasetParts, Datasets.DatasetParts>();

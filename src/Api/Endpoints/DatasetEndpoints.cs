@@ -8,7 +8,9 @@ using Platform.Application.Datasets;
 using Platform.Application.Datasets.Commands.UploadDatasetVersion;
 using Platform.Application.Datasets.Queries.GetDatasetVersion;
 using Platform.Application.Datasets.Queries.ListDatasetVersions;
+using Platform.Api.Http;
 using Platform.Api.OpenApi;
+using Platform.Domain.Datasets;
 using Platform.Infrastructure.Artifacts;
 
 namespace Platform.Api.Endpoints;
@@ -36,15 +38,28 @@ internal static class DatasetEndpoints
                 var defaults = new DatasetSplitRequest();
                 var split = new DatasetSplitRequest(
                     splitSeed ?? defaults.Seed, validationFraction ?? defaults.ValidationFraction, testFraction ?? defaults.TestFraction, splitColumn);
-                var command = new UploadDatasetVersionCommand(name, format ?? FormatOf(request.ContentType), request.Body, request.ContentLength, split);
+                var inBackground = RespondAsync.Preferred(request);
+                var command = new UploadDatasetVersionCommand(
+                    name, format ?? FormatOf(request.ContentType), request.Body, request.ContentLength, split, inBackground);
                 var version = await sender.Send(command, ct);
-                return TypedResults.Created($"/api/v1/datasets/{version.Name}/versions/{version.Version}", version);
+                var location = $"/api/v1/datasets/{version.Name}/versions/{version.Version}";
+                if (!inBackground)
+                {
+                    return Results.Created(location, version);
+                }
+
+                request.HttpContext.Response.Headers["Preference-Applied"] = RespondAsync.Token;
+                return Results.Accepted(location, version);
             })
+            .Produces<DatasetVersionDto>(StatusCodes.Status201Created)
+            .Produces<DatasetVersionDto>(StatusCodes.Status202Accepted)
             .DescribesRawBody("text/csv", "application/vnd.apache.parquet")
             .WithSummary(
                 "Uploads the next version of a dataset: checked row by row, profiled (schema, statistics), split into train / validation / " +
                 "test (?splitSeed=42&validationFraction=0.15&testFraction=0.15 by default, or ?splitColumn= naming a column of " +
-                "train/validation/test cells), stored by hash.");
+                "train/validation/test cells), stored by hash: 201 with the ready version. With the header Prefer: respond-async, 202 " +
+                "as soon as the file is stored: the version is Profiling (profiledFraction shows progress), then Ready, or Failed with " +
+                "the problem; poll its Location.");
 
         datasets.MapGet("/{name}/versions/{version:int}", async (string name, int version, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new GetDatasetVersionQuery(name, version), ct)))
@@ -57,6 +72,11 @@ internal static class DatasetEndpoints
                 if (split is not null && !IDatasetParts.Names.Contains(split))
                 {
                     throw RequestValidationException.For("split", $"must be one of: {string.Join(", ", IDatasetParts.Names)}");
+                }
+
+                if (split is not null && DatasetVersion.NotUsable(dataset.Name, dataset.Version, dataset.Status, dataset.Problem) is { } notUsable)
+                {
+                    throw new ConflictException("dataset.not-ready", notUsable);
                 }
 
                 var content = store.OpenRead(dataset.Sha256) ?? throw new NotFoundException("Dataset content", dataset.Sha256);

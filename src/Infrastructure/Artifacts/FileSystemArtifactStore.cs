@@ -7,7 +7,7 @@ namespace Platform.Infrastructure.Artifacts;
 
 /// <summary>
 /// Blobs on a local or mounted folder under <c>sha256/ab/cd/&lt;hash&gt;</c>. Uploads stream to a temporary file
-/// while being hashed, then move into place; identical content is stored once. No client-supplied name ever
+/// while being hashed, are flushed to the disk, then move into place; identical content is stored once. No client-supplied name ever
 /// reaches the file system.
 /// </summary>
 internal sealed class FileSystemArtifactStore(string root) : IArtifactStore, IBlobInventory
@@ -38,6 +38,10 @@ internal sealed class FileSystemArtifactStore(string root) : IArtifactStore, IBl
                     hash.AppendData(buffer, 0, read);
                     await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
                 }
+
+                // On the disk before the upload is answered: a version or artefact recorded after this never points at
+                // a file that a power cut took away.
+                file.Flush(flushToDisk: true);
             }
 
             var sha256 = Convert.ToHexStringLower(hash.GetHashAndReset());

@@ -4,22 +4,23 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common.Exceptions;
 using Platform.Application.Common.Interfaces;
 using Platform.Application.Common.Security;
-using Platform.Domain.Identity;
+using Platform.Application.Datasets.Profiling;
 using Platform.Domain.Datasets;
+using Platform.Domain.Identity;
 
 namespace Platform.Application.Datasets.Queries.GetDatasetVersion;
 
-/// <summary>One dataset version with its schema and statistics.</summary>
+/// <summary>One dataset version with its schema and statistics, or, while it is being profiled, how far that has got.</summary>
 [RequiresRole(Permissions.Read | Role.Job)]
 public sealed record GetDatasetVersionQuery(string Name, int Version) : IQuery<DatasetVersionDto>, IReadableByJobs;
 
-public sealed class GetDatasetVersionQueryHandler(IPlatformDbContext db) : IQueryHandler<GetDatasetVersionQuery, DatasetVersionDto>
+public sealed class GetDatasetVersionQueryHandler(IPlatformDbContext db, IDatasetProfilingQueue profiling) : IQueryHandler<GetDatasetVersionQuery, DatasetVersionDto>
 {
     public async ValueTask<DatasetVersionDto> Handle(GetDatasetVersionQuery query, CancellationToken cancellationToken)
     {
         var version = await db.DatasetVersions.AsNoTracking().SingleOrDefaultAsync(v => v.Name == query.Name && v.Version == query.Version, cancellationToken)
             ?? throw new NotFoundException("Dataset version", $"{query.Name}/{query.Version}");
-        return DatasetVersionDto.From(version, withProfile: true);
+        return DatasetVersionDto.From(version, withProfile: true, ProfiledFraction.Of(version, profiling));
     }
 }
 

@@ -5,6 +5,7 @@ using Platform.Application.Common.Interfaces;
 using Platform.Application.Common.Paging;
 using Platform.Application.Common.Security;
 using Platform.Application.Common.Validation;
+using Platform.Application.Datasets.Profiling;
 
 namespace Platform.Application.Datasets.Queries.ListDatasetVersions;
 
@@ -12,7 +13,7 @@ namespace Platform.Application.Datasets.Queries.ListDatasetVersions;
 [RequiresRole(Permissions.Read)]
 public sealed record ListDatasetVersionsQuery(string? Name, int? Limit, string? Cursor) : IQuery<Page<DatasetVersionDto>>;
 
-public sealed class ListDatasetVersionsQueryHandler(IPlatformDbContext db) : IQueryHandler<ListDatasetVersionsQuery, Page<DatasetVersionDto>>
+public sealed class ListDatasetVersionsQueryHandler(IPlatformDbContext db, IDatasetProfilingQueue profiling) : IQueryHandler<ListDatasetVersionsQuery, Page<DatasetVersionDto>>
 {
     private sealed record Position(string Name, int Version);
 
@@ -32,7 +33,7 @@ public sealed class ListDatasetVersionsQueryHandler(IPlatformDbContext db) : IQu
 
         var page = await versions.OrderBy(v => v.Name).ThenByDescending(v => v.Version).Take(limit + 1).ToListAsync(cancellationToken);
         var next = page.Count > limit ? Cursor.Encode(new Position(page[limit - 1].Name, page[limit - 1].Version)) : null;
-        return new Page<DatasetVersionDto>([.. page.Take(limit).Select(v => DatasetVersionDto.From(v, withProfile: false))], next);
+        return new Page<DatasetVersionDto>([.. page.Take(limit).Select(v => DatasetVersionDto.From(v, withProfile: false, ProfiledFraction.Of(v, profiling)))], next);
     }
 }
 

@@ -7,6 +7,7 @@ using Platform.Application.Common.Security;
 using Platform.Contracts.Messages.Jobs;
 using Platform.Domain.Identity;
 using Platform.Application.Runs;
+using Platform.Domain.Datasets;
 using Platform.Domain.Jobs;
 using Platform.Domain.Runs;
 
@@ -36,8 +37,13 @@ public sealed class SubmitJobCommandHandler(
         if (DatasetOf(command) is var (name, version))
         {
             var profile = await db.DatasetVersions.AsNoTracking().Where(d => d.Name == name && d.Version == version)
-                .Select(d => new { d.ProfileJson, d.SplitJson }).SingleOrDefaultAsync(cancellationToken)
+                .Select(d => new { d.ProfileJson, d.SplitJson, d.Status, d.Problem }).SingleOrDefaultAsync(cancellationToken)
                 ?? throw new NotFoundException("Dataset version", $"{name} v{version}");
+            if (DatasetVersion.NotUsable(name, version, profile.Status, profile.Problem) is { } notUsable)
+            {
+                throw new ConflictException("dataset.not-ready", notUsable);
+            }
+
             TrainingColumns.CheckLabel(command, name, version, profile.ProfileJson, profile.SplitJson);
         }
 

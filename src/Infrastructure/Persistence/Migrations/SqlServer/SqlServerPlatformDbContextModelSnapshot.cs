@@ -149,6 +149,9 @@ namespace Platform.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("Problem")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("ProfileJson")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
@@ -170,12 +173,19 @@ namespace Platform.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
                     b.Property<int>("Version")
                         .HasColumnType("int");
 
                     b.HasKey("Id");
 
                     b.HasIndex("Sha256");
+
+                    b.HasIndex("Status");
 
                     b.HasIndex("Name", "Version")
                         .IsUnique();

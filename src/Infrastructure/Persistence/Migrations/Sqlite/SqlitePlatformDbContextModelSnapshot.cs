@@ -142,6 +142,9 @@ namespace Platform.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Problem")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ProfileJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -163,12 +166,19 @@ namespace Platform.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Version")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
                     b.HasIndex("Sha256");
+
+                    b.HasIndex("Status");
 
                     b.HasIndex("Name", "Version")
                         .IsUnique();
