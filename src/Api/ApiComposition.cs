@@ -8,7 +8,7 @@ using Platform.Api.Http;
 using Platform.Api.Hubs;
 using Platform.Api.OpenApi;
 using Platform.Application;
-using Platform.Contracts.Bus;
+using Platform.Messaging;
 using Platform.Infrastructure;
 using Platform.Infrastructure.Messaging;
 using Platform.Infrastructure.Observability;

@@ -1,4 +1,4 @@
-namespace Platform.Contracts.Bus;
+namespace Platform.Messaging;
 
 public enum BusTransport
 {

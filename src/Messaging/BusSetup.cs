@@ -3,7 +3,7 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Platform.Contracts.Bus;
+namespace Platform.Messaging;
 
 public static class BusSetup
 {

@@ -1,6 +1,6 @@
 using MassTransit;
 
-namespace Platform.Contracts.Bus;
+namespace Platform.Messaging;
 
 /// <summary>
 /// A part of a process that uses the bus (the Api's consumers, a worker's). A process has one bus; the embedded

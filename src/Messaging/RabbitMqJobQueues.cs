@@ -1,7 +1,7 @@
 using Platform.Contracts.Messages.Jobs;
 using RabbitMQ.Client;
 
-namespace Platform.Contracts.Bus;
+namespace Platform.Messaging;
 
 /// <summary>
 /// Declares every job queue as a durable quorum queue with its exchange, exactly as a worker's receive endpoint

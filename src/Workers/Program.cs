@@ -1,6 +1,6 @@
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
-using Platform.Contracts.Bus;
+using Platform.Messaging;
 using Platform.Workers;
 
 var builder = Host.CreateApplicationBuilder(args);

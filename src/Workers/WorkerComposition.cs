@@ -1,6 +1,6 @@
 using MassTransit;
 using Microsoft.Extensions.Options;
-using Platform.Contracts.Bus;
+using Platform.Messaging;
 using Platform.Workers.Api;
 using Platform.Workers.Executors;
 using Platform.Workers.Runtime;

@@ -1,5 +1,5 @@
 using MassTransit;
-using Platform.Contracts.Bus;
+using Platform.Messaging;
 using Platform.Infrastructure.Messaging.Consumers;
 
 namespace Platform.Infrastructure.Messaging;

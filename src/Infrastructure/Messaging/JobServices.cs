@@ -2,7 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Application.Common.Interfaces;
 using Platform.Application.Jobs;
-using Platform.Contracts.Bus;
+using Platform.Messaging;
 using Platform.Infrastructure.Jobs;
 using Platform.Infrastructure.Messaging.Outbox;
 

@@ -1,5 +1,5 @@
 using MassTransit;
-using Platform.Contracts.Bus;
+using Platform.Messaging;
 
 namespace Platform.Workers.Runtime;
 

@@ -83,7 +83,7 @@ internal static class DeploymentConfiguration
     {
         var assemblies = new[]
         {
-            typeof(PlatformOptions).Assembly, typeof(Application.Jobs.JobOptions).Assembly, typeof(Contracts.Bus.BusOptions).Assembly,
+            typeof(PlatformOptions).Assembly, typeof(Application.Jobs.JobOptions).Assembly, typeof(global::Platform.Messaging.BusOptions).Assembly,
             typeof(Hubs.SignalROptions).Assembly, typeof(WorkerOptions).Assembly,
         };
         return assemblies.Distinct().SelectMany(a => a.GetTypes())

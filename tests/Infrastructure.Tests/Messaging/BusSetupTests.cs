@@ -2,7 +2,7 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Platform.Contracts.Bus;
+using Platform.Messaging;
 
 namespace Platform.Infrastructure.Tests.Messaging;
 

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Platform.Contracts.Bus;
+using Platform.Messaging;
 using Platform.Contracts.Messages.Jobs;
 using Platform.Domain.Jobs;
 using Platform.Infrastructure.Observability;
