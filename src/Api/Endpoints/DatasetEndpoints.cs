@@ -1,16 +1,15 @@
 using Mediator;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
-using Platform.Application.Common.Exceptions;
 using Platform.Application.Common.Interfaces;
 using Platform.Application.Common.Paging;
 using Platform.Application.Datasets;
 using Platform.Application.Datasets.Commands.UploadDatasetVersion;
+using Platform.Application.Datasets.Queries.GetDatasetContent;
 using Platform.Application.Datasets.Queries.GetDatasetVersion;
 using Platform.Application.Datasets.Queries.ListDatasetVersions;
 using Platform.Api.Http;
 using Platform.Api.OpenApi;
-using Platform.Domain.Datasets;
 using Platform.Infrastructure.Artifacts;
 
 namespace Platform.Api.Endpoints;
@@ -65,37 +64,20 @@ internal static class DatasetEndpoints
             TypedResults.Ok(await sender.Send(new GetDatasetVersionQuery(name, version), ct)))
             .WithSummary("One dataset version with its schema and per-column statistics.");
 
-        datasets.MapGet("/{name}/versions/{version:int}/content", async (
-                string name, int version, string? split, HttpContext http, IArtifactStore store, IDatasetParts parts, ISender sender, CancellationToken ct) =>
+        datasets.MapGet("/{name}/versions/{version:int}/content", async (string name, int version, string? split, HttpContext http, ISender sender, CancellationToken ct) =>
             {
-                var dataset = await sender.Send(new GetDatasetVersionQuery(name, version), ct);
-                if (split is not null && !IDatasetParts.Names.Contains(split))
+                var content = await sender.Send(new GetDatasetContentQuery(name, version, split), ct);
+                if (content.WritePartAsync is { } writePart)
                 {
-                    throw RequestValidationException.For("split", $"must be one of: {string.Join(", ", IDatasetParts.Names)}");
+                    http.Response.ContentType = content.ContentType;
+                    http.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileNameStar = content.FileName }.ToString();
+                    await writePart(http.Response.Body, ct);
+                    return Results.Empty;
                 }
 
-                if (split is not null && DatasetVersion.NotUsable(dataset.Name, dataset.Version, dataset.Status, dataset.Problem) is { } notUsable)
-                {
-                    throw new ConflictException("dataset.not-ready", notUsable);
-                }
-
-                var content = store.OpenRead(dataset.Sha256) ?? throw new NotFoundException("Dataset content", dataset.Sha256);
-                if (split is not null)
-                {
-                    await using (content)
-                    {
-                        var file = $"{dataset.Name}-v{dataset.Version}-{split}.csv";
-                        http.Response.ContentType = "text/csv";
-                        http.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("attachment") { FileNameStar = file }.ToString();
-                        await parts.WriteCsvAsync(content, dataset.Format, dataset.Split, split, http.Response.Body, ct);
-                        return Results.Empty;
-                    }
-                }
-
-                var contentType = dataset.Format == DatasetFormats.Parquet ? "application/vnd.apache.parquet" : "text/csv";
                 return TypedResults.Stream(
-                    content, contentType, $"{dataset.Name}-v{dataset.Version}.{dataset.Format}", dataset.CreatedAt,
-                    new EntityTagHeaderValue($"\"{dataset.Sha256}\""), enableRangeProcessing: true);
+                    content.File!, content.ContentType, content.FileName, content.Dataset.CreatedAt,
+                    new EntityTagHeaderValue($"\"{content.Dataset.Sha256}\""), enableRangeProcessing: true);
             })
             .WithSummary("Downloads a dataset version's file (streamed), or with ?split=train|validation|test that part of its split as CSV.");
     }

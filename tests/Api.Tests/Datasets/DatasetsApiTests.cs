@@ -81,6 +81,19 @@ public sealed class DatasetsApiTests(ApiFactory factory) : IClassFixture<ApiFact
     }
 
     [Fact]
+    public async Task A_part_that_is_not_train_validation_or_test_is_400_naming_the_parts_and_a_missing_version_404()
+    {
+        using var client = await factory.UserAsync("DataScientist");
+        var name = NewName();
+        await (await client.PostAsync($"/api/v1/datasets/{name}/versions", Csv("a,b\n1,2\n3,4\n"u8.ToArray()))).ExpectAsync(201);
+
+        var problem = await (await client.GetAsync($"/api/v1/datasets/{name}/versions/1/content?split=everything")).ExpectAsync(400);
+
+        Assert.Equal("must be one of: train, validation, test", problem["errors"]!["split"]![0]!.GetValue<string>());
+        await (await client.GetAsync($"/api/v1/datasets/{name}/versions/2/content?split=train")).ExpectAsync(404);
+    }
+
+    [Fact]
     public async Task Concurrent_uploads_of_one_name_get_distinct_versions_or_a_409_never_a_500()
     {
         using var client = await factory.UserAsync("DataScientist");
