@@ -125,6 +125,7 @@ public sealed class MetricChartTests : PortalTestContext
 
         Assert.Equal("0,1000 1000,0", ChartGeometry.Polyline(series, new AxisRange(0, 10), new AxisRange(0, 1)));
         Assert.Equal([0.0, 0.5, 1, 1.5, 2], ChartGeometry.Ticks(new AxisRange(0, 2), 4));
+        Assert.Equal([0.0, 1, 2], ChartGeometry.Ticks(new AxisRange(0, 2), 4, whole: true)); // no step 1.5
         Assert.Equal(1 / 3.0, ChartGeometry.Smooth([new(0, 1), new(1, 0)], 0.5)[1].Value, 6); // corrected for its start: (0.5·0.5·1 + 0.5·0) / (1 − 0.5²)
     }
 

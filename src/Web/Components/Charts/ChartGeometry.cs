@@ -42,8 +42,8 @@ public static class ChartGeometry
         return new AxisRange(min - margin, max + margin);
     }
 
-    /// <summary>About <paramref name="count"/> round values (1, 2 or 5 times a power of ten apart) inside the range.</summary>
-    public static IReadOnlyList<double> Ticks(AxisRange range, int count = 5)
+    /// <summary>About <paramref name="count"/> round values (1, 2 or 5 times a power of ten apart) inside the range; whole numbers only when <paramref name="whole"/> (steps).</summary>
+    public static IReadOnlyList<double> Ticks(AxisRange range, int count = 5, bool whole = false)
     {
         if (!(range.Span > 0) || !double.IsFinite(range.Span))
         {
@@ -53,6 +53,11 @@ public static class ChartGeometry
         var raw = range.Span / Math.Max(1, count);
         var power = Math.Pow(10, Math.Floor(Math.Log10(raw)));
         var step = new[] { 1, 2, 2.5, 5, 10 }.Select(f => f * power).First(s => s >= raw);
+        if (whole)
+        {
+            step = Math.Max(1, Math.Ceiling(step));
+        }
+
         var ticks = new List<double>();
         for (var t = Math.Ceiling(range.Min / step) * step; t <= range.Max + step * 1e-9; t += step)
         {

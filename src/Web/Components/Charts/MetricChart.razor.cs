@@ -94,13 +94,16 @@ public partial class MetricChart
     private ChartView Layout()
     {
         var all = _series.Values.SelectMany(s => s).Where(p => double.IsFinite(p.Value)).ToList();
-        var x = _zoom ?? (all.Count == 0 ? new AxisRange(0, 1) : Exact(all.Min(p => p.X), all.Max(p => p.X)));
+        // Lines span the steps exactly; a scatter keeps a margin so that its outermost dots are whole.
+        var x = _zoom ?? (all.Count == 0 ? new AxisRange(0, 1)
+            : Lines ? Exact(all.Min(p => p.X), all.Max(p => p.X)) : ChartGeometry.Range(all.Select(p => p.X))!.Value);
         var visible = _series.ToDictionary(s => s.Key, s => (IReadOnlyList<ChartPoint>)[.. s.Value.Where(p => p.X >= x.Min && p.X <= x.Max)]);
         var drawn = visible.ToDictionary(s => s.Key, s => ChartGeometry.Smooth(s.Value, Lines ? _smoothing : 0));
         var values = visible.Values.SelectMany(s => s).Select(p => p.Value).Concat(drawn.Values.SelectMany(s => s).Select(p => p.Value));
         var y = ChartGeometry.Range(values, _log) ?? new AxisRange(0, 1);
         var distinct = visible.Values.SelectMany(s => s).Select(p => p.X).Distinct().Count();
-        return new ChartView(x, y, ChartGeometry.Ticks(x, 4), _log ? ChartGeometry.LogTicks(y) : ChartGeometry.Ticks(y, 5),
+        var whole = all.All(p => p.X == Math.Floor(p.X));
+        return new ChartView(x, y, ChartGeometry.Ticks(x, 4, whole), _log ? ChartGeometry.LogTicks(y) : ChartGeometry.Ticks(y, 5),
             visible, drawn, Math.Clamp(distinct, 1, MaxBands));
     }
 
