@@ -13,7 +13,7 @@ namespace Platform.Benchmarks;
 /// </summary>
 internal sealed class HostProcess : IAsyncDisposable
 {
-    private const string Password = "benchmark-password-0123";
+    public const string Password = "benchmark-password-0123";
     private readonly Process _process;
 
     private HostProcess(Process process, Uri address)
@@ -23,6 +23,9 @@ internal sealed class HostProcess : IAsyncDisposable
     }
 
     public Uri Address { get; }
+
+    /// <summary>The host's SQLite file (under its working folder's data folder, as the README's run command puts it).</summary>
+    public string DatabasePath { get; private init; } = "";
 
     public static async Task<HostProcess> StartAsync(string workingFolder)
     {
@@ -42,7 +45,7 @@ internal sealed class HostProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, _) => { };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var host = new HostProcess(process, address);
+        var host = new HostProcess(process, address) { DatabasePath = Path.Combine(workingFolder, "data", "platform.db") };
         using var client = new HttpClient { BaseAddress = address };
         for (var i = 0; ; i++)
         {

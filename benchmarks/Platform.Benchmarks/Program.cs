@@ -14,6 +14,7 @@ var benchmarks = new Dictionary<string, Func<Task<object>>>
     ["serving"] = ServingBenchmark.RunAsync,
     ["desired-state"] = DesiredStateBenchmark.RunAsync,
     ["upload"] = UploadBenchmark.RunAsync,
+    ["portal"] = PortalBenchmark.RunAsync,
 };
 
 if (name is null || !benchmarks.TryGetValue(name, out var run))

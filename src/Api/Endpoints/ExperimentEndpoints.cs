@@ -8,6 +8,7 @@ using Platform.Application.Experiments.Commands.ArchiveExperiment;
 using Platform.Application.Experiments.Commands.CreateExperiment;
 using Platform.Application.Experiments.Commands.UpdateExperiment;
 using Platform.Application.Experiments.Queries.GetExperiment;
+using Platform.Application.Experiments.Queries.GetRunKeys;
 using Platform.Application.Experiments.Queries.ListExperiments;
 
 namespace Platform.Api.Endpoints;
@@ -30,8 +31,12 @@ internal static class ExperimentEndpoints
         }).WithSummary("Creates an experiment (names are unique).");
 
         experiments.MapGet("/", async (string? name, LifecycleFilter? lifecycle, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
-            TypedResults.Ok<Page<ExperimentDto>>(await sender.Send(new ListExperimentsQuery(name, lifecycle, limit, cursor), ct)))
-            .WithSummary("Lists experiments, newest first; filter by part of the name and by lifecycle (Active, Archived, All).");
+            TypedResults.Ok<Page<ExperimentSummaryDto>>(await sender.Send(new ListExperimentsQuery(name, lifecycle, limit, cursor), ct)))
+            .WithSummary("Lists experiments, newest first, each with its run count; filter by part of the name and by lifecycle (Active, Archived, All).");
+
+        experiments.MapGet("/{id:guid}/run-keys", async (Guid id, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new GetRunKeysQuery(id), ct)))
+            .WithSummary("Lists the param, metric and tag keys the experiment's runs have (up to 1,000 each): stable columns for a runs table.");
 
         experiments.MapGet("/{id:guid}", async (Guid id, ISender sender, HttpResponse response, CancellationToken ct) =>
             WithETag(response, await sender.Send(new GetExperimentQuery(id), ct)))

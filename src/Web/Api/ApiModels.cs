@@ -7,7 +7,11 @@ public sealed record Page<T>(IReadOnlyList<T> Items, string? NextCursor);
 
 public sealed record Me(string Name, IReadOnlyList<string> Roles);
 
-public sealed record Experiment(Guid Id, string Name, string? Description, string LifecycleStage, string CreatedBy, DateTimeOffset CreatedAt);
+/// <summary>An experiment; <see cref="RunCount"/> is given in lists only.</summary>
+public sealed record Experiment(Guid Id, string Name, string? Description, string LifecycleStage, string CreatedBy, DateTimeOffset CreatedAt, int? RunCount = null);
+
+/// <summary>Every param, metric and tag key an experiment's runs have: its runs table's columns.</summary>
+public sealed record RunKeys(IReadOnlyList<string> Params, IReadOnlyList<string> Metrics, IReadOnlyList<string> Tags, bool Truncated);
 
 public sealed record WorkerInfo(string Id, string Name, int Cores, string? GpuName, long? GpuMemoryBytes, IReadOnlyList<string> HardwareClasses, Guid? RunningJobId, bool Online);
 

@@ -23,8 +23,11 @@ public sealed partial class PlatformApiClient(HttpClient http, PortalSession ses
         await session.SignInAsync(new SignedIn(me.Name, me.Roles, token.AccessToken, DateTimeOffset.UtcNow.AddSeconds(token.ExpiresIn - 30)));
     }
 
-    public Task<Page<Experiment>> ExperimentsAsync(int limit, string? cursor, CancellationToken ct = default) =>
-        GetAsync<Page<Experiment>>($"api/v1/experiments?limit={limit}{Cursor(cursor)}", ct);
+    /// <summary>Experiments, newest first, with their run counts; <paramref name="name"/> keeps those whose name holds it.</summary>
+    public Task<Page<Experiment>> ExperimentsAsync(int limit, string? cursor, CancellationToken ct = default, string? name = null) =>
+        GetAsync<Page<Experiment>>($"api/v1/experiments?limit={limit}{Query("name", name)}{Cursor(cursor)}", ct);
+
+    public Task<RunKeys> RunKeysAsync(Guid experimentId, CancellationToken ct = default) => GetAsync<RunKeys>($"api/v1/experiments/{experimentId}/run-keys", ct);
 
     public Task<Experiment> ExperimentAsync(Guid id, CancellationToken ct = default) => GetAsync<Experiment>($"api/v1/experiments/{id}", ct);
 
@@ -54,7 +57,8 @@ public sealed partial class PlatformApiClient(HttpClient http, PortalSession ses
 
     public Task<Page<DatasetInfo>> DatasetsAsync(int limit, CancellationToken ct = default) => GetAsync<Page<DatasetInfo>>($"api/v1/datasets?limit={limit}", ct);
 
-    public Task<Experiment> CreateExperimentAsync(string name, CancellationToken ct = default) => PostAsync<Experiment>("api/v1/experiments", new { name }, ct);
+    public Task<Experiment> CreateExperimentAsync(string name, CancellationToken ct = default, string? description = null) =>
+        PostAsync<Experiment>("api/v1/experiments", new { name, description }, ct);
 
     /// <summary>A new run in the experiment, then a Train job for it; answers the job.</summary>
     public async Task<JobInfo> LaunchTrainingAsync(Guid experimentId, TrainingRequest training, CancellationToken ct = default)

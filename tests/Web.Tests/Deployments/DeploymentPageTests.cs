@@ -28,7 +28,8 @@ public sealed class DeploymentPageTests : DeploymentPageContext
         page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=drift-row][data-alert='1']")));
         page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=revision-kind]")));
         Assert.Contains("8.00", page.Find("[data-testid=monitoring]").TextContent);
-        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("[data-testid=monitoring-history] polyline[data-series='v1']").Count));
+        // One report per version: each chart shows v1's single value in its table (a line needs two points).
+        page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("[data-testid=monitoring-history] polyline[data-series='v1'], [data-testid=monitoring-history] tr[data-series-value='v1']").Count));
         Assert.Equal(["v1 · 100% (weight 100)"], page.FindAll("[data-testid=active-split] [data-testid=traffic-version]").Select(e => e.TextContent.Trim()));
         string[] actions = ["Change traffic", "Roll back", "Create key"];
         Assert.Equal(operates ? actions : [], page.FindAll("button").Select(b => b.TextContent.Trim()).Where(actions.Contains));

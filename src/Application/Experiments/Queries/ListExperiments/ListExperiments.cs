@@ -15,15 +15,15 @@ public enum LifecycleFilter
     All,
 }
 
-/// <summary>Experiments, newest first; <see cref="Name"/> filters by a part of the name.</summary>
+/// <summary>Experiments, newest first, each with its run count; <see cref="Name"/> filters by a part of the name.</summary>
 [RequiresRole(Permissions.Read)]
-public sealed record ListExperimentsQuery(string? Name, LifecycleFilter? Lifecycle, int? Limit, string? Cursor) : IQuery<Page<ExperimentDto>>;
+public sealed record ListExperimentsQuery(string? Name, LifecycleFilter? Lifecycle, int? Limit, string? Cursor) : IQuery<Page<ExperimentSummaryDto>>;
 
-public sealed class ListExperimentsQueryHandler(IPlatformDbContext db) : IQueryHandler<ListExperimentsQuery, Page<ExperimentDto>>
+public sealed class ListExperimentsQueryHandler(IPlatformDbContext db) : IQueryHandler<ListExperimentsQuery, Page<ExperimentSummaryDto>>
 {
     private sealed record Position(Guid Id);
 
-    public async ValueTask<Page<ExperimentDto>> Handle(ListExperimentsQuery query, CancellationToken cancellationToken)
+    public async ValueTask<Page<ExperimentSummaryDto>> Handle(ListExperimentsQuery query, CancellationToken cancellationToken)
     {
         var limit = PageLimits.Resolve(query.Limit);
         var experiments = db.Experiments.AsNoTracking();
@@ -46,6 +46,11 @@ public sealed class ListExperimentsQueryHandler(IPlatformDbContext db) : IQueryH
 
         var page = await experiments.OrderByDescending(e => e.Id).Take(limit + 1).ToListAsync(cancellationToken);
         var next = page.Count > limit ? Cursor.Encode(new Position(page[limit - 1].Id)) : null;
-        return new Page<ExperimentDto>(page.Take(limit).Select(ExperimentDto.From).ToList(), next);
+        var shown = page.Take(limit).ToList();
+        var ids = shown.Select(e => e.Id).ToList();
+        var counts = await db.Runs.AsNoTracking().Where(r => ids.Contains(r.ExperimentId)).GroupBy(r => r.ExperimentId)
+            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        return new Page<ExperimentSummaryDto>(
+            shown.Select(e => new ExperimentSummaryDto(ExperimentDto.From(e), counts.GetValueOrDefault(e.Id))).ToList(), next);
     }
 }
