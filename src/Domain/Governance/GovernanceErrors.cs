@@ -5,7 +5,7 @@ public sealed class SelfApprovalException() : Common.DomainException("promotion.
 
 /// <summary>The gates failed: the evidence says which and why (the message names them; the problem's title already says "Gates failed").</summary>
 public sealed class GatesFailedException(GateEvidence evidence)
-    : Common.DomainException("promotion.gates", "These gates do not hold: " + string.Join("; ", evidence.Failures.Select(f => $"{f.Gate} ({f.Detail})")))
+    : Common.DomainException("promotion.gates", string.Join("; ", evidence.Failures.Select(f => $"{f.Gate} ({f.Detail})")))
 {
     public GateEvidence Evidence { get; } = evidence;
 }
