@@ -90,10 +90,15 @@ public sealed class LivePagesJourneyTests(PortalHost host)
         await ShootAsync(approver, [$"/runs/{runId}", $"/models/{model}", $"/models/{model}/versions/1", "/approvals", "/audit"]);
     }
 
+    /// <summary>Elements scrolled sideways (their content wider than they are, pushed left): text cut at their left edge.</summary>
+    private const string ScrolledSideways =
+        "() => [...document.querySelectorAll('*')].filter(e => e.scrollLeft > 0).map(e => e.tagName + '.' + e.className + ' by ' + e.scrollLeft + ' of ' + (e.scrollWidth - e.clientWidth))";
+
     /// <summary>Each page at both sizes in both colour schemes, after checking it fits; the portal follows the browser's scheme.</summary>
     private async Task ShootAsync(string user, string[] paths)
     {
         string[] names = ["run", "model-versions", "model-version", "approvals", "audit"];
+        string[] shown = ["polyline[data-series='validation.logLoss']", "[data-testid=stage-v1]", "[data-testid=version-sha]", "[data-testid=approval-panel]", "[data-testid=audit-expand]"];
         foreach (var (width, height) in new[] { (1440, 900), (390, 844) })
         {
             foreach (var scheme in new[] { ColorScheme.Light, ColorScheme.Dark })
@@ -107,10 +112,12 @@ public sealed class LivePagesJourneyTests(PortalHost host)
                 for (var i = 0; i < paths.Length; i++)
                 {
                     await page.GoAsync(paths[i]);
-                    await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+                    await page.Locator(shown[i]).First.WaitForAsync(); // what the page shows once it has read it
                     var theme = scheme == ColorScheme.Dark ? "dark" : "light";
                     await Assertions.Expect(page.Locator($"[data-theme={theme}]")).ToHaveCountAsync(1);
                     await page.AssertFitsAsync(paths[i], width, height);
+                    var scrolled = await page.EvaluateAsync<string[]>(ScrolledSideways);
+                    Assert.True(scrolled.Length == 0, $"{paths[i]} at {width}x{height} has content scrolled sideways in: {string.Join(", ", scrolled)}");
                     await page.ShotAsync($"{names[i]}-{width}x{height}-{theme}");
                 }
             }

@@ -27,13 +27,20 @@ public partial class ModelVersionPage
         _holders = [.. (await versions).Items.Where(v => v.Stage is "Production" or "Staging" && v.Version != Version)];
     }
 
+    /// <summary>The lineage's ids that have a portal page (run, training job, experiment) as links to it.</summary>
     private RenderFragment? LineageLink(string property, JsonElement value) =>
-        property == "runId" && value.ValueKind == JsonValueKind.String && value.GetString() is { } run
+        value.ValueKind == JsonValueKind.String && value.GetString() is { } id && property switch
+        {
+            "runId" => $"/runs/{id}",
+            "trainingJobId" => $"/jobs/{id}",
+            "experimentId" => $"/experiments/{id}",
+            _ => null,
+        } is { } href
             ? b =>
             {
                 b.OpenComponent<MudLink>(0);
-                b.AddAttribute(1, "Href", $"/runs/{run}");
-                b.AddAttribute(2, "ChildContent", (RenderFragment)(c => c.AddContent(3, run)));
+                b.AddAttribute(1, "Href", href);
+                b.AddAttribute(2, "ChildContent", (RenderFragment)(c => c.AddContent(3, id)));
                 b.CloseComponent();
             }
             : null;
