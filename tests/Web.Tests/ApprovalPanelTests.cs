@@ -99,6 +99,18 @@ public sealed class ApprovalPanelTests : PortalTestContext
         Assert.Equal("better", panel.Find("[data-testid=metric-row]").GetAttribute("data-verdict")!.ToLowerInvariant());
     }
 
+    [Fact]
+    public void Without_a_stage_holder_the_candidates_metrics_stand_alone()
+    {
+        var first = Pending with { RequestEvidence = Pending.RequestEvidence with { HolderVersion = null } };
+        IReadOnlyList<MetricDelta> metrics = [new("auc", 0.97, null, null, Verdict.Unknown)];
+
+        var panel = Render<ApprovalPanel>(p => p.Add(x => x.Request, first).Add(x => x.CanDecide, true).Add(x => x.Metrics, metrics));
+
+        Assert.Empty(panel.FindAll("[data-testid=evaluation-comparison]"));
+        Assert.Equal(["auc", "0.97"], panel.FindAll("[data-testid=candidate-metrics] tbody td").Select(c => c.TextContent));
+    }
+
     private IRenderedComponent<ContainerFragment> WithDialogs(params (string Name, object Value)[] parameters) => Render(b =>
     {
         b.OpenComponent<MudDialogProvider>(0);
