@@ -95,6 +95,7 @@ public static class ApiComposition
         api.MapAuditEndpoints();
         api.MapDownloadEndpoints();
         api.MapRunLineageEndpoints();
+        api.MapSearchEndpoints();
         api.MapWebhookEndpoints();
         api.MapDeploymentEndpoints();
         app.MapHub<JobsHub>(JobsHub.Path);

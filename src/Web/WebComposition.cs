@@ -24,6 +24,7 @@ public static class WebComposition
         builder.Services.AddScoped<PortalSession>();
         builder.Services.AddScoped<LiveConnections>();
         builder.Services.AddScoped<BrowserDownloads>();
+        builder.Services.AddScoped<ThemePreference>();
         builder.Services.AddHttpClient<PlatformApiClient>(PlatformApiClient.HttpClientName, (sp, client) =>
             client.BaseAddress = sp.GetRequiredService<IPortalApiAddress>().BaseAddress);
         return builder;

@@ -42,7 +42,7 @@ public sealed class PromotionJourneyTests(PortalHost host, ITestOutputHelper out
         await page.GoAsync("/train");
         await page.PickAsync("train-experiment", experiment);
         await page.PickAsync("train-dataset", "breast-cancer v1");
-        await page.FillAsync("#train-label", "benign");
+        await page.PickAsync("train-label", "benign"); // a column of the dataset version's profile
         await Assertions.Expect(page.Locator("#train-label")).ToHaveValueAsync("benign");
         await page.ShotAsync("launch-training");
         using (var api = await host.ClientAsync(scientist))
@@ -76,8 +76,10 @@ public sealed class PromotionJourneyTests(PortalHost host, ITestOutputHelper out
         await page.GetByRole(AriaRole.Button, new() { Name = "Register version" }).ClickAsync();
         await page.WaitForURLAsync($"**/models/{model}");
         await page.Locator("[data-testid=stage-v1]").WaitForAsync();
+        await page.PickAsync("promote-target", "Production");
         await page.FillAsync("#promote-justification", "Trained in the portal; ROC AUC above 0.99 on validation");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Request" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Request", Exact = true }).ClickAsync();
+        await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Request Production" }).ClickAsync();
         await page.GetByText("approvers have been told").WaitForAsync();
         await page.EvaluateAsync("() => window.__stillTheSamePage = true");
         using (var api = await host.ClientAsync(scientist))
@@ -93,6 +95,7 @@ public sealed class PromotionJourneyTests(PortalHost host, ITestOutputHelper out
         await panel.WaitForAsync();
         await inbox.ShotAsync("approvals-inbox");
         await panel.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
+        await inbox.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
         var decided = inbox.Locator("tr").Filter(new() { HasText = $"{model} v1" }).Filter(new() { HasText = "Approved" });
         await Assertions.Expect(decided).ToContainTextAsync(approver, new() { Timeout = 15_000 }); // the inbox's history, no reload
         await ExportsTheAuditTrailAsync(inbox, scientist);

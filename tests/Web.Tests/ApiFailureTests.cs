@@ -17,4 +17,20 @@ public sealed class ApiFailureTests
         Assert.Contains("does not understand", ApiFailure.Describe(new System.Text.Json.JsonException()));
         Assert.Null(ApiFailure.Describe(new InvalidOperationException("a bug")));
     }
+
+    [Fact]
+    public void A_refused_hub_subscription_reads_as_its_reason_without_signalrs_wrapping()
+    {
+        var refused = new HubException("An unexpected error occurred invoking 'SubscribeToApprovals' on the server. HubException: Only Approver, Admin may do this.");
+
+        Assert.Equal("Only Approver, Admin may do this.", ApiFailure.Describe(refused));
+    }
+
+    [Fact]
+    public void A_hub_failure_without_a_reason_is_a_plain_sentence()
+    {
+        var failed = new HubException("An unexpected error occurred invoking 'SubscribeToRun' on the server.");
+
+        Assert.DoesNotContain("invoking", ApiFailure.Describe(failed));
+    }
 }

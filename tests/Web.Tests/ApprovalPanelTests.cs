@@ -1,6 +1,10 @@
 using Bunit;
+using Bunit.Rendering;
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
 using Platform.Web.Api;
 using Platform.Web.Components.Governance;
+using Platform.Web.Components.Shared;
 
 namespace Platform.Web.Tests;
 
@@ -26,31 +30,102 @@ public sealed class ApprovalPanelTests : PortalTestContext
     }
 
     [Fact]
-    public void Reject_stays_disabled_until_a_comment_is_written_and_then_sends_it()
+    public void Reject_stays_disabled_until_a_comment_is_written_and_then_sends_it_once_confirmed()
     {
         string? rejected = null;
-        var panel = Render<ApprovalPanel>(p => p.Add(x => x.Request, Pending).Add(x => x.CanDecide, true).Add(x => x.OnReject, (string c) => rejected = c));
-        var reject = () => panel.FindAll("button").Single(b => b.TextContent.Contains("Reject"));
+        var page = WithDialogs(("Request", Pending), ("CanDecide", true), ("OnReject", EventCallback.Factory.Create<string>(this, c => rejected = c)));
+        var reject = () => page.FindAll("[data-testid=approval-panel] button").Single(b => b.TextContent.Contains("Reject"));
 
         Assert.True(reject().HasAttribute("disabled"));
-        panel.Find($"#comment-{Pending.Id}").Input("AUC dropped on new data");
+        page.Find($"#comment-{Pending.Id}").Input("AUC dropped on new data");
         reject().Click();
+        Assert.Null(rejected);
+        Confirm(page, "Reject");
 
-        Assert.Equal("AUC dropped on new data", rejected);
+        page.WaitForAssertion(() => Assert.Equal("AUC dropped on new data", rejected));
     }
 
     [Fact]
-    public void Approve_sends_no_comment_when_none_is_written()
+    public void Approve_asks_first_and_sends_no_comment_when_none_is_written()
     {
         var approved = false;
         string? comment = "unset";
-        var panel = Render<ApprovalPanel>(p => p.Add(x => x.Request, Pending).Add(x => x.CanDecide, true).Add(x => x.OnApprove, (string? c) => (approved, comment) = (true, c)));
+        var page = WithDialogs(("Request", Pending), ("CanDecide", true), ("OnApprove", EventCallback.Factory.Create<string?>(this, c => (approved, comment) = (true, c))));
 
-        panel.FindAll("button").Single(b => b.TextContent.Contains("Approve")).Click();
+        page.FindAll("[data-testid=approval-panel] button").Single(b => b.TextContent.Contains("Approve")).Click();
+        page.WaitForAssertion(() => Assert.Contains("A decision is final", page.Find(".mud-dialog").TextContent));
+        Assert.False(approved);
+        Confirm(page, "Approve");
 
-        Assert.True(approved);
+        page.WaitForAssertion(() => Assert.True(approved));
         Assert.Null(comment);
     }
+
+    [Fact]
+    public void Cancelling_the_confirmation_decides_nothing()
+    {
+        var approved = false;
+        var page = WithDialogs(("Request", Pending), ("CanDecide", true), ("OnApprove", EventCallback.Factory.Create<string?>(this, _ => approved = true)));
+
+        page.FindAll("[data-testid=approval-panel] button").Single(b => b.TextContent.Contains("Approve")).Click();
+        Confirm(page, "Cancel");
+
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll(".mud-dialog")));
+        Assert.False(approved);
+    }
+
+    [Fact]
+    public void A_policy_without_gates_reads_no_gates_not_gates_passed()
+    {
+        var ungated = Pending with { RequestEvidence = new GateEvidence(DateTimeOffset.UnixEpoch, null, [], true) };
+
+        var panel = Render<ApprovalPanel>(p => p.Add(x => x.Request, ungated).Add(x => x.CanDecide, true));
+
+        Assert.Equal("No gates", panel.Find("[data-testid=gates-summary]").TextContent.Trim());
+        Assert.Single(panel.FindAll("[data-testid=no-gates]"));
+        Assert.Empty(panel.FindAll("[data-testid=gate-row]"));
+    }
+
+    [Fact]
+    public void The_candidates_metrics_show_beside_the_stage_holders()
+    {
+        IReadOnlyList<MetricDelta> metrics = [new("auc", 0.97, 0.95, 0.02, Verdict.Better)];
+
+        var panel = Render<ApprovalPanel>(p => p.Add(x => x.Request, Pending).Add(x => x.CanDecide, true).Add(x => x.Metrics, metrics));
+
+        var table = panel.Find("[data-testid=evaluation-comparison]");
+        Assert.Contains("v2 (candidate)", table.TextContent);
+        Assert.Contains("v1 (in Production)", table.TextContent);
+        Assert.Equal("better", panel.Find("[data-testid=metric-row]").GetAttribute("data-verdict")!.ToLowerInvariant());
+    }
+
+    [Fact]
+    public void Without_a_stage_holder_the_candidates_metrics_stand_alone()
+    {
+        var first = Pending with { RequestEvidence = Pending.RequestEvidence with { HolderVersion = null } };
+        IReadOnlyList<MetricDelta> metrics = [new("auc", 0.97, null, null, Verdict.Unknown)];
+
+        var panel = Render<ApprovalPanel>(p => p.Add(x => x.Request, first).Add(x => x.CanDecide, true).Add(x => x.Metrics, metrics));
+
+        Assert.Empty(panel.FindAll("[data-testid=evaluation-comparison]"));
+        Assert.Equal(["auc", "0.97"], panel.FindAll("[data-testid=candidate-metrics] tbody td").Select(c => c.TextContent));
+    }
+
+    private IRenderedComponent<ContainerFragment> WithDialogs(params (string Name, object Value)[] parameters) => Render(b =>
+    {
+        b.OpenComponent<MudDialogProvider>(0);
+        b.CloseComponent();
+        b.OpenComponent<ApprovalPanel>(1);
+        foreach (var (name, value) in parameters)
+        {
+            b.AddAttribute(2, name, value);
+        }
+
+        b.CloseComponent();
+    });
+
+    private static void Confirm(IRenderedComponent<ContainerFragment> page, string button) =>
+        page.WaitForAssertion(() => page.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == button).Click());
 
     [Fact]
     public void The_author_sees_why_they_cannot_decide_and_no_buttons()

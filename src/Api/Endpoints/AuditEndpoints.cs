@@ -19,7 +19,7 @@ internal static class AuditEndpoints
                 ISender sender, CancellationToken ct) =>
                 TypedResults.Ok<Page<AuditEventDto>>(await sender.Send(
                     new ListAuditEventsQuery(new AuditFilter(entityType, entityId, actor, action, from, to), limit, cursor), ct)))
-            .WithSummary("The audit trail, newest first (paged): filter by entity, actor, action and time range [from, to).");
+            .WithSummary("The audit trail, newest first (paged): filter by entity, actor, action (a trailing * matches a prefix: Promote*) and time range [from, to).");
 
         audit.MapGet("/export", async (
                 string? format, string? entityType, string? entityId, string? actor, string? action, DateTimeOffset? from, DateTimeOffset? to,
@@ -37,6 +37,10 @@ internal static class AuditEndpoints
                 await (csv ? AuditExport.WriteCsvAsync(events, response.Body, ct) : AuditExport.WriteJsonAsync(events, response.BodyWriter, ct));
             })
             .WithSummary("Streams the filtered audit trail, oldest first, as CSV (default) or a JSON array, with each event's hash.");
+
+        audit.MapGet("/actions", async (ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new Platform.Application.Auditing.Queries.ListAuditActions.ListAuditActionsQuery(), ct)))
+            .WithSummary("Every action the trail holds at least once, by name: the choices of the action filter.");
 
         audit.MapGet("/verify", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new VerifyAuditChainQuery(), ct)))
             .WithSummary("Recomputes the hash chain: intact, or the first broken event and why.");

@@ -7,6 +7,7 @@ using Platform.Application.Jobs.Commands.SubmitJob;
 using Platform.Application.Jobs.Queries.GetJob;
 using Platform.Application.Jobs.Queries.GetJobLogs;
 using Platform.Application.Jobs.Queries.ListJobs;
+using Platform.Application.Jobs.Queries.ListTrainers;
 using Platform.Application.Jobs.Queries.ListWorkers;
 using Platform.Domain.Jobs;
 
@@ -49,6 +50,9 @@ internal static class JobEndpoints
         jobs.MapPost("/{id:guid}/retry", async (Guid id, ISender sender, CancellationToken ct) =>
             TypedResults.Accepted($"/api/v1/jobs/{id}", await sender.Send(new RetryJobCommand(id), ct)))
             .WithSummary("Queues a failed, cancelled or timed-out job again.");
+
+        api.MapGet("/trainers", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListTrainersQuery(), ct)))
+            .WithTags("Jobs").WithSummary("The built-in trainers and each one's hyper-parameters: kind, allowed range in words, default (null: the library's own).");
 
         api.MapGet("/workers", async (bool? online, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new ListWorkersQuery(online, limit, cursor), ct)))

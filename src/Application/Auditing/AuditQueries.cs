@@ -20,7 +20,7 @@ public sealed record AuditEventDto(
     }
 }
 
-/// <summary>Which events: by entity, actor, action, and time range [From, To).</summary>
+/// <summary>Which events: by entity, actor, action (exact, or a prefix when it ends with <c>*</c>), and time range [From, To).</summary>
 public sealed record AuditFilter(string? EntityType, string? EntityId, string? Actor, string? Action, DateTimeOffset? From, DateTimeOffset? To)
 {
     public IQueryable<AuditEvent> Apply(IQueryable<AuditEvent> events)
@@ -28,7 +28,12 @@ public sealed record AuditFilter(string? EntityType, string? EntityId, string? A
         events = EntityType is null ? events : events.Where(e => e.EntityType == EntityType);
         events = EntityId is null ? events : events.Where(e => e.EntityId == EntityId);
         events = Actor is null ? events : events.Where(e => e.Actor == Actor);
-        events = Action is null ? events : events.Where(e => e.Action == Action);
+        events = Action switch
+        {
+            null => events,
+            [.. var prefix, '*'] => events.Where(e => e.Action.StartsWith(prefix)),
+            _ => events.Where(e => e.Action == Action),
+        };
         events = From is null ? events : events.Where(e => e.At >= From);
         return To is null ? events : events.Where(e => e.At < To);
     }

@@ -12,4 +12,10 @@ internal sealed class HyperparameterRules : IHyperparameterRules
 
     public IReadOnlyDictionary<string, string> Resolve(string trainer, IReadOnlyDictionary<string, string> values) =>
         HyperparameterValidator.Validate(Enum.Parse<TrainerKind>(trainer), values).Resolved;
+
+    public IReadOnlyList<(string Trainer, IReadOnlyList<HyperparameterDescription> Hyperparameters)> Describe() =>
+    [
+        .. Enum.GetValues<TrainerKind>().Select(t => (t.ToString(), (IReadOnlyList<HyperparameterDescription>)
+            [.. HyperparameterCatalog.For(t).Select(d => new HyperparameterDescription(d.Name, d.Kind.ToString(), d.Rule, d.Default, d.Description))])),
+    ];
 }

@@ -13,12 +13,19 @@ public sealed record Experiment(Guid Id, string Name, string? Description, strin
 /// <summary>Every param, metric and tag key an experiment's runs have: its runs table's columns.</summary>
 public sealed record RunKeys(IReadOnlyList<string> Params, IReadOnlyList<string> Metrics, IReadOnlyList<string> Tags, bool Truncated);
 
-public sealed record WorkerInfo(string Id, string Name, int Cores, string? GpuName, long? GpuMemoryBytes, IReadOnlyList<string> HardwareClasses, Guid? RunningJobId, bool Online);
+public sealed record WorkerInfo(
+    string Id, string Name, int Cores, string? GpuName, long? GpuMemoryBytes, IReadOnlyList<string> HardwareClasses, Guid? RunningJobId, bool Online,
+    DateTimeOffset? LastSeenAt = null);
 
 public sealed record JobInfo(
-    Guid Id, string Kind, string State, Guid? RunId, string SubmittedBy, double Progress, string? Phase, string? ProgressMessage, string? Reason, DateTimeOffset CreatedAt)
+    Guid Id, string Kind, string State, Guid? RunId, string SubmittedBy, double Progress, string? Phase, string? ProgressMessage, string? Reason, DateTimeOffset CreatedAt,
+    string? HardwareClass = null, string? ParametersJson = null, int Attempts = 0, int MaxAttempts = 0, string? WorkerId = null,
+    DateTimeOffset? StartedAt = null, DateTimeOffset? FinishedAt = null, string? ResultJson = null, bool CancelRequested = false)
 {
     public bool Ended => State is "Succeeded" or "Failed" or "Cancelled";
+
+    /// <summary>How long it ran: from its start to its end, or to <paramref name="now"/> while it runs; null before it starts.</summary>
+    public TimeSpan? Duration(DateTimeOffset now) => StartedAt is { } start ? (FinishedAt ?? (Ended ? start : now)) - start : null;
 }
 
 public sealed record DatasetInfo(string Name, int Version, int RowCount, int ColumnCount, DateTimeOffset CreatedAt);
@@ -42,7 +49,7 @@ public sealed record ModelInfo(string Name, string? Description, int LatestVersi
 
 public sealed record ModelVersionInfo(
     string Model, int Version, string Stage, string ArtifactSha256, JsonElement Metrics, string? ModelCard, string CreatedBy, DateTimeOffset CreatedAt,
-    JsonElement? Lineage = null)
+    JsonElement? Lineage = null, JsonElement? Inputs = null, JsonElement? Outputs = null, IReadOnlyDictionary<string, string>? Tags = null, long SizeBytes = 0)
 {
     /// <summary>The run the version was registered from (its lineage's <c>runId</c>); null for an uploaded file.</summary>
     public string? RunId => Text("runId");
@@ -63,7 +70,8 @@ public sealed record PromotionRequest(
     Guid Id, string Model, int Version, string TargetStage, string Status, string Justification, string RequestedBy, DateTimeOffset RequestedAt,
     DateTimeOffset ExpiresAt, int Approvals, int RequiredApprovals, IReadOnlyList<Decision> Decisions, GateEvidence RequestEvidence, GateEvidence? FinalEvidence);
 
-public sealed record AuditEvent(long Sequence, DateTimeOffset At, string Actor, string Action, string EntityType, string EntityId, string? TraceId);
+public sealed record AuditEvent(
+    long Sequence, DateTimeOffset At, string Actor, string Action, string EntityType, string EntityId, string? TraceId, JsonElement? Summary = null, string? SourceAddress = null);
 
 public sealed record AuditVerification(bool Intact, long SealedEvents, long UnsealedEvents, long? FirstBrokenSequence, string? Reason);
 

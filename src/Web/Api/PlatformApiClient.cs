@@ -63,7 +63,7 @@ public sealed partial class PlatformApiClient(HttpClient http, PortalSession ses
     /// <summary>A new run in the experiment, then a Train job for it; answers the job.</summary>
     public async Task<JobInfo> LaunchTrainingAsync(Guid experimentId, TrainingRequest training, CancellationToken ct = default)
     {
-        var run = await PostAsync<RunInfo>($"api/v1/experiments/{experimentId}/runs", new { }, ct);
+        var run = await PostAsync<RunInfo>($"api/v1/experiments/{experimentId}/runs", string.IsNullOrWhiteSpace(training.RunName) ? new { } : new { name = training.RunName.Trim() }, ct);
         return await PostAsync<JobInfo>("api/v1/jobs", new { kind = "Train", runId = run.Id, hardwareClass = training.HardwareClass, parameters = training.Parameters() }, ct);
     }
 
@@ -89,7 +89,11 @@ public sealed partial class PlatformApiClient(HttpClient http, PortalSession ses
         PostAsync<PromotionRequest>($"api/v1/models/{Uri.EscapeDataString(model)}/versions/{version}/promotions", new { targetStage, justification }, ct);
 
     public Task<Page<AuditEvent>> AuditAsync(string? actor, string? action, int limit, string? cursor, CancellationToken ct = default) =>
-        GetAsync<Page<AuditEvent>>($"api/v1/audit?limit={limit}{Query("actor", actor)}{Query("action", action)}{Cursor(cursor)}", ct);
+        AuditAsync(new AuditQuery(actor, action, null, null), limit, cursor, ct);
+
+    /// <summary>The audit trail, newest first, filtered by actor, action (a trailing * is a prefix) and the days [From, To] (whole UTC days).</summary>
+    public Task<Page<AuditEvent>> AuditAsync(AuditQuery filter, int limit, string? cursor, CancellationToken ct = default) =>
+        GetAsync<Page<AuditEvent>>($"api/v1/audit?limit={limit}{filter.QueryString}{Cursor(cursor)}", ct);
 
     public Task<AuditVerification> VerifyAuditAsync(CancellationToken ct = default) => GetAsync<AuditVerification>("api/v1/audit/verify", ct);
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 
 namespace Platform.Web.Api;
 
@@ -7,6 +8,9 @@ public sealed class TrainingRequest
 {
     [Required(ErrorMessage = "Pick an experiment.")]
     public Experiment? Experiment { get; set; }
+
+    [StringLength(250, ErrorMessage = "A run name is at most 250 characters.")]
+    public string? RunName { get; set; }
 
     [Required(ErrorMessage = "Pick a dataset version.")]
     public DatasetInfo? Dataset { get; set; }
@@ -21,11 +25,18 @@ public sealed class TrainingRequest
 
     public string HardwareClass { get; set; } = "Cpu";
 
-    [Range(1, 10_000, ErrorMessage = "Rounds are 1 to 10,000.")]
-    public int? NumberOfIterations { get; set; }
+    /// <summary>Each hyper-parameter's value as typed, by name; blank leaves the trainer's default.</summary>
+    public Dictionary<string, string?> Hyperparameters { get; } = [];
 
-    [Range(1e-6, 1.0, ErrorMessage = "The learning rate is above 0 and at most 1.")]
-    public double? LearningRate { get; set; }
+    /// <summary>Starts the hyper-parameters afresh at <paramref name="trainer"/>'s defaults.</summary>
+    public void UseDefaultsOf(TrainerInfo? trainer)
+    {
+        Hyperparameters.Clear();
+        foreach (var h in trainer?.Hyperparameters ?? [])
+        {
+            Hyperparameters[h.Name] = h.Default;
+        }
+    }
 
     public object Parameters() => new
     {
@@ -34,22 +45,13 @@ public sealed class TrainingRequest
         labelColumn = LabelColumn,
         task = Task,
         trainer = Trainer,
-        hyperparameters = Hyperparameters(),
+        hyperparameters = Given(),
     };
 
-    private Dictionary<string, object> Hyperparameters()
-    {
-        var values = new Dictionary<string, object>();
-        if (NumberOfIterations is { } rounds)
-        {
-            values["numberOfIterations"] = rounds;
-        }
-
-        if (LearningRate is { } rate)
-        {
-            values["learningRate"] = rate;
-        }
-
-        return values;
-    }
+    /// <summary>The values given, numbers as numbers (a text that is not one goes as typed, for the Api to name).</summary>
+    private Dictionary<string, object> Given() => Hyperparameters
+        .Where(h => !string.IsNullOrWhiteSpace(h.Value))
+        .ToDictionary(h => h.Key, h => double.TryParse(h.Value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+            ? number == Math.Floor(number) && Math.Abs(number) < 1e15 ? (object)(long)number : number
+            : h.Value!.Trim());
 }

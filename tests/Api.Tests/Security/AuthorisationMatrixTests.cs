@@ -73,7 +73,7 @@ public sealed class AuthorisationMatrixTests(ApiFactory factory) : IClassFixture
             "read experiments" => [Get("/api/v1/experiments")],
             "create experiments" => [Json(HttpMethod.Post, "/api/v1/experiments", new { name = "matrix-" + Guid.NewGuid().ToString("N") })],
             "upload dataset versions" => [new(HttpMethod.Post, "/api/v1/datasets/matrix/versions") { Content = new StringContent("a,b\n1,2\n", Encoding.UTF8, "text/csv") }],
-            "read the registry" => [Get("/api/v1/models"), Get("/api/v1/models/none/versions/1/evaluations")],
+            "read the registry" => [Get("/api/v1/models"), Get("/api/v1/models/none/versions/1/evaluations"), Get("/api/v1/search?q=churn"), Get("/api/v1/trainers")],
             "register model versions" => [Json(HttpMethod.Post, "/api/v1/models/none/versions", new { runId = Guid.NewGuid() })],
             "set aliases and version tags" =>
                 [Json(HttpMethod.Put, "/api/v1/models/none/aliases/champion", new { version = 1 }), Json(HttpMethod.Put, "/api/v1/models/none/versions/1/tags/team", new { value = "x" })],
@@ -82,7 +82,7 @@ public sealed class AuthorisationMatrixTests(ApiFactory factory) : IClassFixture
             "archive or return a version to Development" => [Json(HttpMethod.Post, "/api/v1/models/none/versions/1/stage", new { stage = "Archived", reason = "old" })],
             "read promotion requests and policies" => [Get("/api/v1/promotions?status=Pending"), Get($"/api/v1/promotions/{promotion}"), Get("/api/v1/approval-policies")],
             "define approval policies" => [Json(HttpMethod.Put, "/api/v1/approval-policies/Staging", new { approverRoles = new[] { "Approver" }, requiredApprovals = 1 })],
-            "read and verify the audit trail" => [Get("/api/v1/audit"), Get("/api/v1/audit/verify")],
+            "read and verify the audit trail" => [Get("/api/v1/audit"), Get("/api/v1/audit/verify"), Get("/api/v1/audit/actions")],
             "manage webhooks and read their delivery logs" => [Get("/api/v1/webhooks"), Get($"/api/v1/webhooks/{promotion}/deliveries")],
             "manage users" => [Get("/api/v1/users")],
             "read deployments, their revisions and monitoring" =>
