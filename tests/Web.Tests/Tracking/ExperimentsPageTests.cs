@@ -64,4 +64,13 @@ public sealed class ExperimentsPageTests : TrackingPageContext
 
         Assert.DoesNotContain(page.FindAll("button"), b => b.TextContent.Trim() == "New experiment");
     }
+
+    [Fact]
+    public void An_admin_is_offered_a_new_experiment_as_the_api_lets_them_create_one()
+    {
+        var page = Open<Experiments>("/experiments", null, "Admin");
+        page.WaitForAssertion(() => Assert.Contains("churn", page.Markup));
+
+        Assert.Contains(page.FindAll("button"), b => b.TextContent.Trim() == "New experiment");
+    }
 }
