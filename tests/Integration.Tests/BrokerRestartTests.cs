@@ -41,6 +41,11 @@ public sealed class BrokerRestartTests
             // Run once: exactly one worker ran each job to its end, and none started it and lost it half-way. The Api's
             // attempt count is not the measure: a claim granted while the broker restarts, whose answer never reaches
             // its worker, counts an attempt that never ran (the lease runs out and another worker takes the job).
+            // A worker logs a job's end after its report is answered, through the console logger's queue: the last
+            // jobs' lines may reach this process a moment after their state does.
+            await Eventually.HoldsAsync(
+                () => Task.FromResult(jobs.All(j => cluster.WorkerLinesAbout(j["id"]!.GetValue<string>()).Any(l => l.Contains("Succeeded", StringComparison.Ordinal)))),
+                TimeSpan.FromSeconds(15), () => "a worker never said a job succeeded");
             Assert.All(jobs, j =>
             {
                 var id = j["id"]!.GetValue<string>();
