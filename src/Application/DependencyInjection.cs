@@ -7,7 +7,7 @@ namespace Platform.Application;
 
 public static class DependencyInjection
 {
-    /// <summary>The mediator with its pipeline (authorisation, then validation), and every validator.</summary>
+    /// <summary>The mediator with its pipeline (authorisation, then validation), every validator, and the domain event handlers.</summary>
     public static IServiceCollection AddApplication(this IServiceCollection services)
     {
         services.AddMediator((MediatorOptions options) =>
@@ -17,6 +17,7 @@ public static class DependencyInjection
             options.PipelineBehaviors = [typeof(AuthorizationBehaviour<,>), typeof(ValidationBehaviour<,>), typeof(Common.Auditing.AuditBehaviour<,>)];
         });
         services.AddScoped<Common.Auditing.AuditScope>();
+        Common.Events.DomainEventRegistration.AddDomainEventHandlers(services);
         // A rule stops at its first failure: later checks in it (length, format) may assume earlier ones held.
         ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
         services.AddValidatorsFromAssembly(typeof(DependencyInjection).Assembly, ServiceLifetime.Singleton, includeInternalTypes: true);

@@ -66,7 +66,8 @@ public static class DependencyInjection
                 ?? throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is SqlServer.");
             services.AddDbContext<SqlServerPlatformDbContext>((sp, o) => o
                 .UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure())
-                .AddInterceptors(new CommandActivityInterceptor("mssql"), new OutboxSignalInterceptor(sp.GetRequiredService<OutboxSignal>()), Auditing(sp)));
+                .AddInterceptors(
+                    new CommandActivityInterceptor("mssql"), new DomainEventsInterceptor(sp), new OutboxSignalInterceptor(sp.GetRequiredService<OutboxSignal>()), Auditing(sp)));
             services.AddScoped<PlatformDbContext>(sp => sp.GetRequiredService<SqlServerPlatformDbContext>());
             services.AddScoped<IMetricWriter, EfMetricWriter>();
         }
@@ -76,7 +77,8 @@ public static class DependencyInjection
             services.AddDbContext<SqlitePlatformDbContext>((sp, o) => o
                 .UseSqlite(connectionString)
                 .AddInterceptors(
-                    new SqlitePragmaInterceptor(), new CommandActivityInterceptor("sqlite"), new OutboxSignalInterceptor(sp.GetRequiredService<OutboxSignal>()), Auditing(sp)));
+                    new SqlitePragmaInterceptor(), new CommandActivityInterceptor("sqlite"), new DomainEventsInterceptor(sp),
+                    new OutboxSignalInterceptor(sp.GetRequiredService<OutboxSignal>()), Auditing(sp)));
             services.AddScoped<PlatformDbContext>(sp => sp.GetRequiredService<SqlitePlatformDbContext>());
             services.AddScoped<IMetricWriter, SqliteMetricWriter>();
         }

@@ -28,7 +28,7 @@ public sealed record PutDeploymentCommand(
     string Name, string? Model, DeploymentEnvironment? Environment, HardwareClass HardwareClass, IReadOnlyList<TrafficVersionRequest>? Versions,
     CanaryPolicy? CanaryPolicy, DriftPolicy? DriftPolicy, string? Reason, int? IfMatch = null) : ICommand<DeploymentChangeDto>;
 
-public sealed class PutDeploymentCommandHandler(IPlatformDbContext db, IOutbox outbox, ICurrentUser user, TimeProvider clock, Microsoft.Extensions.Options.IOptions<Jobs.JobOptions> options)
+public sealed class PutDeploymentCommandHandler(IPlatformDbContext db, IOutbox outbox, IJobTokenIssuer tickets, ICurrentUser user, TimeProvider clock, Microsoft.Extensions.Options.IOptions<Jobs.JobOptions> options)
     : ICommandHandler<PutDeploymentCommand, DeploymentChangeDto>
 {
     public async ValueTask<DeploymentChangeDto> Handle(PutDeploymentCommand command, CancellationToken cancellationToken)
@@ -78,7 +78,7 @@ public sealed class PutDeploymentCommandHandler(IPlatformDbContext db, IOutbox o
             job = await DeployJobs.SubmitAsync(db, user, options.Value, deployment, model, revision, active, versions, now, cancellationToken);
             db.Jobs.Add(job);
             deployment.AwaitValidation(revision, job.Id);
-            outbox.Dispatch(job);
+            outbox.Dispatch(job, tickets);
         }
         else
         {

@@ -22,6 +22,13 @@ public enum Role
     /// </summary>
     [System.ComponentModel.Browsable(false)]
     Job = 64,
+
+    /// <summary>
+    /// A queued job's claim ticket, sent to the workers with the job's message: may claim that job (that attempt)
+    /// and nothing else. Never held by a person.
+    /// </summary>
+    [System.ComponentModel.Browsable(false)]
+    JobClaim = 128,
 }
 
 public static class RoleExtensions
@@ -29,7 +36,10 @@ public static class RoleExtensions
     /// <summary>The roles a person or token can hold.</summary>
     public static readonly Role[] All = [Role.Viewer, Role.DataScientist, Role.Approver, Role.Operator, Role.Admin];
 
-    /// <summary>Reads a role by name only (never a number, never <see cref="Role.System"/> or <see cref="Role.Job"/>), as claims and requests name it.</summary>
+    /// <summary>The roles only the platform and its jobs hold: never a person's, never satisfied by Admin.</summary>
+    public const Role Machine = Role.System | Role.Job | Role.JobClaim;
+
+    /// <summary>Reads a role by name only (never a number, never <see cref="Role.System"/>, <see cref="Role.Job"/> or <see cref="Role.JobClaim"/>), as claims and requests name it.</summary>
     public static bool TryParseAssignable(string? name, out Role role)
     {
         role = All.FirstOrDefault(r => string.Equals(r.ToString(), name, StringComparison.OrdinalIgnoreCase));
@@ -42,5 +52,5 @@ public static class RoleExtensions
 
     /// <summary>Admin satisfies every requirement a person can meet; otherwise one of the required roles must be held.</summary>
     public static bool Satisfies(this Role held, Role anyOf) =>
-        (held & anyOf) != Role.None || (held.HasFlag(Role.Admin) && (anyOf & ~(Role.System | Role.Job)) != Role.None);
+        (held & anyOf) != Role.None || (held.HasFlag(Role.Admin) && (anyOf & ~Machine) != Role.None);
 }

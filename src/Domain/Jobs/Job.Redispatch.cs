@@ -26,6 +26,7 @@ public sealed partial class Job
         DispatchedAt = now;
         Redispatches++;
         Version++;
+        Raise(new JobChanged(this));
         return true;
     }
 }

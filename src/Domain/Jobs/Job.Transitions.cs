@@ -41,6 +41,7 @@ public sealed partial class Job
             return false;
         }
 
+        Raise(new JobChanged(this));
         return true;
     }
 
@@ -120,12 +121,14 @@ public sealed partial class Job
             throw new Common.DomainException("job.not-retryable", $"Only a failed, cancelled or timed-out job can be retried; this one is {State}.");
         }
 
+        var endedAt = FinishedAt;
         Attempts = 0;
         CancelRequestedAt = null;
         FinishedAt = null;
         ResultJson = null;
         CreatedAt = now;
         Requeue(null, now);
+        Raise(new JobRetried(this, endedAt));
     }
 
     private void Requeue(string? reason, DateTimeOffset now)
@@ -140,6 +143,7 @@ public sealed partial class Job
         StartedAt = null;
         Progress = 0;
         Version++;
+        Raise(new JobChanged(this));
     }
 
     private void End(JobState state, string? reason, DateTimeOffset now)
@@ -149,5 +153,7 @@ public sealed partial class Job
         FinishedAt = now;
         LeaseExpiresAt = null;
         Version++;
+        Raise(new JobEnded(this, now));
+        Raise(new JobChanged(this));
     }
 }

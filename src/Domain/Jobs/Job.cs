@@ -7,7 +7,7 @@ namespace Platform.Domain.Jobs;
 /// lease that it renews; only the holder of the current lease may report on it, so a worker that lost its lease
 /// (killed, partitioned) cannot finish a job that another worker has taken over.
 /// </summary>
-public sealed partial class Job
+public sealed partial class Job : AggregateRoot
 {
     public const int MaxReasonLength = 4000;
 
@@ -78,6 +78,7 @@ public sealed partial class Job
             // renewed. The worker itself makes sure it does not run the job twice at once.
             LeaseExpiresAt = now + leaseDuration;
             Version++;
+            Raise(new JobChanged(this));
             return (held, null);
         }
 
@@ -102,6 +103,7 @@ public sealed partial class Job
         ProgressMessage = null;
         ProgressAt = null;
         Version++;
+        Raise(new JobChanged(this));
         return (LeaseId, null);
     }
 
@@ -135,5 +137,6 @@ public sealed partial class Job
         Phase = phase;
         ProgressMessage = message;
         ProgressAt = at;
+        Raise(new JobChanged(this));
     }
 }

@@ -16,4 +16,7 @@ public static class PlatformAuthenticationSchemes
 
     /// <summary>A running job's token (<c>pjt_…</c>), issued to its worker with the claim.</summary>
     public const string JobToken = "JobToken";
+
+    /// <summary>A queued job's claim ticket (<c>pjc_…</c>), sent to the workers with the job's message.</summary>
+    public const string JobClaimTicket = "JobClaimTicket";
 }

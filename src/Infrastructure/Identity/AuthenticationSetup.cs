@@ -28,7 +28,8 @@ public static class AuthenticationSetup
                 o.ForwardDefaultSelector = context => SelectScheme(BearerToken.From(context.Request), auth.Issuer, external))
             .AddJwtBearer(PlatformAuthenticationSchemes.Local)
             .AddScheme<AuthenticationSchemeOptions, AccessTokenAuthenticationHandler>(PlatformAuthenticationSchemes.AccessToken, null)
-            .AddScheme<AuthenticationSchemeOptions, JobTokenAuthenticationHandler>(PlatformAuthenticationSchemes.JobToken, null);
+            .AddScheme<AuthenticationSchemeOptions, JobTokenAuthenticationHandler>(PlatformAuthenticationSchemes.JobToken, null)
+            .AddScheme<AuthenticationSchemeOptions, JobClaimTicketAuthenticationHandler>(PlatformAuthenticationSchemes.JobClaimTicket, null);
         services.AddOptions<JwtBearerOptions>(PlatformAuthenticationSchemes.Local)
             .Configure<SigningKeyStore, IOptions<AuthOptions>>((o, keys, options) => ConfigureLocal(o, keys, options.Value));
 
@@ -52,6 +53,11 @@ public static class AuthenticationSetup
         if (token is not null && JobTokens.LooksLikeToken(token))
         {
             return PlatformAuthenticationSchemes.JobToken;
+        }
+
+        if (token is not null && JobTokens.LooksLikeTicket(token))
+        {
+            return PlatformAuthenticationSchemes.JobClaimTicket;
         }
 
         if (external && token is not null)

@@ -26,6 +26,8 @@ internal sealed class HttpCurrentUser(IHttpContextAccessor accessor, CurrentPrin
         ? Role.None
         : IsJob
         ? Role.Job
+        : IsClaimTicket
+        ? Role.JobClaim
         : Identity.FindAll(Identity.RoleClaimType)
             .Select(c => RoleExtensions.TryParseAssignable(c.Value, out var role) ? role : Role.None)
             .Combine();
@@ -36,7 +38,11 @@ internal sealed class HttpCurrentUser(IHttpContextAccessor accessor, CurrentPrin
         ? new JobScope(ClaimId(PlatformClaims.JobId)!.Value, ClaimId(PlatformClaims.LeaseId)!.Value, ClaimId(PlatformClaims.RunId))
         : null;
 
+    public Guid? ClaimableJobId => IsClaimTicket ? ClaimId(PlatformClaims.JobId) : null;
+
     private bool IsJob => Identity is { IsAuthenticated: true, AuthenticationType: PlatformAuthenticationSchemes.JobToken };
+
+    private bool IsClaimTicket => Identity is { IsAuthenticated: true, AuthenticationType: PlatformAuthenticationSchemes.JobClaimTicket };
 
     private Guid? ClaimId(string type) => Guid.TryParse(Principal?.FindFirst(type)?.Value, out var id) ? id : null;
 }

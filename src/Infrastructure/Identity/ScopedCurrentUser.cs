@@ -18,9 +18,10 @@ internal sealed class ScopedCurrentUser(HttpCurrentUser http) : ICurrentUser, ID
     public Role Roles => _systemActor is not null ? Role.System : _linkUser is { } link ? link.Roles : http.Roles;
     public Guid? AccessTokenId => _systemActor is not null || _linkUser is not null ? null : http.AccessTokenId;
     public JobScope? Job => _systemActor is not null || _linkUser is not null ? null : http.Job;
+    public Guid? ClaimableJobId => _systemActor is not null || _linkUser is not null ? null : http.ClaimableJobId;
 
     public void ActAsSystem(string actor) => _systemActor = actor;
 
     /// <summary>Acts for a download link's user; never for the platform itself or a job.</summary>
-    public void ActFor(Guid? userId, string name, Role roles) => _linkUser = (userId, name, roles & ~(Role.System | Role.Job));
+    public void ActFor(Guid? userId, string name, Role roles) => _linkUser = (userId, name, roles & ~RoleExtensions.Machine);
 }

@@ -4,12 +4,11 @@ using Platform.Infrastructure.Messaging.Consumers;
 
 namespace Platform.Infrastructure.Messaging;
 
-/// <summary>The Api's side of the bus: claims, lease renewals, and what workers report. Competing consumers across replicas.</summary>
+/// <summary>The Api's side of the bus: what workers report (progress, logs, metrics, heartbeats) and undeliverable jobs. Competing consumers across replicas.</summary>
 public sealed class ApiBusParticipant : IBusParticipant
 {
     public void AddConsumers(IBusRegistrationConfigurator bus)
     {
-        bus.AddConsumer<ClaimJobConsumer>();
         bus.AddConsumer<JobProgressedConsumer>();
         bus.AddConsumer<JobLoggedConsumer, JobLoggedConsumerDefinition>();
         bus.AddConsumer<JobMetricsLoggedConsumer>();

@@ -10,9 +10,9 @@ namespace Platform.Workers.Runtime;
 /// <summary>
 /// Takes a job from its queue: claims it from the Api (a refused claim means another worker has it or it ended:
 /// acknowledge and do nothing), runs it under a renewed lease, and reports how it ended. Bad input fails the job
-/// at once; infrastructure faults before the claim are retried by the endpoint's back-off policy. The claim comes over
-/// the bus with the attempt's token; the lease renewals and the end go to the Api over HTTP with that token. No job is
-/// taken before the Api answers (<see cref="ApiReadiness"/>).
+/// at once; infrastructure faults before the claim are retried by the endpoint's back-off policy. The claim goes to the
+/// Api over HTTP with the message's ticket and brings the attempt's token; the lease renewals and the end go over HTTP
+/// with that token. No job is taken before the Api answers (<see cref="ApiReadiness"/>).
 /// </summary>
 internal sealed class RunJobConsumer(
     IBus bus, JobClaimer claims, JobReportsClient api, ApiReadiness apiReady, WorkerIdentity identity, RunningJobs running, LeaseKeeper leases,
@@ -25,15 +25,13 @@ internal sealed class RunJobConsumer(
         var message = context.Message;
         await apiReady.WaitAsync(context.CancellationToken);
         using var slot = await running.TakeSlotAsync(context.CancellationToken);
-        var claim = await claims.ClaimAsync(new ClaimJob(message.JobId, identity.Id));
-        if (claim.Is(out Response<JobClaimRefused>? refused))
+        var (claimed, refused) = await claims.ClaimAsync(message, identity.Id);
+        if (claimed is null)
         {
-            logger.LogInformation("Job {JobId} not taken: {Reason}", message.JobId, refused.Message.Reason);
+            logger.LogInformation("Job {JobId} not taken: {Reason}", message.JobId, refused?.Reason);
             return;
         }
 
-        claim.Is(out Response<JobClaimed>? claimedResponse);
-        var claimed = claimedResponse!.Message;
         using var activity = Source.StartActivity($"job {message.Kind}");
         activity?.SetTag("platform.job_id", message.JobId);
         activity?.SetTag("platform.attempt", claimed.Attempt);

@@ -13,7 +13,6 @@ public sealed class WorkerBusParticipant(WorkerQueues queues, WorkerIdentity ide
     {
         bus.AddConsumer<RunJobConsumer>().ExcludeFromConfigureEndpoints();
         bus.AddConsumer<CancelJobConsumer>().ExcludeFromConfigureEndpoints();
-        bus.AddRequestClient<Contracts.Messages.Jobs.ClaimJob>(RequestTimeout.After(s: 10));
     }
 
     public void ConfigureEndpoints(IBusRegistrationContext context, IBusFactoryConfigurator bus)

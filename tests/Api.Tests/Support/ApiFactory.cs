@@ -3,9 +3,8 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Platform.Application.Jobs.WorkerReports;
+using Platform.Contracts.Api;
 using Platform.Contracts.Messages.Jobs;
-using Platform.Infrastructure.Identity;
 
 namespace Platform.Api.Tests.Support;
 
@@ -77,13 +76,26 @@ public class ApiFactory : WebApplicationFactory<Program>
         return client;
     }
 
-    /// <summary>Claims a job as a worker does (the bus consumer sends the claim as the platform): its lease and job token.</summary>
+    /// <summary>Claims a job as a worker does: over HTTP with the claim ticket of the job's last queued message. Its lease and job token.</summary>
     public async Task<JobClaimed> ClaimAsWorkerAsync(Guid jobId)
     {
-        await using var scope = Services.CreateAsyncScope();
-        var answer = await scope.ServiceProvider.GetRequiredService<SystemSender>()
-            .SendAsync(new ClaimJobCommand(jobId, WorkerName), "worker:" + WorkerName, CancellationToken.None);
-        return Assert.IsType<JobClaimed>(answer);
+        using var worker = Authorized(await ClaimTicketAsync(jobId));
+        var response = await worker.PostAsJsonAsync(JobReportsApi.Claim(jobId), new JobClaimRequest(WorkerName));
+        Assert.True(response.IsSuccessStatusCode, $"claim answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return (await response.Content.ReadFromJsonAsync<JobClaimed>())!;
+    }
+
+    /// <summary>The claim ticket in the last <see cref="RunJob"/> message queued for the job (read from the outbox, as the broker would carry it).</summary>
+    public async Task<string> ClaimTicketAsync(Guid jobId)
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(DataDirectory, "platform.db")};Pooling=False");
+        await connection.OpenAsync();
+        await using var query = connection.CreateCommand();
+        query.CommandText = "SELECT Body FROM OutboxMessages WHERE MessageType = $type AND Body LIKE $job ORDER BY Id DESC LIMIT 1";
+        query.Parameters.AddWithValue("$type", typeof(RunJob).FullName);
+        query.Parameters.AddWithValue("$job", $"%{jobId}%");
+        var body = (string?)await query.ExecuteScalarAsync() ?? throw new InvalidOperationException($"No RunJob message was queued for job {jobId}.");
+        return System.Text.Json.JsonSerializer.Deserialize<RunJob>(body, System.Text.Json.JsonSerializerOptions.Web)!.ClaimTicket!;
     }
 
     protected override void Dispose(bool disposing)

@@ -12,4 +12,5 @@ public sealed class TestCurrentUser : ICurrentUser
     public Role Roles { get; set; } = Role.DataScientist;
     public Guid? AccessTokenId { get; set; }
     public JobScope? Job { get; set; }
+    public Guid? ClaimableJobId { get; set; }
 }

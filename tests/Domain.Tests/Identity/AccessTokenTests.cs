@@ -32,6 +32,9 @@ public sealed class AccessTokenTests
     [InlineData(Role.Admin, Role.System, false)]
     [InlineData(Role.Admin, Role.Job, false)]
     [InlineData(Role.Admin, Role.System | Role.Job, false)]
+    [InlineData(Role.Admin, Role.JobClaim, false)]
+    [InlineData(Role.JobClaim, Role.Job, false)]
+    [InlineData(Role.JobClaim, Role.System | Role.JobClaim, true)]
     [InlineData(Role.Job, Role.System | Role.Job, true)]
     [InlineData(Role.Job, Role.DataScientist, false)]
     public void Admin_satisfies_every_requirement_and_others_need_one_listed_role(Role held, Role required, bool expected) =>

@@ -9,7 +9,7 @@ namespace Platform.Application.Common.Behaviours;
 
 /// <summary>
 /// Checks the caller's roles against the request's <see cref="RequiresRoleAttribute"/> before anything else runs, and
-/// keeps a job's token to requests about its own job (<see cref="IJobScoped"/>).
+/// keeps a job's token to requests about its own job (<see cref="IJobScoped"/>), and a claim ticket to claiming its job.
 /// </summary>
 public sealed class AuthorizationBehaviour<TMessage, TResponse>(ICurrentUser currentUser) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
@@ -40,6 +40,11 @@ public sealed class AuthorizationBehaviour<TMessage, TResponse>(ICurrentUser cur
             if (currentUser.Roles == Role.Job && !IsForCallersJob(message, currentUser.Job))
             {
                 throw new ForbiddenAccessException("A job's token may act only for its own job and run, and read datasets.");
+            }
+
+            if (currentUser.Roles == Role.JobClaim && !(message is IJobScoped claim && claim.JobId == currentUser.ClaimableJobId))
+            {
+                throw new ForbiddenAccessException("A job's claim ticket may claim only its own job.");
             }
         }
 

@@ -20,6 +20,9 @@ public interface ICurrentUser
 
     /// <summary>The running job whose token is used (role <see cref="Role.Job"/>), if any.</summary>
     JobScope? Job { get; }
+
+    /// <summary>The queued job whose claim ticket is used (role <see cref="Role.JobClaim"/>), if any.</summary>
+    Guid? ClaimableJobId { get; }
 }
 
 /// <summary>What a job's token stands for: one attempt of one job (its lease), and the job's run if it has one.</summary>

@@ -7,4 +7,10 @@ namespace Platform.Application.Common.Interfaces;
 public interface IJobTokenIssuer
 {
     string Issue(Guid jobId, Guid leaseId);
+
+    /// <summary>
+    /// The ticket sent with a queued job's message: whoever received the message may claim that attempt of the job
+    /// with it over HTTP (and nothing else). Honoured only while that attempt is the job's next or current one.
+    /// </summary>
+    string IssueClaimTicket(Guid jobId, int attempt);
 }

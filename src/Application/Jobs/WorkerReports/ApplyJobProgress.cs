@@ -16,7 +16,7 @@ namespace Platform.Application.Jobs.WorkerReports;
 [RequiresRole(Role.System)]
 public sealed record ApplyJobProgressCommand(IReadOnlyList<JobProgressed> Updates) : ICommand;
 
-public sealed class ApplyJobProgressCommandHandler(IPlatformDbContext db, IJobNotifier notifier) : ICommandHandler<ApplyJobProgressCommand>
+public sealed class ApplyJobProgressCommandHandler(IPlatformDbContext db) : ICommandHandler<ApplyJobProgressCommand>
 {
     public async ValueTask<Unit> Handle(ApplyJobProgressCommand command, CancellationToken cancellationToken)
     {
@@ -35,10 +35,6 @@ public sealed class ApplyJobProgressCommandHandler(IPlatformDbContext db, IJobNo
         if (changed.Count > 0)
         {
             await db.SaveChangesAsync(cancellationToken);
-            foreach (var job in changed.Distinct())
-            {
-                await notifier.JobChangedAsync(JobDto.From(job), cancellationToken);
-            }
         }
 
         return Unit.Value;

@@ -1,3 +1,4 @@
+using FluentValidation;
 using Mediator;
 using Microsoft.Extensions.Options;
 using Platform.Application.Common.Interfaces;
@@ -9,13 +10,20 @@ namespace Platform.Application.Jobs.WorkerReports;
 
 /// <summary>
 /// A worker asks to run a job. Exactly one claim per queued attempt succeeds: a redelivered message, a second
-/// worker or a cancelled job gets a refusal, so a job that succeeded never runs again.
+/// worker or a cancelled job gets a refusal, so a job that succeeded never runs again. Sent over HTTP with the job
+/// message's claim ticket (role <see cref="Role.JobClaim"/>, for that job only).
 /// </summary>
-[RequiresRole(Role.System)]
-public sealed record ClaimJobCommand(Guid JobId, string WorkerId) : ICommand<object>;
+[RequiresRole(Role.System | Role.JobClaim)]
+public sealed record ClaimJobCommand(Guid JobId, string WorkerId) : ICommand<object>, IJobScoped;
+
+public sealed class ClaimJobCommandValidator : AbstractValidator<ClaimJobCommand>
+{
+    public ClaimJobCommandValidator() =>
+        RuleFor(c => c.WorkerId).NotEmpty().WithMessage("must name the worker").MaximumLength(200).WithMessage("must be at most 200 characters");
+}
 
 public sealed class ClaimJobCommandHandler(
-    IPlatformDbContext db, TimeProvider clock, IOptions<JobOptions> options, IJobNotifier notifier, IJobTokenIssuer tokens, IMetricWriter metrics)
+    IPlatformDbContext db, TimeProvider clock, IOptions<JobOptions> options, IJobTokenIssuer tokens, IMetricWriter metrics)
     : ICommandHandler<ClaimJobCommand, object>
 {
     public async ValueTask<object> Handle(ClaimJobCommand command, CancellationToken cancellationToken)
@@ -44,7 +52,6 @@ public sealed class ClaimJobCommandHandler(
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        await notifier.JobChangedAsync(JobDto.From(job), cancellationToken);
         return new JobClaimed(job.Id, leaseId.Value, options.Value.LeaseSeconds, job.Attempts, tokens.Issue(job.Id, leaseId.Value));
     }
 }

@@ -15,7 +15,7 @@ namespace Platform.Application.Jobs.WorkerReports;
 [RequiresRole(Role.System)]
 public sealed record ExpireLeasesCommand : ICommand<int>;
 
-public sealed class ExpireLeasesCommandHandler(IPlatformDbContext db, IOutbox outbox, TimeProvider clock, IJobNotifier notifier, IOptions<JobOptions> options)
+public sealed class ExpireLeasesCommandHandler(IPlatformDbContext db, IOutbox outbox, IJobTokenIssuer tickets, TimeProvider clock, IOptions<JobOptions> options)
     : ICommandHandler<ExpireLeasesCommand, int>
 {
     private static readonly TimeSpan TimeoutGrace = TimeSpan.FromSeconds(10);
@@ -36,7 +36,7 @@ public sealed class ExpireLeasesCommandHandler(IPlatformDbContext db, IOutbox ou
             {
                 if (job.ExpireLease(now))
                 {
-                    outbox.Dispatch(job);
+                    outbox.Dispatch(job, tickets);
                 }
 
                 changed.Add(job);
@@ -49,22 +49,13 @@ public sealed class ExpireLeasesCommandHandler(IPlatformDbContext db, IOutbox ou
             .OrderBy(j => j.DispatchedAt).Take(500).ToListAsync(cancellationToken);
         foreach (var job in unclaimed.Where(j => j.RedispatchIfUnclaimed(now, redispatchAfter)))
         {
-            outbox.Dispatch(job);
+            outbox.Dispatch(job, tickets);
             changed.Add(job);
         }
 
         if (changed.Count > 0)
         {
-            foreach (var job in changed)
-            {
-                await JobEndConsequences.RecordAsync(db, job, now, cancellationToken);
-            }
-
             await db.SaveChangesAsync(cancellationToken);
-            foreach (var job in changed)
-            {
-                await notifier.JobChangedAsync(JobDto.From(job), cancellationToken);
-            }
         }
 
         return changed.Count;

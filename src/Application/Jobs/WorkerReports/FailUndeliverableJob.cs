@@ -9,7 +9,7 @@ namespace Platform.Application.Jobs.WorkerReports;
 [RequiresRole(Role.System)]
 public sealed record FailUndeliverableJobCommand(Guid JobId, string Reason) : ICommand<bool>;
 
-public sealed class FailUndeliverableJobCommandHandler(IPlatformDbContext db, TimeProvider clock, IJobNotifier notifier)
+public sealed class FailUndeliverableJobCommandHandler(IPlatformDbContext db, TimeProvider clock)
     : ICommandHandler<FailUndeliverableJobCommand, bool>
 {
     public async ValueTask<bool> Handle(FailUndeliverableJobCommand command, CancellationToken cancellationToken)
@@ -20,9 +20,7 @@ public sealed class FailUndeliverableJobCommandHandler(IPlatformDbContext db, Ti
             return false;
         }
 
-        await JobEndConsequences.RecordAsync(db, job, clock.GetUtcNow(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        await notifier.JobChangedAsync(JobDto.From(job), cancellationToken);
         return true;
     }
 }

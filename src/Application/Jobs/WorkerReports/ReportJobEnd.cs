@@ -43,7 +43,7 @@ public sealed class ReportJobEndCommandValidator : AbstractValidator<ReportJobEn
     }
 }
 
-public sealed class ReportJobEndCommandHandler(IPlatformDbContext db, IOutbox outbox, TimeProvider clock, IJobNotifier notifier, ICurrentUser caller)
+public sealed class ReportJobEndCommandHandler(IPlatformDbContext db, IOutbox outbox, IJobTokenIssuer tickets, TimeProvider clock, ICurrentUser caller)
     : ICommandHandler<ReportJobEndCommand, JobEndRecorded>
 {
     public async ValueTask<JobEndRecorded> Handle(ReportJobEndCommand command, CancellationToken cancellationToken)
@@ -60,13 +60,10 @@ public sealed class ReportJobEndCommandHandler(IPlatformDbContext db, IOutbox ou
 
         if (job!.State == JobState.Queued)
         {
-            outbox.Dispatch(job);
+            outbox.Dispatch(job, tickets);
         }
 
-        await JobEndConsequences.RecordAsync(db, job, clock.GetUtcNow(), cancellationToken);
-
         await db.SaveChangesAsync(cancellationToken);
-        await notifier.JobChangedAsync(JobDto.From(job), cancellationToken);
         return new JobEndRecorded(job.Id, true);
     }
 }

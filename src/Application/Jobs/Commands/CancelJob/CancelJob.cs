@@ -10,7 +10,7 @@ namespace Platform.Application.Jobs.Commands.CancelJob;
 [RequiresRole(Role.DataScientist | Role.Operator)]
 public sealed record CancelJobCommand(Guid Id) : ICommand<JobDto>;
 
-public sealed class CancelJobCommandHandler(IPlatformDbContext db, IOutbox outbox, ICurrentUser currentUser, TimeProvider clock, IJobNotifier notifier)
+public sealed class CancelJobCommandHandler(IPlatformDbContext db, IOutbox outbox, ICurrentUser currentUser, TimeProvider clock)
     : ICommandHandler<CancelJobCommand, JobDto>
 {
     public async ValueTask<JobDto> Handle(CancelJobCommand command, CancellationToken cancellationToken)
@@ -21,10 +21,7 @@ public sealed class CancelJobCommandHandler(IPlatformDbContext db, IOutbox outbo
             outbox.Publish(new CancelJobRequested(job.Id));
         }
 
-        await JobEndConsequences.RecordAsync(db, job, clock.GetUtcNow(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        var dto = JobDto.From(job);
-        await notifier.JobChangedAsync(dto, cancellationToken);
-        return dto;
+        return JobDto.From(job);
     }
 }

@@ -9,19 +9,15 @@ namespace Platform.Application.Jobs.Commands.RetryJob;
 [RequiresRole(Role.DataScientist | Role.Operator)]
 public sealed record RetryJobCommand(Guid Id) : ICommand<JobDto>;
 
-public sealed class RetryJobCommandHandler(IPlatformDbContext db, IOutbox outbox, ICurrentUser currentUser, TimeProvider clock, IJobNotifier notifier)
+public sealed class RetryJobCommandHandler(IPlatformDbContext db, IOutbox outbox, IJobTokenIssuer tickets, ICurrentUser currentUser, TimeProvider clock)
     : ICommandHandler<RetryJobCommand, JobDto>
 {
     public async ValueTask<JobDto> Handle(RetryJobCommand command, CancellationToken cancellationToken)
     {
         var job = await db.LoadVisibleJobAsync(currentUser, command.Id, cancellationToken);
-        var endedAt = job.FinishedAt;
         job.Retry(clock.GetUtcNow());
-        outbox.Dispatch(job);
-        await Runs.TrainingRunRecorder.RecordIfTrainingRetriedAsync(db, job, endedAt, cancellationToken);
+        outbox.Dispatch(job, tickets);
         await db.SaveChangesAsync(cancellationToken);
-        var dto = JobDto.From(job);
-        await notifier.JobChangedAsync(dto, cancellationToken);
-        return dto;
+        return JobDto.From(job);
     }
 }

@@ -19,7 +19,7 @@ public sealed record SubmitJobCommand(
     JobKind Kind, HardwareClass HardwareClass, string? ParametersJson, Guid? RunId, int? TimeoutSeconds, int? MaxAttempts) : ICommand<JobDto>;
 
 public sealed class SubmitJobCommandHandler(
-    IPlatformDbContext db, IOutbox outbox, ICurrentUser currentUser, TimeProvider clock, IOptions<JobOptions> options, IHyperparameterRules hyperparameters)
+    IPlatformDbContext db, IOutbox outbox, IJobTokenIssuer tickets, ICurrentUser currentUser, TimeProvider clock, IOptions<JobOptions> options, IHyperparameterRules hyperparameters)
     : ICommandHandler<SubmitJobCommand, JobDto>
 {
     public async ValueTask<JobDto> Handle(SubmitJobCommand command, CancellationToken cancellationToken)
@@ -59,7 +59,7 @@ public sealed class SubmitJobCommandHandler(
             command.TimeoutSeconds ?? options.Value.DefaultTimeoutSeconds, command.MaxAttempts ?? options.Value.DefaultMaxAttempts,
             clock.GetUtcNow());
         db.Jobs.Add(job);
-        outbox.Dispatch(job);
+        outbox.Dispatch(job, tickets);
         await db.SaveChangesAsync(cancellationToken);
         return JobDto.From(job);
     }

@@ -1,11 +1,12 @@
 using Microsoft.EntityFrameworkCore;
+using Platform.Application.Common.Events;
 using Platform.Application.Common.Interfaces;
 using Platform.Application.Notifications;
 using Platform.Domain.Deployments;
 using Platform.Domain.Jobs;
 using Platform.Domain.Notifications;
 
-namespace Platform.Application.Deployments;
+namespace Platform.Application.Deployments.EventHandlers;
 
 /// <summary>
 /// When a Deploy job ends (reported by its worker, cancelled, timed out, out of attempts), the revision it validated
@@ -13,10 +14,11 @@ namespace Platform.Application.Deployments;
 /// other end makes it Failed, and the traffic stays where it was. The revision is found by the job's id, so a Deploy
 /// job submitted by hand changes no deployment.
 /// </summary>
-public static class DeploymentValidationRecorder
+internal sealed class RevisionSettledWhenItsDeployJobEnds(IPlatformDbContext db) : IDomainEventHandler<JobEnded>
 {
-    public static async Task RecordIfDeployAsync(IPlatformDbContext db, Job job, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task HandleAsync(JobEnded domainEvent, CancellationToken cancellationToken)
     {
+        var (job, now) = (domainEvent.Job, domainEvent.At);
         if (job.Kind != JobKind.Deploy || !job.State.IsFinal())
         {
             return;

@@ -1,21 +1,23 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Platform.Application.Common.Events;
 using Platform.Application.Common.Interfaces;
 using Platform.Contracts.Messages.Jobs;
 using Platform.Domain.Jobs;
 using Platform.Domain.Registry;
 
-namespace Platform.Application.Registry;
+namespace Platform.Application.Registry.EventHandlers;
 
 /// <summary>
 /// When an Evaluate job of a registered version succeeds, its report is stored with the version, in the same
 /// transaction as the job's end. The Api decides what is recorded (the job's parameters, set by whoever submitted
 /// it); the worker only supplies the figures.
 /// </summary>
-public static class ModelEvaluationRecorder
+internal sealed class EvaluationStoredWhenItsJobSucceeds(IPlatformDbContext db) : IDomainEventHandler<JobEnded>
 {
-    public static async Task RecordIfEvaluationAsync(IPlatformDbContext db, Job job, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task HandleAsync(JobEnded domainEvent, CancellationToken cancellationToken)
     {
+        var (job, now) = (domainEvent.Job, domainEvent.At);
         if (job is not { Kind: JobKind.Evaluate, State: JobState.Succeeded, ResultJson: { } result }
             || EvaluateJobParameters.Read(job.ParametersJson).Value is not { Model: { } name } p)
         {
