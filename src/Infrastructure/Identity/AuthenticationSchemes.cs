@@ -14,9 +14,6 @@ public static class PlatformAuthenticationSchemes
     /// <summary>Personal access tokens (<c>plat_…</c>).</summary>
     public const string AccessToken = "AccessToken";
 
-    /// <summary>A running job's token (<c>pjt_…</c>), issued to its worker with the claim.</summary>
+    /// <summary>A running job's token (<c>pjt_…</c>), issued to its worker with the claim; and a queued job's claim ticket (<c>pjc_…</c>), sent with its message.</summary>
     public const string JobToken = "JobToken";
-
-    /// <summary>A queued job's claim ticket (<c>pjc_…</c>), sent to the workers with the job's message.</summary>
-    public const string JobClaimTicket = "JobClaimTicket";
 }

@@ -28,8 +28,7 @@ public static class AuthenticationSetup
                 o.ForwardDefaultSelector = context => SelectScheme(BearerToken.From(context.Request), auth.Issuer, external))
             .AddJwtBearer(PlatformAuthenticationSchemes.Local)
             .AddScheme<AuthenticationSchemeOptions, AccessTokenAuthenticationHandler>(PlatformAuthenticationSchemes.AccessToken, null)
-            .AddScheme<AuthenticationSchemeOptions, JobTokenAuthenticationHandler>(PlatformAuthenticationSchemes.JobToken, null)
-            .AddScheme<AuthenticationSchemeOptions, JobClaimTicketAuthenticationHandler>(PlatformAuthenticationSchemes.JobClaimTicket, null);
+            .AddScheme<AuthenticationSchemeOptions, JobTokenAuthenticationHandler>(PlatformAuthenticationSchemes.JobToken, null);
         services.AddOptions<JwtBearerOptions>(PlatformAuthenticationSchemes.Local)
             .Configure<SigningKeyStore, IOptions<AuthOptions>>((o, keys, options) => ConfigureLocal(o, keys, options.Value));
 
@@ -50,14 +49,9 @@ public static class AuthenticationSetup
             return PlatformAuthenticationSchemes.AccessToken;
         }
 
-        if (token is not null && JobTokens.LooksLikeToken(token))
+        if (token is not null && (JobTokens.LooksLikeToken(token) || JobTokens.LooksLikeTicket(token)))
         {
             return PlatformAuthenticationSchemes.JobToken;
-        }
-
-        if (token is not null && JobTokens.LooksLikeTicket(token))
-        {
-            return PlatformAuthenticationSchemes.JobClaimTicket;
         }
 
         if (external && token is not null)

@@ -40,9 +40,14 @@ internal sealed class HttpCurrentUser(IHttpContextAccessor accessor, CurrentPrin
 
     public Guid? ClaimableJobId => IsClaimTicket ? ClaimId(PlatformClaims.JobId) : null;
 
-    private bool IsJob => Identity is { IsAuthenticated: true, AuthenticationType: PlatformAuthenticationSchemes.JobToken };
+    private bool IsJob => JobCredentialRole == nameof(Role.Job);
 
-    private bool IsClaimTicket => Identity is { IsAuthenticated: true, AuthenticationType: PlatformAuthenticationSchemes.JobClaimTicket };
+    private bool IsClaimTicket => JobCredentialRole == nameof(Role.JobClaim);
+
+    /// <summary>The role a job's credential was given (<see cref="JobTokenAuthenticationHandler"/>); null for any other caller.</summary>
+    private string? JobCredentialRole => Identity is { IsAuthenticated: true, AuthenticationType: PlatformAuthenticationSchemes.JobToken }
+        ? Identity.FindFirst(PlatformClaims.Role)?.Value
+        : null;
 
     private Guid? ClaimId(string type) => Guid.TryParse(Principal?.FindFirst(type)?.Value, out var id) ? id : null;
 }

@@ -11,7 +11,7 @@ namespace Platform.Infrastructure.Identity;
 /// honoured only while the job runs under that lease (see <see cref="JobTokenAuthenticationHandler"/>), so it expires
 /// with the attempt. A worker asking again for the job it holds gets the same token. A claim ticket,
 /// <c>pjc_{job}{attempt}_{mac}</c>, is made the same way under its own key, and is honoured only while that attempt is
-/// the job's next (queued) or current one (see <see cref="JobClaimTicketAuthenticationHandler"/>).
+/// the job's next (queued) or current one (see <see cref="JobTokenAuthenticationHandler"/>).
 /// </summary>
 public sealed class JobTokens(SigningKeyStore keys) : IJobTokenIssuer
 {

@@ -86,8 +86,23 @@ internal sealed class DomainEventsInterceptor(IServiceProvider scope) : SaveChan
         return Task.CompletedTask;
     }
 
-    private static List<IDomainEvent> Take(DbContext context) =>
-        [.. context.ChangeTracker.Entries<AggregateRoot>().SelectMany(e => e.Entity.TakeDomainEvents())];
+    /// <remarks>
+    /// Without detecting changes first (the save does that once, after this): an entity raises its events from its own
+    /// methods, and is tracked whatever its state, so a scan of the tracked entries finds them all.
+    /// </remarks>
+    private static List<IDomainEvent> Take(DbContext context)
+    {
+        var detecting = context.ChangeTracker.AutoDetectChangesEnabled;
+        context.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return [.. context.ChangeTracker.Entries<AggregateRoot>().SelectMany(e => e.Entity.TakeDomainEvents())];
+        }
+        finally
+        {
+            context.ChangeTracker.AutoDetectChangesEnabled = detecting;
+        }
+    }
 
     private async Task DispatchSavedAsync(List<IDomainEvent> events, CancellationToken cancellationToken)
     {

@@ -3,8 +3,8 @@ using Platform.Api.Tests.Support;
 namespace Platform.Api.Tests.Jobs;
 
 /// <summary>
-/// The REST surface a worker reports through: the claim, with the queued message's claim ticket, hands out the
-/// attempt's job token, and the token works for that job while its attempt runs, and for nothing else.
+/// The REST surface a worker reports through with the attempt's job token (handed out by the claim: see
+/// <see cref="JobClaimApiTests"/>): the token works for that job while its attempt runs, and for nothing else.
 /// </summary>
 public sealed class JobReportsApiTests(JobsApiFactory factory) : IClassFixture<JobsApiFactory>
 {
@@ -12,7 +12,7 @@ public sealed class JobReportsApiTests(JobsApiFactory factory) : IClassFixture<J
     public async Task The_claims_token_renews_the_lease_sees_a_cancel_and_ends_the_job_once()
     {
         var owner = await factory.ScientistAsync();
-        var (jobId, token) = await SubmitAndClaimAsync(owner);
+        var (jobId, token) = await factory.SubmitAndClaimAsync(owner);
         using var worker = factory.Authorized(token);
 
         var lease = await (await worker.PostAsync($"/api/v1/jobs/{jobId}/lease", null)).ExpectAsync(200);
@@ -37,7 +37,7 @@ public sealed class JobReportsApiTests(JobsApiFactory factory) : IClassFixture<J
     public async Task A_released_job_is_queued_again_with_the_worker_and_lease_gone()
     {
         var owner = await factory.ScientistAsync();
-        var (jobId, token) = await SubmitAndClaimAsync(owner);
+        var (jobId, token) = await factory.SubmitAndClaimAsync(owner);
         using var worker = factory.Authorized(token);
 
         await (await worker.PostJsonAsync($"/api/v1/jobs/{jobId}/end", new { outcome = "Released", reason = "worker shutting down" })).ExpectAsync(200);
@@ -51,8 +51,8 @@ public sealed class JobReportsApiTests(JobsApiFactory factory) : IClassFixture<J
     public async Task A_jobs_token_acts_for_its_own_job_only()
     {
         var owner = await factory.ScientistAsync();
-        var (_, token) = await SubmitAndClaimAsync(owner);
-        var (otherJob, _) = await SubmitAndClaimAsync(owner);
+        var (_, token) = await factory.SubmitAndClaimAsync(owner);
+        var (otherJob, _) = await factory.SubmitAndClaimAsync(owner);
         using var worker = factory.Authorized(token);
 
         await (await worker.PostAsync($"/api/v1/jobs/{otherJob}/lease", null)).ExpectAsync(403);
@@ -66,8 +66,8 @@ public sealed class JobReportsApiTests(JobsApiFactory factory) : IClassFixture<J
     public async Task A_tampered_token_is_401_and_a_persons_token_cannot_report_for_a_job()
     {
         var owner = await factory.ScientistAsync();
-        var (jobId, token) = await SubmitAndClaimAsync(owner);
-        var (otherJob, _) = await SubmitAndClaimAsync(owner);
+        var (jobId, token) = await factory.SubmitAndClaimAsync(owner);
+        var (otherJob, _) = await factory.SubmitAndClaimAsync(owner);
         using var forged = factory.Authorized(token.Replace(jobId.ToString("N"), otherJob.ToString("N"), StringComparison.Ordinal));
         using var admin = await factory.AdminAsync();
 
@@ -83,7 +83,7 @@ public sealed class JobReportsApiTests(JobsApiFactory factory) : IClassFixture<J
         var experiment = await owner.CreateExperimentAsync();
         var run = await owner.CreateRunAsync(experiment);
         var otherRun = await owner.CreateRunAsync(experiment);
-        var (_, token) = await SubmitAndClaimAsync(owner, run);
+        var (_, token) = await factory.SubmitAndClaimAsync(owner, run);
         using var worker = factory.Authorized(token);
 
         await (await worker.PutAsync($"/api/v1/runs/{run}/artifacts/model.onnx", new ByteArrayContent([1, 2, 3]))).ExpectAsync(200);
@@ -95,91 +95,6 @@ public sealed class JobReportsApiTests(JobsApiFactory factory) : IClassFixture<J
         await (await worker.GetAsync("/api/v1/datasets/nothing/versions/1/content?split=train")).ExpectAsync(404);
     }
 
-    [Fact]
-    public async Task A_claim_ticket_takes_its_job_once_gives_a_repeat_the_same_lease_and_refuses_a_second_worker()
-    {
-        var owner = await factory.ScientistAsync();
-        var jobId = await SubmitAsync(owner);
-        using var ticket = factory.Authorized(await factory.ClaimTicketAsync(jobId));
-
-        var first = await (await ticket.PostJsonAsync($"/api/v1/jobs/{jobId}/claim", new { workerId = "worker-a" })).ExpectAsync(200);
-        var again = await (await ticket.PostJsonAsync($"/api/v1/jobs/{jobId}/claim", new { workerId = "worker-a" })).ExpectAsync(200);
-        var second = await (await ticket.PostJsonAsync($"/api/v1/jobs/{jobId}/claim", new { workerId = "worker-b" })).ExpectAsync(409);
-
-        Assert.Equal(first["leaseId"]!.GetValue<string>(), again["leaseId"]!.GetValue<string>());
-        Assert.Equal(1, first["attempt"]!.GetValue<int>());
-        Assert.Equal("job.not-claimable", second["code"]!.GetValue<string>());
-        Assert.Contains("Running", second["detail"]!.GetValue<string>(), StringComparison.Ordinal);
-        var job = await (await owner.GetAsync($"/api/v1/jobs/{jobId}")).ExpectAsync(200);
-        Assert.Equal("Running", job["state"]!.GetValue<string>());
-        // The job token it brought works for the attempt.
-        using var worker = factory.Authorized(first["token"]!.GetValue<string>());
-        await (await worker.PostAsync($"/api/v1/jobs/{jobId}/lease", null)).ExpectAsync(200);
-    }
-
-    [Fact]
-    public async Task A_claim_ticket_claims_its_own_job_only_and_nothing_else()
-    {
-        var owner = await factory.ScientistAsync();
-        var jobId = await SubmitAsync(owner);
-        var otherJob = await SubmitAsync(owner);
-        var ticketText = await factory.ClaimTicketAsync(jobId);
-        using var ticket = factory.Authorized(ticketText);
-        using var forged = factory.Authorized(ticketText.Replace(jobId.ToString("N"), otherJob.ToString("N"), StringComparison.Ordinal));
-
-        await (await ticket.PostJsonAsync($"/api/v1/jobs/{otherJob}/claim", new { workerId = "worker-a" })).ExpectAsync(403);
-        await (await forged.PostJsonAsync($"/api/v1/jobs/{otherJob}/claim", new { workerId = "worker-a" })).ExpectAsync(401);
-        await (await ticket.PostAsync($"/api/v1/jobs/{jobId}/lease", null)).ExpectAsync(403);
-        await (await ticket.GetAsync("/api/v1/datasets/nothing/versions/1/content?split=train")).ExpectAsync(403);
-        await (await ticket.GetAsync("/api/v1/jobs")).ExpectAsync(403);
-        // Neither a person (even an Admin) nor a running job's token may claim.
-        using var admin = await factory.AdminAsync();
-        await (await admin.PostJsonAsync($"/api/v1/jobs/{otherJob}/claim", new { workerId = "worker-a" })).ExpectAsync(403);
-        var (_, jobToken) = await SubmitAndClaimAsync(owner);
-        using var running = factory.Authorized(jobToken);
-        await (await running.PostJsonAsync($"/api/v1/jobs/{otherJob}/claim", new { workerId = "worker-a" })).ExpectAsync(403);
-        Assert.Equal("Queued", (await (await owner.GetAsync($"/api/v1/jobs/{otherJob}")).ExpectAsync(200))["state"]!.GetValue<string>());
-    }
-
-    [Fact]
-    public async Task A_claim_ticket_stops_working_once_its_job_ended_or_was_cancelled_and_a_released_job_is_claimed_afresh()
-    {
-        var owner = await factory.ScientistAsync();
-        var cancelled = await SubmitAsync(owner);
-        using var cancelledTicket = factory.Authorized(await factory.ClaimTicketAsync(cancelled));
-        await (await owner.PostAsync($"/api/v1/jobs/{cancelled}/cancel", null)).ExpectAsync(200);
-        var (finished, finishedToken) = await SubmitAndClaimAsync(owner);
-        using var finishedTicket = factory.Authorized(await factory.ClaimTicketAsync(finished));
-        using var finishedWorker = factory.Authorized(finishedToken);
-        await (await finishedWorker.PostJsonAsync($"/api/v1/jobs/{finished}/end", new { outcome = "Succeeded" })).ExpectAsync(200);
-        var (released, releasedToken) = await SubmitAndClaimAsync(owner);
-        using var releasedWorker = factory.Authorized(releasedToken);
-        await (await releasedWorker.PostJsonAsync($"/api/v1/jobs/{released}/end", new { outcome = "Released", reason = "worker shutting down" })).ExpectAsync(200);
-
-        await (await cancelledTicket.PostJsonAsync($"/api/v1/jobs/{cancelled}/claim", new { workerId = "worker-a" })).ExpectAsync(401);
-        await (await finishedTicket.PostJsonAsync($"/api/v1/jobs/{finished}/claim", new { workerId = "worker-a" })).ExpectAsync(401);
-        Assert.Equal("Succeeded", (await (await owner.GetAsync($"/api/v1/jobs/{finished}")).ExpectAsync(200))["state"]!.GetValue<string>());
-        // Handed back unfinished: the message queued again carries a ticket another worker takes it with.
-        using var againTicket = factory.Authorized(await factory.ClaimTicketAsync(released));
-        var claim = await (await againTicket.PostJsonAsync($"/api/v1/jobs/{released}/claim", new { workerId = "worker-b" })).ExpectAsync(200);
-        Assert.NotEqual(releasedToken, claim["token"]!.GetValue<string>());
-    }
-
-    [Theory]
-    [InlineData("""{}""")]
-    [InlineData("""{"workerId":""}""")]
-    public async Task A_claim_without_a_worker_is_400_naming_the_field(string body)
-    {
-        var owner = await factory.ScientistAsync();
-        var jobId = await SubmitAsync(owner);
-        using var ticket = factory.Authorized(await factory.ClaimTicketAsync(jobId));
-
-        var problem = await (await ticket.PostAsync($"/api/v1/jobs/{jobId}/claim", new StringContent(body, System.Text.Encoding.UTF8, "application/json")))
-            .ExpectAsync(400);
-
-        Assert.True(problem["errors"]?["workerId"] is not null, $"no error for workerId: {problem}");
-    }
-
     [Theory]
     [InlineData("""{"outcome":"Done"}""", "outcome")]
     [InlineData("""{}""", "outcome")]
@@ -187,7 +102,7 @@ public sealed class JobReportsApiTests(JobsApiFactory factory) : IClassFixture<J
     public async Task A_bad_end_report_is_400_naming_the_field(string body, string field)
     {
         var owner = await factory.ScientistAsync();
-        var (jobId, token) = await SubmitAndClaimAsync(owner);
+        var (jobId, token) = await factory.SubmitAndClaimAsync(owner);
         using var worker = factory.Authorized(token);
 
         var problem = await (await worker.PostAsync($"/api/v1/jobs/{jobId}/end", new StringContent(body, System.Text.Encoding.UTF8, "application/json")))
@@ -195,17 +110,5 @@ public sealed class JobReportsApiTests(JobsApiFactory factory) : IClassFixture<J
 
         Assert.True(problem["errors"]?[field] is not null, $"no error for {field}: {problem}");
         Assert.Equal("Running", (await (await owner.GetAsync($"/api/v1/jobs/{jobId}")).ExpectAsync(200))["state"]!.GetValue<string>());
-    }
-
-    private async Task<(Guid JobId, string Token)> SubmitAndClaimAsync(HttpClient owner, string? runId = null)
-    {
-        var jobId = await SubmitAsync(owner, runId);
-        return (jobId, (await factory.ClaimAsWorkerAsync(jobId)).Token);
-    }
-
-    private static async Task<Guid> SubmitAsync(HttpClient owner, string? runId = null)
-    {
-        var job = await (await owner.PostJsonAsync("/api/v1/jobs", new { kind = "Diagnostic", runId })).ExpectAsync(202);
-        return Guid.Parse(job["id"]!.GetValue<string>());
     }
 }
