@@ -11,7 +11,7 @@ namespace Platform.Application.Common.Events;
 /// </summary>
 public sealed class DomainEventDispatcher(IServiceProvider services)
 {
-    private static readonly ConcurrentDictionary<(Type, Type), Func<object, IDomainEvent, CancellationToken, Task>> Invokers = new();
+    private static readonly ConcurrentDictionary<Type, System.Reflection.MethodInfo> HandleMethods = new();
 
     public Task DispatchAsync(IDomainEvent domainEvent, CancellationToken cancellationToken) =>
         InvokeAllAsync(typeof(IDomainEventHandler<>), domainEvent, cancellationToken);
@@ -22,16 +22,10 @@ public sealed class DomainEventDispatcher(IServiceProvider services)
     private async Task InvokeAllAsync(Type handlerKind, IDomainEvent domainEvent, CancellationToken cancellationToken)
     {
         var handlerType = handlerKind.MakeGenericType(domainEvent.GetType());
-        var invoke = Invokers.GetOrAdd((handlerKind, domainEvent.GetType()), key => MakeInvoker(key.Item1, key.Item2));
+        var handle = HandleMethods.GetOrAdd(handlerType, type => type.GetMethod("HandleAsync")!);
         foreach (var handler in services.GetServices(handlerType))
         {
-            await invoke(handler!, domainEvent, cancellationToken);
+            await (Task)handle.Invoke(handler, System.Reflection.BindingFlags.DoNotWrapExceptions, null, [domainEvent, cancellationToken], null)!;
         }
-    }
-
-    private static Func<object, IDomainEvent, CancellationToken, Task> MakeInvoker(Type handlerKind, Type eventType)
-    {
-        var method = handlerKind.MakeGenericType(eventType).GetMethod("HandleAsync")!;
-        return (handler, domainEvent, cancellationToken) => (Task)method.Invoke(handler, [domainEvent, cancellationToken])!;
     }
 }
