@@ -26,7 +26,7 @@ public sealed class GlobalSearchTests : LayoutContext
         search.Find("#global-search").Input("churn");
         search.WaitForAssertion(() => Assert.Equal(3, search.FindAll("[data-testid=search-result]").Count));
         search.Find("#global-search").KeyDown("Escape");
-        Assert.Empty(search.FindAll("[data-testid=search-results]"));
+        search.WaitForAssertion(() => Assert.Empty(search.FindAll("[data-testid=search-results]")));
 
         // What the page's script does on "/" or Ctrl+K: calls back the object the box registered.
         var registered = JSInterop.VerifyInvoke("platformSearchShortcut");
