@@ -22,7 +22,7 @@ public static class WebComposition
         builder.Services.AddMudServices();
         builder.Services.TryAddSingleton<IPortalApiAddress, ConfiguredApiAddress>();
         builder.Services.AddScoped<PortalSession>();
-        builder.Services.AddScoped<LiveConnections>();
+        builder.Services.AddScoped<ILiveConnections, LiveConnections>();
         builder.Services.AddScoped<BrowserDownloads>();
         builder.Services.AddScoped<ThemePreference>();
         builder.Services.AddHttpClient<PlatformApiClient>(PlatformApiClient.HttpClientName, (sp, client) =>

@@ -87,5 +87,10 @@ internal static class ModelRegistryEndpoints
                 return TypedResults.NoContent();
             })
             .WithSummary("Removes an alias.");
+
+        api.MapGet("/model-versions/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new Platform.Application.Registry.Queries.FindModelVersion.FindModelVersionQuery(id), ct)))
+            .WithTags("Model registry")
+            .WithSummary("Which model and version number a version's id stands for (as the audit trail names versions).");
     }
 }

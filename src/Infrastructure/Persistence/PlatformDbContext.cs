@@ -20,6 +20,7 @@ public abstract class PlatformDbContext(DbContextOptions options) : DbContext(op
     public DbSet<RunParam> RunParams => Set<RunParam>();
     public DbSet<RunTag> RunTags => Set<RunTag>();
     public DbSet<LatestMetric> LatestMetrics => Set<LatestMetric>();
+    public DbSet<ExperimentRunKey> RunKeys => Set<ExperimentRunKey>();
     public DbSet<StoredMetricPoint> MetricPoints => Set<StoredMetricPoint>();
     public DbSet<Artifact> Artifacts => Set<Artifact>();
     public DbSet<User> Users => Set<User>();

@@ -6,14 +6,14 @@ namespace Platform.Web.Api;
 /// Connections from a page to the Api's hubs with the signed-in user's token: job progress (<c>/hubs/jobs</c>) and
 /// notifications (<c>/hubs/notifications</c>). Reconnects on its own; the page disposes it when it goes.
 /// </summary>
-public sealed class LiveConnections(IPortalApiAddress api, PortalSession session)
+public sealed class LiveConnections(IPortalApiAddress api, PortalSession session) : ILiveConnections
 {
-    public HubConnection Jobs() => Build("hubs/jobs");
+    public ILiveHub Jobs() => Build("hubs/jobs");
 
-    public HubConnection Notifications() => Build("hubs/notifications");
+    public ILiveHub Notifications() => Build("hubs/notifications");
 
-    private HubConnection Build(string path) => new HubConnectionBuilder()
+    private SignalRLiveHub Build(string path) => new(new HubConnectionBuilder()
         .WithUrl(new Uri(api.BaseAddress, path), o => o.AccessTokenProvider = () => Task.FromResult(session.User?.Token))
         .WithAutomaticReconnect()
-        .Build();
+        .Build());
 }

@@ -19,10 +19,13 @@ public abstract class DeploymentPageContext : AdminPageContext
     protected DeploymentPageContext()
     {
         Services.AddSingleton<IPortalApiAddress>(new TestAddress());
-        Services.AddScoped<LiveConnections>();
+        Services.AddSingleton<ILiveConnections>(Live);
         Api.On(HttpMethod.Get, "/api/v1/models/cancer-model/versions", () => new Page<ModelVersionInfo>(
             [Version(2, "Production"), Version(1, "Production")], null));
     }
+
+    /// <summary>The hubs the pages connect to: a test pushes their events.</summary>
+    protected FakeLiveConnections Live { get; } = new();
 
     protected static RevisionInfo Revision(int number, params TrafficVersionInfo[] versions) => new(
         number, "Active", "Change", "Production", "Cpu", versions, "release", "operator", DateTimeOffset.UnixEpoch, null, null, null, null, null, null,

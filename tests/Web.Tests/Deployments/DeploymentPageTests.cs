@@ -34,4 +34,31 @@ public sealed class DeploymentPageTests : DeploymentPageContext
         string[] actions = ["Change traffic", "Roll back", "Create key"];
         Assert.Equal(operates ? actions : [], page.FindAll("button").Select(b => b.TextContent.Trim()).Where(actions.Contains));
     }
+
+    [Fact]
+    public void The_deployment_page_links_each_revision_to_its_own_page_under_the_trail_deployments_deployment()
+    {
+        var page = RenderAs<DeploymentPage>("Viewer", (nameof(DeploymentPage.Name), "cancer"));
+        page.WaitForAssertion(() => Assert.Equal("/deployments/cancer/revisions/3", page.Find("[data-testid=revision-link]").GetAttribute("href")));
+        Assert.Equal(["Deployments", "cancer"], page.FindAll(".mud-breadcrumb-item").Select(i => i.TextContent.Trim()));
+    }
+
+    [Fact]
+    public void A_revisions_page_has_the_trail_deployments_deployment_revision_and_shows_its_split()
+    {
+        var revision = RenderAs<RevisionPage>("Viewer", (nameof(RevisionPage.Name), "cancer"), (nameof(RevisionPage.Number), 3));
+
+        revision.WaitForAssertion(() => Assert.Equal(["Deployments", "cancer", "Revision 3"], revision.FindAll(".mud-breadcrumb-item").Select(i => i.TextContent.Trim())));
+        Assert.Equal(["/deployments", "/deployments/cancer"], revision.FindAll(".mud-breadcrumb-item:not(.mud-disabled) a").Select(a => a.GetAttribute("href")));
+        Assert.Equal(["v1 · 100% (weight 100)"], revision.FindAll("[data-testid=revision-split] [data-testid=traffic-version]").Select(e => e.TextContent.Trim()));
+        Assert.Contains("release", revision.Markup);
+    }
+
+    [Fact]
+    public void A_revision_the_deployment_does_not_have_is_the_portals_not_found()
+    {
+        var revision = RenderAs<RevisionPage>("Viewer", (nameof(RevisionPage.Name), "cancer"), (nameof(RevisionPage.Number), 9));
+
+        revision.WaitForAssertion(() => Assert.Single(revision.FindAll("[data-testid=not-found]")));
+    }
 }

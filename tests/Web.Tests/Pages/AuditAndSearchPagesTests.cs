@@ -54,6 +54,40 @@ public sealed class AuditAndSearchPagesTests : DeploymentPageContext
     }
 
     [Fact]
+    public void The_export_sends_the_filters_on_screen_the_day_range_included()
+    {
+        Api.On(HttpMethod.Get, "/api/v1/audit/verify", () => new AuditVerification(true, 1, 0, null, null));
+        Api.On(HttpMethod.Get, "/api/v1/audit/actions", () => new[] { "CreateRun" });
+        Api.On(HttpMethod.Get, "/api/v1/audit?", () => new Page<AuditEvent>([], null));
+        Api.On(HttpMethod.Post, "/api/v1/downloads", () => new DownloadLink("/api/v1/downloads/t", "audit.csv", DateTimeOffset.UtcNow.AddMinutes(2)));
+        var page = RenderAs<Audit>("Approver");
+        page.WaitForAssertion(() => Assert.Single(page.FindAll("#audit-from")));
+
+        page.Find("#audit-actor").Change("ana");
+        page.Find("#audit-from").Change("2026-12-01");
+        page.Find("#audit-to").Change("2026-12-06");
+        page.Find("[data-testid=export-csv]").Click();
+
+        page.WaitForAssertion(() => Assert.Single(Api.BodiesOf(HttpMethod.Post, "/api/v1/downloads")));
+        var body = Api.BodiesOf(HttpMethod.Post, "/api/v1/downloads").Single();
+        Assert.Equal("ana", body.GetProperty("actor").GetString());
+        Assert.Equal(new DateTimeOffset(2026, 12, 1, 0, 0, 0, TimeSpan.Zero), body.GetProperty("from").GetDateTimeOffset());
+        Assert.Equal(new DateTimeOffset(2026, 12, 7, 0, 0, 0, TimeSpan.Zero), body.GetProperty("to").GetDateTimeOffset());
+    }
+
+    [Fact]
+    public void A_version_named_by_its_id_goes_to_its_page_by_model_and_number()
+    {
+        var id = Guid.NewGuid();
+        Api.On(HttpMethod.Get, $"/api/v1/model-versions/{id}", () => new ModelVersionLocation(id, "cancer model", 3));
+        var navigation = Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>();
+
+        RenderAs<Platform.Web.Components.Pages.Registry.ModelVersionById>("Viewer", ("Id", id));
+
+        Assert.EndsWith("/models/cancer%20model/versions/3", navigation.Uri);
+    }
+
+    [Fact]
     public void The_search_page_lists_what_was_found_by_kind_with_links()
     {
         var run = Guid.NewGuid();

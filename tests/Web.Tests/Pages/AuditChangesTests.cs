@@ -33,4 +33,15 @@ public sealed class AuditChangesTests : PortalTestContext
 
         Assert.Equal(("/runs/r1", "/models/cancer", null), (AuditLinks.For(run), AuditLinks.For(model), AuditLinks.For(version)));
     }
+
+    [Fact]
+    public void A_model_version_and_its_tags_link_to_the_version_by_its_id()
+    {
+        var id = Guid.NewGuid();
+        var promoted = new AuditEvent(4, DateTimeOffset.UnixEpoch, "ana", "ApprovePromotion", "ModelVersion", id.ToString(), null);
+        var tagged = new AuditEvent(5, DateTimeOffset.UnixEpoch, "ana", "SetModelVersionTag", "ModelVersionTag", $"{id}/team", null);
+
+        Assert.Equal($"/model-versions/{id}", AuditLinks.For(promoted));
+        Assert.Equal($"/model-versions/{id}", AuditLinks.For(tagged));
+    }
 }

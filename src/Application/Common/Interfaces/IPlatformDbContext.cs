@@ -15,6 +15,7 @@ public interface IPlatformDbContext
     DbSet<RunParam> RunParams { get; }
     DbSet<RunTag> RunTags { get; }
     DbSet<LatestMetric> LatestMetrics { get; }
+    DbSet<ExperimentRunKey> RunKeys { get; }
     DbSet<StoredMetricPoint> MetricPoints { get; }
     DbSet<Artifact> Artifacts { get; }
     DbSet<User> Users { get; }

@@ -23,7 +23,11 @@ internal sealed class LatestMetricConfiguration : IEntityTypeConfiguration<Lates
 {
     public void Configure(EntityTypeBuilder<LatestMetric> builder)
     {
-        builder.ToTable("LatestMetrics");
+        builder.ToTable("LatestMetrics", t =>
+        {
+            t.HasTrigger(RunKeyTriggers.MetricInserted);
+            t.HasTrigger(RunKeyTriggers.MetricDeleted);
+        });
         builder.HasKey(m => new { m.RunId, m.Key });
         builder.Property(m => m.Key).HasMaxLength(TrackingKey.MaxLength);
         builder.HasOne<Run>().WithMany().HasForeignKey(m => m.RunId).OnDelete(DeleteBehavior.Cascade);

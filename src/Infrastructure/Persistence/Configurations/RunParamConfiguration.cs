@@ -8,7 +8,7 @@ internal sealed class RunParamConfiguration : IEntityTypeConfiguration<RunParam>
 {
     public void Configure(EntityTypeBuilder<RunParam> builder)
     {
-        builder.ToTable("RunParams");
+        builder.ToTable("RunParams", t => t.HasTrigger(RunKeyTriggers.ParamInserted));
         builder.HasKey(p => new { p.RunId, p.Key });
         builder.Property(p => p.Key).HasMaxLength(TrackingKey.MaxLength);
         builder.Property(p => p.Value).HasMaxLength(RunParam.MaxValueLength).IsRequired();

@@ -16,6 +16,12 @@ public partial class CompareRuns
     /// <summary>The params a parallel-coordinates chart shows at most (the differing ones first).</summary>
     public const int MaxParallelParams = 8;
 
+    /// <summary>
+    /// A differing param's row: a faint tint of the theme's warning colour with a bar at its start, so the text keeps the
+    /// theme's own colour (readable in light and dark) and the mark does not rest on colour alone.
+    /// </summary>
+    public const string DiffersStyle = "background-color:rgba(var(--mud-palette-warning-rgb),0.12);box-shadow:inset 3px 0 0 var(--mud-palette-warning)";
+
     [SupplyParameterFromQuery(Name = "runs")] public string? RunIds { get; set; }
 
     private List<RunDetail> _runs = [];

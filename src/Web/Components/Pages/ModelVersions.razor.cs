@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.SignalR.Client;
 using MudBlazor;
 using Platform.Web.Api;
 using Platform.Web.Components.Pages.Registry;

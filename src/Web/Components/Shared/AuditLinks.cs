@@ -11,6 +11,7 @@ public static class AuditLinks
         "Experiment" => $"/experiments/{e.EntityId}",
         "Run" => $"/runs/{e.EntityId}",
         "Job" => $"/jobs/{e.EntityId}",
+        "ModelVersion" or "ModelVersionTag" => VersionId(e.EntityId) is { } version ? $"/model-versions/{version}" : null,
         "RegisteredModel" => Named(e, "RegisteredModel") is { } model ? $"/models/{Uri.EscapeDataString(model)}" : null,
         "Deployment" => Named(e, "Deployment") is { } deployment ? $"/deployments/{Uri.EscapeDataString(deployment)}" : null,
         "User" => "/admin/users",
@@ -19,6 +20,9 @@ public static class AuditLinks
         "PromotionRequest" => "/approvals",
         _ => null,
     };
+
+    /// <summary>A version's id, or a version tag's (its key is the version's id, then the tag's key).</summary>
+    private static Guid? VersionId(string entityId) => Guid.TryParse(entityId.Split('/')[0], out var id) ? id : null;
 
     /// <summary>The Name the event's summary records for its main record (present when it was added or renamed).</summary>
     private static string? Named(AuditEvent e, string type) =>

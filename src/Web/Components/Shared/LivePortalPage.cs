@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.SignalR.Client;
 using Platform.Web.Api;
 
 namespace Platform.Web.Components.Shared;
@@ -7,10 +6,10 @@ namespace Platform.Web.Components.Shared;
 /// <summary>A portal page that listens to one of the Api's hubs while it is shown; the connection goes with the page.</summary>
 public abstract class LivePortalPage : PortalPage, IAsyncDisposable
 {
-    [Inject] protected LiveConnections Live { get; set; } = null!;
+    [Inject] protected ILiveConnections Live { get; set; } = null!;
 
     /// <summary>The page's hub connection, once it has opened one.</summary>
-    protected HubConnection? Hub { get; set; }
+    protected ILiveHub? Hub { get; set; }
 
     public async ValueTask DisposeAsync()
     {

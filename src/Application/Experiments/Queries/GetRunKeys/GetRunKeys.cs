@@ -3,13 +3,16 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common.Exceptions;
 using Platform.Application.Common.Interfaces;
 using Platform.Application.Common.Security;
+using Platform.Domain.Runs;
 
 namespace Platform.Application.Experiments.Queries.GetRunKeys;
 
 /// <summary>
 /// Every param, metric and tag key that some run of the experiment has, in ordinal order: the columns of its runs
 /// table, which stay the same whatever filter narrows the rows. Each set is bounded by <see cref="MaxKeys"/>
-/// (a table's columns are needed at once, so the set is not paged).
+/// (a table's columns are needed at once, so the set is not paged). Param and metric keys are read from the
+/// experiment's key table (one range of its primary key), kept by the database as params and metrics are written;
+/// tags, which can be deleted and are few, are still found among the runs' tags.
 /// </summary>
 [RequiresRole(Permissions.Read)]
 public sealed record GetRunKeysQuery(Guid ExperimentId) : IQuery<RunKeysDto>
@@ -29,13 +32,20 @@ public sealed class GetRunKeysQueryHandler(IPlatformDbContext db) : IQueryHandle
             throw new NotFoundException("Experiment", query.ExperimentId);
         }
 
+        var parameters = await Keys(query.ExperimentId, RunKeyKind.Param, cancellationToken);
+        var metrics = await Keys(query.ExperimentId, RunKeyKind.Metric, cancellationToken);
         var runs = db.Runs.Where(r => r.ExperimentId == query.ExperimentId).Select(r => r.Id);
-        var parameters = await Distinct(db.RunParams.Where(p => runs.Contains(p.RunId)).Select(p => p.Key), cancellationToken);
-        var metrics = await Distinct(db.LatestMetrics.Where(m => runs.Contains(m.RunId)).Select(m => m.Key), cancellationToken);
         var tags = await Distinct(db.RunTags.Where(t => runs.Contains(t.RunId)).Select(t => t.Key), cancellationToken);
         var truncated = parameters.Count > GetRunKeysQuery.MaxKeys || metrics.Count > GetRunKeysQuery.MaxKeys || tags.Count > GetRunKeysQuery.MaxKeys;
         return new RunKeysDto(Bounded(parameters), Bounded(metrics), Bounded(tags), truncated);
     }
+
+    private Task<List<string>> Keys(Guid experimentId, RunKeyKind kind, CancellationToken cancellationToken) =>
+        Bounded(db.RunKeys.AsNoTracking().Where(k => k.ExperimentId == experimentId && k.Kind == kind).Select(k => k.Key), cancellationToken);
+
+    private static async Task<List<string>> Bounded(IQueryable<string> keys, CancellationToken cancellationToken) =>
+        (await keys.OrderBy(k => k).Take(GetRunKeysQuery.MaxKeys + 1).ToListAsync(cancellationToken))
+            .Order(StringComparer.Ordinal).ToList();
 
     private static async Task<List<string>> Distinct(IQueryable<string> keys, CancellationToken cancellationToken) =>
         (await keys.Distinct().OrderBy(k => k).Take(GetRunKeysQuery.MaxKeys + 1).ToListAsync(cancellationToken))

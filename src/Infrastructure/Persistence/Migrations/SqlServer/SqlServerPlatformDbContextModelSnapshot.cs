@@ -1399,6 +1399,23 @@ namespace Platform.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("StageTransitions", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Domain.Runs.ExperimentRunKey", b =>
+                {
+                    b.Property<Guid>("ExperimentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(250)
+                        .HasColumnType("nvarchar(250)");
+
+                    b.HasKey("ExperimentId", "Kind", "Key");
+
+                    b.ToTable("RunKeys", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Domain.Runs.LatestMetric", b =>
                 {
                     b.Property<Guid>("RunId")
@@ -1424,7 +1441,14 @@ namespace Platform.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasIndex("Key", "Value", "RunId", "Special");
 
-                    b.ToTable("LatestMetrics", (string)null);
+                    b.ToTable("LatestMetrics", null, t =>
+                        {
+                            t.HasTrigger("LatestMetrics_RunKeys");
+
+                            t.HasTrigger("LatestMetrics_RunKeys_Delete");
+                        });
+
+                    b.HasAnnotation("SqlServer:UseSqlOutputClause", false);
                 });
 
             modelBuilder.Entity("Platform.Domain.Runs.Run", b =>
@@ -1481,7 +1505,12 @@ namespace Platform.Infrastructure.Persistence.Migrations.SqlServer
 
                     b.HasKey("RunId", "Key");
 
-                    b.ToTable("RunParams", (string)null);
+                    b.ToTable("RunParams", null, t =>
+                        {
+                            t.HasTrigger("RunParams_RunKeys");
+                        });
+
+                    b.HasAnnotation("SqlServer:UseSqlOutputClause", false);
                 });
 
             modelBuilder.Entity("Platform.Domain.Runs.RunTag", b =>
@@ -1693,6 +1722,15 @@ namespace Platform.Infrastructure.Persistence.Migrations.SqlServer
                         .WithMany()
                         .HasForeignKey("ModelVersionId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Platform.Domain.Runs.ExperimentRunKey", b =>
+                {
+                    b.HasOne("Platform.Domain.Experiments.Experiment", null)
+                        .WithMany()
+                        .HasForeignKey("ExperimentId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -1382,6 +1382,23 @@ namespace Platform.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("StageTransitions", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Domain.Runs.ExperimentRunKey", b =>
+                {
+                    b.Property<Guid>("ExperimentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(250)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ExperimentId", "Kind", "Key");
+
+                    b.ToTable("RunKeys", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Domain.Runs.LatestMetric", b =>
                 {
                     b.Property<Guid>("RunId")
@@ -1407,7 +1424,12 @@ namespace Platform.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Key", "Value", "RunId", "Special");
 
-                    b.ToTable("LatestMetrics", (string)null);
+                    b.ToTable("LatestMetrics", null, t =>
+                        {
+                            t.HasTrigger("LatestMetrics_RunKeys");
+
+                            t.HasTrigger("LatestMetrics_RunKeys_Delete");
+                        });
                 });
 
             modelBuilder.Entity("Platform.Domain.Runs.Run", b =>
@@ -1464,7 +1486,10 @@ namespace Platform.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasKey("RunId", "Key");
 
-                    b.ToTable("RunParams", (string)null);
+                    b.ToTable("RunParams", null, t =>
+                        {
+                            t.HasTrigger("RunParams_RunKeys");
+                        });
                 });
 
             modelBuilder.Entity("Platform.Domain.Runs.RunTag", b =>
@@ -1674,6 +1699,15 @@ namespace Platform.Infrastructure.Persistence.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ModelVersionId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Platform.Domain.Runs.ExperimentRunKey", b =>
+                {
+                    b.HasOne("Platform.Domain.Experiments.Experiment", null)
+                        .WithMany()
+                        .HasForeignKey("ExperimentId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
