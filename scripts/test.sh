@@ -7,9 +7,11 @@ root=$(pwd)
 results="$root/artifacts/test-results"
 rm -rf "$results" && mkdir -p "$results"
 extra_failed=0
+extra_passed=0
 
 step() { printf '\n== %s\n' "$*"; }
 fail_step() { echo "FAILED: $*"; extra_failed=$((extra_failed + 1)); }
+pass_step() { echo "passed: $*"; extra_passed=$((extra_passed + 1)); }
 
 step "Prerequisites"
 if ! command -v dotnet >/dev/null 2>&1; then
@@ -37,6 +39,9 @@ else
   fail_step "SQL Server migration script"
 fi
 
+step "GPU flavour of the worker (its own output folder): loads, runs on CUDA or falls back to the CPU with the reason"
+if scripts/check-gpu-flavour.sh; then pass_step "GPU flavour check"; else fail_step "GPU flavour check"; fi
+
 for project in tests/*/*.Tests.csproj; do
   name=$(basename "$project" .csproj)
   step "$name"
@@ -54,6 +59,7 @@ for trx in "$results"/*.trx; do
   failed=$((failed + $(get failed) + $(get error) + $(get timeout) + $(get aborted)))
   skipped=$((skipped + $(get notExecuted)))
 done
+passed=$((passed + extra_passed))
 failed=$((failed + extra_failed))
 echo
 echo "$passed passed, $failed failed, $skipped skipped"

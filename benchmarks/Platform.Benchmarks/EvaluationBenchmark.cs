@@ -30,13 +30,14 @@ internal static class EvaluationBenchmark
         var rows = Enumerable.Repeat(table.Rows, copies).SelectMany(r => r).ToArray();
         var big = table with { Rows = rows, Labels = [.. Enumerable.Repeat(table.Labels, copies).SelectMany(l => l)] };
 
+        string? provider = null;
         var evaluator = new List<double>();
         var bare = new List<double>();
         using var session = new InferenceSession(model);
         for (var i = 0; i < Repeats + 1; i++)
         {
             var bareSeconds = Time(() => RunBare(session, rows, table.FeatureNames.Count));
-            var evaluatorSeconds = Time(() => OnnxModelEvaluator.Evaluate(model, big, new EvaluationOptions { BatchSize = BatchSize }));
+            var evaluatorSeconds = Time(() => provider = OnnxModelEvaluator.Evaluate(model, big, new EvaluationOptions { BatchSize = BatchSize }).ExecutionProvider.Used);
             if (i > 0)
             {
                 bare.Add(rows.Length / bareSeconds);
@@ -52,6 +53,8 @@ internal static class EvaluationBenchmark
             evaluator_rows_per_s = Math.Round(evaluatorRate),
             bare_rows_per_s = Math.Round(bareRate),
             ratio = Math.Round(evaluatorRate / bareRate, 3),
+            execution_provider = provider,
+            onnxruntime_flavour = OnnxRuntimeCheck.Flavour,
         });
     }
 

@@ -20,6 +20,9 @@ internal sealed class ServingBenchServer : IAsyncDisposable
 
     public string Url => _app.Urls.Single();
 
+    /// <summary>The execution provider the served model's session runs on, as the serving host reports it.</summary>
+    public string ExecutionProvider => _app.Services.GetRequiredService<IServingState>().Current.Endpoints["cancer"].Versions[0].Model.Provider.Used;
+
     public long Runs => _app.Services.GetRequiredService<IServingState>().Current.Endpoints["cancer"].Versions[0].Model.RunCount;
 
     public static async Task<ServingBenchServer> StartAsync(string modelPath)

@@ -58,6 +58,8 @@ internal static class ServingBenchmark
                 p50_ms = Math.Round(served.Percentile(50), 3),
                 p99_ms = Math.Round(served.Percentile(99), 3),
                 bare_ort_us = Math.Round(bareUs, 2),
+                execution_provider = server.ExecutionProvider,
+                onnxruntime_flavour = OnnxRuntimeCheck.Flavour,
             };
         }
         finally

@@ -1,5 +1,6 @@
 # syntax=docker/dockerfile:1
-# Builds the workers image from the repository root: docker build -f infra/docker/workers.Dockerfile .
+# Builds the (CPU) workers image from the repository root: docker build -f infra/docker/workers.Dockerfile .
+# ONNX Runtime's CPU flavour, the default; the GPU workers have their own image (workers-gpu.Dockerfile).
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY . .

@@ -1,7 +1,13 @@
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
+using Platform.MachineLearning.Evaluation;
 using Platform.Serving;
 using Platform.Serving.Telemetry;
+
+if (args.Contains(OnnxRuntimeCheck.CommandArgument))
+{
+    return OnnxRuntimeCheck.RunCommand(Console.Out);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddPlatformServing();
@@ -21,6 +27,7 @@ var app = builder.Build();
 app.UseStatusCodePages();
 app.MapPlatformServing();
 await app.RunAsync();
+return 0;
 
 /// <summary>The serving host process. Exposed for WebApplicationFactory in tests.</summary>
 public partial class Program;

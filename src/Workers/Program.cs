@@ -1,7 +1,13 @@
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
+using Platform.MachineLearning.Evaluation;
 using Platform.Messaging;
 using Platform.Workers;
+
+if (args.Contains(OnnxRuntimeCheck.CommandArgument))
+{
+    return OnnxRuntimeCheck.RunCommand(Console.Out);
+}
 
 var builder = Host.CreateApplicationBuilder(args);
 var worker = builder.Services.AddPlatformWorkers(builder.Configuration);
@@ -18,3 +24,4 @@ builder.Services.AddOpenTelemetry()
         }
     });
 await builder.Build().RunAsync();
+return 0;

@@ -24,7 +24,9 @@ public static class OnnxSessionFactory
             }
             catch (Exception ex) when (ex is EntryPointNotFoundException or OnnxRuntimeException or DllNotFoundException)
             {
-                reason = $"CUDA is not available ({ex.GetType().Name}: {ex.Message}); this ONNX Runtime offers {string.Join(", ", available)}.";
+                var loader = ex is OnnxRuntimeException ? CudaProviderDiagnosis.Explain() : null;
+                reason = $"CUDA is not available ({ex.GetType().Name}: {ex.Message}{(loader is null ? "" : $"; {loader}")}); "
+                    + $"this ONNX Runtime offers {string.Join(", ", available)}.";
             }
         }
 

@@ -53,6 +53,11 @@ internal static class ModelEndpoints
             ["micro_batching"] = model.Schema.IsBatchable,
             ["weights"] = endpoint.Versions.ToDictionary(v => v.Model.Version, v => v.Weight),
         };
+        if (model.Provider.FallbackReason is { } fallback)
+        {
+            parameters["execution_provider_fallback"] = fallback;
+        }
+
         if (model.Schema.Platform is { } platform)
         {
             parameters["task"] = platform.Task.ToString();

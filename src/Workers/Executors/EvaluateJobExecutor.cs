@@ -60,6 +60,11 @@ internal sealed class EvaluateJobExecutor(ExecutionProviderPreference provider) 
             await job.Api.WriteArtifactAsync(p.ReportPath, JsonSerializer.SerializeToUtf8Bytes(report, Indented), cancellationToken);
         }
 
+        if (report.ExecutionProvider.FallbackReason is { } fallback)
+        {
+            reporter.Log($"{modelName} runs on the CPU: {fallback}");
+        }
+
         reporter.Log($"Evaluated {modelName} on {report.RowCount} rows on {report.ExecutionProvider.Used}: "
             + string.Join(", ", metrics.Select(m => $"{m.Key} {m.Value:G4}")) + (job.RunId is null ? "" : $"; report stored as {p.ReportPath}"));
         reporter.Progress(100, "done", modelName);

@@ -28,9 +28,9 @@ internal static partial class KubernetesManifests
     internal static Manifest Deployment(string name) =>
         Of("Deployment").FirstOrDefault(d => d.Name == name) ?? throw new Xunit.Sdk.XunitException($"no Deployment {name} in {Folder}");
 
-    /// <summary>Deployments of the workers image.</summary>
+    /// <summary>Deployments of a workers image (platform/workers, or platform/workers-gpu with ONNX Runtime's GPU flavour).</summary>
     internal static IEnumerable<Manifest> Workers() =>
-        Of("Deployment").Where(d => Containers(d).Any(c => c.Text("image")?.Split(':')[0].EndsWith("workers", StringComparison.Ordinal) == true));
+        Of("Deployment").Where(d => Containers(d).Any(c => c.Text("image")?.Split(':')[0] is { } image && (image.EndsWith("workers", StringComparison.Ordinal) || image.EndsWith("workers-gpu", StringComparison.Ordinal))));
 
     internal static IEnumerable<YamlNode> Containers(Manifest deployment) => deployment.Node.Items("spec", "template", "spec", "containers");
 
