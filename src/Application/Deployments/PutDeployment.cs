@@ -4,12 +4,10 @@ using Platform.Application.Common.Exceptions;
 using Platform.Application.Common.Interfaces;
 using Platform.Application.Common.Security;
 using Platform.Application.Jobs;
-using Platform.Application.Notifications;
 using Platform.Contracts.Api;
 using Platform.Domain.Deployments;
 using Platform.Domain.Identity;
 using Platform.Domain.Jobs;
-using Platform.Domain.Notifications;
 using Platform.Domain.Registry;
 
 namespace Platform.Application.Deployments;
@@ -79,10 +77,6 @@ public sealed class PutDeploymentCommandHandler(IPlatformDbContext db, IOutbox o
             db.Jobs.Add(job);
             deployment.AwaitValidation(revision, job.Id);
             outbox.Dispatch(job, tickets);
-        }
-        else
-        {
-            db.Raise(EventTypes.DeploymentChanged, DeploymentEvents.Changed(deployment, model.Name, revision), now);
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -4,12 +4,10 @@ using FluentValidation;
 using Mediator;
 using Platform.Application.Common.Exceptions;
 using Platform.Application.Common.Interfaces;
-using Platform.Application.Notifications;
 using Platform.Application.Common.Security;
 using Platform.Contracts.Api;
 using Platform.Domain.Deployments;
 using Platform.Domain.Identity;
-using Platform.Domain.Notifications;
 
 namespace Platform.Application.Deployments;
 
@@ -61,23 +59,6 @@ public sealed class ReportCanaryRollbackCommandHandler(IPlatformDbContext db, IC
         var revision = deployment.RollBackCanary(reported, report.Version, reportJson, reason[..Math.Min(reason.Length, DeploymentRevision.MaxReasonLength)], user.Name, now);
         db.DeploymentRevisions.Add(revision);
         var model = await db.ModelNameAsync(deployment.ModelId, cancellationToken);
-        db.Raise(EventTypes.DeploymentCanaryRolledBack, new
-        {
-            deployment = deployment.Name,
-            model,
-            revision = revision.Number,
-            rolledBackRevision = reported.Number,
-            canaryVersion = report.Version,
-            versions = revision.Traffic.Versions,
-            report.Requests,
-            report.Errors,
-            report.ErrorRate,
-            report.P95Milliseconds,
-            report.WindowStart,
-            report.WindowEnd,
-            report.Host,
-            report.Reason,
-        }, now);
         await db.SaveChangesAsync(cancellationToken);
         return new CanaryRollbackDto(true, DeploymentDto.From(deployment, model, revision, null, null, await db.DriftAlertAsync(deployment.Id, revision, cancellationToken)));
     }

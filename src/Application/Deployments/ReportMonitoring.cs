@@ -9,7 +9,6 @@ using Platform.Application.Notifications;
 using Platform.Contracts.Api;
 using Platform.Domain.Deployments;
 using Platform.Domain.Identity;
-using Platform.Domain.Notifications;
 
 namespace Platform.Application.Deployments;
 
@@ -65,14 +64,14 @@ public sealed class ReportMonitoringCommandHandler(IPlatformDbContext db, TimePr
         var deployment = await db.LoadDeploymentAsync(command.Name, cancellationToken);
         // Only each version's newest figures are compared here, not the deployment's alert: no served-versions read.
         var before = (await db.LatestSnapshots([deployment.Id]).ToListAsync(cancellationToken)).Select(VersionMonitoringDto.Of).ToList();
-        var turnedOn = new List<object>();
+        var turnedOn = new List<DriftAlertVersion>();
         foreach (var version in report.Versions)
         {
             var alerting = before.FirstOrDefault(v => v.Version == version.Version)?.Drift.Where(d => d.Alert).Select(d => d.Feature).ToHashSet() ?? [];
             var fresh = version.Drift.Where(d => d.Alert && !alerting.Contains(d.Feature)).ToList();
             if (fresh.Count > 0)
             {
-                turnedOn.Add(new { version = version.Version, features = fresh });
+                turnedOn.Add(new DriftAlertVersion(version.Version, fresh));
             }
 
             db.MonitoringSnapshots.Add(MonitoringSnapshot.Record(
@@ -84,7 +83,7 @@ public sealed class ReportMonitoringCommandHandler(IPlatformDbContext db, TimePr
         if (turnedOn.Count > 0)
         {
             var model = await db.ModelNameAsync(deployment.ModelId, cancellationToken);
-            db.Raise(EventTypes.DeploymentDriftAlert, new { deployment = deployment.Name, model, revision = report.Revision, host = report.Host, versions = turnedOn }, now);
+            db.Publish(new DeploymentDriftAlertEvent(deployment.Name, model, report.Revision, report.Host, turnedOn), now);
         }
 
         await db.SaveChangesAsync(cancellationToken);

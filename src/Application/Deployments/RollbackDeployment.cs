@@ -3,10 +3,8 @@ using Mediator;
 using Platform.Application.Common.Exceptions;
 using Platform.Application.Common.Interfaces;
 using Platform.Application.Common.Security;
-using Platform.Application.Notifications;
 using Platform.Domain.Deployments;
 using Platform.Domain.Identity;
-using Platform.Domain.Notifications;
 
 namespace Platform.Application.Deployments;
 
@@ -41,7 +39,6 @@ public sealed class RollbackDeploymentCommandHandler(IPlatformDbContext db, ICur
         var revision = deployment.RollBack(active, target, command.Reason!, user.Name, now);
         db.DeploymentRevisions.Add(revision);
         var model = await db.ModelNameAsync(deployment.ModelId, cancellationToken);
-        db.Raise(EventTypes.DeploymentRolledBack, DeploymentEvents.Changed(deployment, model, revision), now);
         await db.SaveChangesAsync(cancellationToken);
         return DeploymentDto.From(deployment, model, revision, null, null, await db.DriftAlertAsync(deployment.Id, revision, cancellationToken));
     }

@@ -4,10 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common.Exceptions;
 using Platform.Application.Common.Interfaces;
 using Platform.Application.Common.Security;
-using Platform.Application.Notifications;
 using Platform.Domain.Governance;
 using Platform.Domain.Identity;
-using Platform.Domain.Notifications;
 using Platform.Domain.Registry;
 
 namespace Platform.Application.Governance;
@@ -58,21 +56,19 @@ public sealed class ApprovePromotionCommandHandler(IPlatformDbContext db, ICurre
             .Where(v => v.ModelId == model.Id && v.Stage == request.TargetStage && v.Id != version.Id).ToListAsync(cancellationToken);
         foreach (var holder in holders)
         {
-            Move(model, holder, ModelStage.Archived, $"Replaced in {request.TargetStage} by version {version.Number}", request.Id, now);
+            Move(holder, ModelStage.Archived, $"Replaced in {request.TargetStage} by version {version.Number}", request.Id, now);
         }
 
-        Move(model, version, request.TargetStage, request.Justification, request.Id, now);
+        Move(version, request.TargetStage, request.Justification, request.Id, now);
         model.StagesChanged();
-        db.Raise(EventTypes.PromotionApproved, context.Payload(user.Name, command.Comment), now);
         await db.SaveChangesAsync(cancellationToken);
         return context.Dto(now);
     }
 
-    private void Move(RegisteredModel model, ModelVersion version, ModelStage to, string reason, Guid requestId, DateTimeOffset now)
+    private void Move(ModelVersion version, ModelStage to, string reason, Guid requestId, DateTimeOffset now)
     {
         var transition = version.ChangeStage(to, user.Name, reason, requestId, now);
         db.StageTransitions.Add(transition);
-        db.Raise(EventTypes.StageChanged, new StageChangedPayload(model.Name, version.Number, transition.From, to, user.Name, reason, requestId), now);
     }
 }
 
@@ -89,7 +85,6 @@ public sealed class RejectPromotionCommandHandler(IPlatformDbContext db, ICurren
             context.Request.Reject(actor, command.Comment, now);
             return true;
         });
-        db.Raise(EventTypes.PromotionRejected, context.Payload(user.Name, command.Comment), now);
         await db.SaveChangesAsync(cancellationToken);
         return context.Dto(now);
     }

@@ -19,13 +19,3 @@ public sealed record PromotionRequestDto(
         Registry.RegistryJson.Element(r.PolicyJson), Registry.RegistryJson.Element(r.RequestEvidenceJson),
         r.FinalEvidenceJson is { } final ? Registry.RegistryJson.Element(final) : null, r.ClosedBy, r.ClosedAt);
 }
-
-/// <summary>What promotion events carry (SignalR and webhooks).</summary>
-public sealed record PromotionEventPayload(Guid RequestId, string Model, int Version, ModelStage TargetStage, PromotionStatus Status, string Actor, string? Comment)
-{
-    public static PromotionEventPayload Of(PromotionRequest r, string model, int version, string actor, string? comment) =>
-        new(r.Id, model, version, r.TargetStage, r.Status, actor, comment);
-}
-
-/// <summary>What a stage change event carries.</summary>
-public sealed record StageChangedPayload(string Model, int Version, ModelStage From, ModelStage To, string Actor, string Reason, Guid? RequestId);

@@ -18,7 +18,5 @@ internal sealed record PromotionContext(PromotionRequest Request, RegisteredMode
         return new PromotionContext(request, model, version);
     }
 
-    public PromotionEventPayload Payload(string actor, string? comment) => PromotionEventPayload.Of(Request, Model.Name, Version.Number, actor, comment);
-
     public PromotionRequestDto Dto(DateTimeOffset now) => PromotionRequestDto.From(Request, Model.Name, Version.Number, now);
 }

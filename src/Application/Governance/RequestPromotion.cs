@@ -4,10 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common.Exceptions;
 using Platform.Application.Common.Interfaces;
 using Platform.Application.Common.Security;
-using Platform.Application.Notifications;
 using Platform.Domain.Governance;
 using Platform.Domain.Identity;
-using Platform.Domain.Notifications;
 using Platform.Domain.Registry;
 
 namespace Platform.Application.Governance;
@@ -54,7 +52,6 @@ public sealed class RequestPromotionCommandHandler(IPlatformDbContext db, ICurre
 
         var request = PromotionRequest.Open(version, command.TargetStage, policy, evidence, command.Justification, new Actor(user.UserId, user.Name), now);
         db.PromotionRequests.Add(request);
-        db.Raise(EventTypes.PromotionRequested, PromotionEventPayload.Of(request, model.Name, version.Number, user.Name, null), now);
         await db.SaveChangesAsync(cancellationToken);
         return PromotionRequestDto.From(request, model.Name, version.Number, now);
     }

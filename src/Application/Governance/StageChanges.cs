@@ -6,10 +6,8 @@ using Platform.Application.Common.Interfaces;
 using Platform.Application.Common.Paging;
 using Platform.Application.Common.Security;
 using Platform.Application.Common.Validation;
-using Platform.Application.Notifications;
 using Platform.Domain.Governance;
 using Platform.Domain.Identity;
-using Platform.Domain.Notifications;
 using Platform.Domain.Registry;
 
 namespace Platform.Application.Governance;
@@ -46,7 +44,6 @@ public sealed class ChangeModelStageCommandHandler(IPlatformDbContext db, ICurre
         var transition = version.ChangeStage(command.Stage, user.Name, command.Reason, null, now);
         db.StageTransitions.Add(transition);
         model.StagesChanged();
-        db.Raise(EventTypes.StageChanged, new StageChangedPayload(model.Name, version.Number, transition.From, transition.To, user.Name, command.Reason, null), now);
         await db.SaveChangesAsync(cancellationToken);
         return new StageTransitionDto(model.Name, version.Number, transition.From, transition.To, user.Name, command.Reason, null, now);
     }

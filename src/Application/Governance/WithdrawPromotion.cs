@@ -2,10 +2,8 @@ using Mediator;
 using Platform.Application.Common.Exceptions;
 using Platform.Application.Common.Interfaces;
 using Platform.Application.Common.Security;
-using Platform.Application.Notifications;
 using Platform.Domain.Governance;
 using Platform.Domain.Identity;
-using Platform.Domain.Notifications;
 
 namespace Platform.Application.Governance;
 
@@ -27,7 +25,6 @@ public sealed class WithdrawPromotionCommandHandler(IPlatformDbContext db, ICurr
         }
 
         context.Request.Withdraw(actor, now);
-        db.Raise(EventTypes.PromotionWithdrawn, context.Payload(user.Name, null), now);
         await db.SaveChangesAsync(cancellationToken);
         return context.Dto(now);
     }

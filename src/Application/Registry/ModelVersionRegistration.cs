@@ -2,8 +2,6 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common.Exceptions;
 using Platform.Application.Common.Interfaces;
-using Platform.Application.Notifications;
-using Platform.Domain.Notifications;
 using Platform.Domain.Registry;
 
 namespace Platform.Application.Registry;
@@ -27,7 +25,6 @@ internal sealed class ModelVersionRegistration(IPlatformDbContext db, ICurrentUs
 
         var version = model.RegisterVersion(artifact, lineage, metricsJson, modelCard, user.Name, now);
         db.ModelVersions.Add(version);
-        db.Raise(EventTypes.ModelVersionCreated, new { model = model.Name, version = version.Number, createdBy = user.Name, artifactSha256 = artifact.Sha256 }, now);
         await db.SaveChangesAsync(cancellationToken);
         return ModelVersionDto.From(model.Name, version);
     }

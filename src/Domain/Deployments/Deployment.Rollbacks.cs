@@ -18,7 +18,9 @@ public sealed partial class Deployment
             throw new DomainException("deployment.rollback-target", $"Revision {target.Number} is not the one active before revision {active.Number}.");
         }
 
-        return Replace(active, RevisionKind.Rollback, target.Traffic, target.Number, null, reason, actor, now);
+        var revision = Replace(active, RevisionKind.Rollback, target.Traffic, target.Number, null, reason, actor, now);
+        Raise(new DeploymentRolledBack(this, revision));
+        return revision;
     }
 
     /// <summary>
@@ -34,7 +36,9 @@ public sealed partial class Deployment
             throw new DomainException("deployment.no-canary", $"Revision {active.Number} of '{Name}' has no canary version {canaryVersion}.");
         }
 
-        return Replace(active, RevisionKind.CanaryRollback, traffic.WithoutCanary(), active.Number, reportJson, reason, actor, now);
+        var revision = Replace(active, RevisionKind.CanaryRollback, traffic.WithoutCanary(), active.Number, reportJson, reason, actor, now);
+        Raise(new DeploymentCanaryRolledBack(this, revision, active, canaryVersion));
+        return revision;
     }
 
     /// <summary>An inference key was added or revoked: the desired state changed.</summary>

@@ -9,7 +9,7 @@ namespace Platform.Domain.Deployments;
 /// the traffic) and at most one is Validating (its deploy job runs). Versions validated on the current hardware class
 /// are remembered, so a change of weights only needs no new validation.
 /// </summary>
-public sealed partial class Deployment
+public sealed partial class Deployment : AggregateRoot
 {
     public const int MaxNameLength = 63;
 
@@ -114,6 +114,7 @@ public sealed partial class Deployment
         if (NeedingValidation(traffic).Count == 0)
         {
             Activate(revision, active, null, now);
+            Raise(new DeploymentRevisionActivated(this, revision));
         }
         else
         {
@@ -140,6 +141,7 @@ public sealed partial class Deployment
         PendingRevision = null;
         Activate(pending, active, resultJson, now);
         Touch(now);
+        Raise(new DeploymentRevisionActivated(this, pending));
     }
 
     /// <summary>The deploy job failed (or was cancelled): the revision is Failed and traffic stays on the active revision.</summary>
@@ -149,5 +151,6 @@ public sealed partial class Deployment
         PendingRevision = null;
         pending.Fail(reason, resultJson, now);
         Touch(now);
+        Raise(new DeploymentRevisionFailed(this, pending));
     }
 }

@@ -20,7 +20,7 @@ public enum PromotionStatus
 /// policy in force when it was made and the gate evidence are kept with it. <see cref="ConcurrencyVersion"/> makes
 /// concurrent decisions safe: one of them wins, the rest are refused.
 /// </summary>
-public sealed class PromotionRequest
+public sealed class PromotionRequest : AggregateRoot
 {
     public const int MaxTextLength = 2000;
 
@@ -83,7 +83,7 @@ public sealed class PromotionRequest
             throw new DomainException("promotion.gates", "The gates must pass before a request is made.");
         }
 
-        return new PromotionRequest
+        var request = new PromotionRequest
         {
             Id = Ids.New(),
             ModelId = version.ModelId,
@@ -101,6 +101,8 @@ public sealed class PromotionRequest
             RequestEvidenceJson = GovernanceJson.Write(evidence),
             ConcurrencyVersion = 1,
         };
+        request.Raise(new PromotionRequested(request));
+        return request;
     }
 
     public bool IsExpired(DateTimeOffset now) => Status == PromotionStatus.Pending && now >= ExpiresAt;
@@ -135,6 +137,7 @@ public sealed class PromotionRequest
         Decide(approver, true, comment, now);
         FinalEvidenceJson = GovernanceJson.Write(evidence);
         Close(PromotionStatus.Approved, approver.Name, now);
+        Raise(new PromotionClosed(this, comment));
         return true;
     }
 
@@ -148,6 +151,7 @@ public sealed class PromotionRequest
 
         Decide(approver, false, comment, now);
         Close(PromotionStatus.Rejected, approver.Name, now);
+        Raise(new PromotionClosed(this, comment));
     }
 
     public void Withdraw(Actor author, DateTimeOffset now)
@@ -159,6 +163,7 @@ public sealed class PromotionRequest
         }
 
         Close(PromotionStatus.Withdrawn, author.Name, now);
+        Raise(new PromotionClosed(this, null));
     }
 
     private void EnsureDecidable(Actor approver, DateTimeOffset now)

@@ -7,7 +7,7 @@ namespace Platform.Domain.Registry;
 /// it came from (<see cref="ModelLineage"/>), the metrics it was registered with, and its model card. Only its stage
 /// moves (through governance).
 /// </summary>
-public sealed class ModelVersion
+public sealed class ModelVersion : AggregateRoot
 {
     public const int MaxModelCardLength = 100_000;
 
@@ -60,6 +60,7 @@ public sealed class ModelVersion
 
         var transition = StageTransition.Record(this, to, actor, reason, requestId, now);
         Stage = to;
+        Raise(new ModelVersionStageChanged(this, transition));
         return transition;
     }
 
@@ -71,7 +72,7 @@ public sealed class ModelVersion
             throw new DomainException("model.card-too-long", $"A model card holds at most {MaxModelCardLength} characters.");
         }
 
-        return new ModelVersion
+        var version = new ModelVersion
         {
             Id = Ids.New(),
             ModelId = model.Id,
@@ -88,6 +89,8 @@ public sealed class ModelVersion
             CreatedBy = createdBy,
             CreatedAt = now,
         };
+        version.Raise(new ModelVersionRegistered(version));
+        return version;
     }
 }
 

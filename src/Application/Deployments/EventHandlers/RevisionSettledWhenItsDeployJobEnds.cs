@@ -1,10 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common.Events;
 using Platform.Application.Common.Interfaces;
-using Platform.Application.Notifications;
 using Platform.Domain.Deployments;
 using Platform.Domain.Jobs;
-using Platform.Domain.Notifications;
 
 namespace Platform.Application.Deployments.EventHandlers;
 
@@ -32,17 +30,14 @@ internal sealed class RevisionSettledWhenItsDeployJobEnds(IPlatformDbContext db)
         }
 
         var deployment = await db.Deployments.SingleAsync(d => d.Id == pending.DeploymentId, cancellationToken);
-        var model = await db.ModelNameAsync(deployment.ModelId, cancellationToken);
         if (job.State == JobState.Succeeded)
         {
             var active = await db.RevisionAsync(deployment.Id, deployment.ActiveRevision, cancellationToken);
             deployment.ValidationSucceeded(pending, active, job.ResultJson, now);
-            db.Raise(EventTypes.DeploymentChanged, DeploymentEvents.Changed(deployment, model, pending), now);
         }
         else
         {
             deployment.ValidationFailed(pending, $"Deploy job {job.Id} ended {job.State}: {job.Reason ?? "no reason given"}", job.ResultJson, now);
-            db.Raise(EventTypes.DeploymentValidationFailed, DeploymentEvents.ValidationFailed(deployment, model, pending), now);
         }
     }
 }
