@@ -27,6 +27,7 @@ public sealed class AuditAndSearchPagesTests : DeploymentPageContext
 
         page.WaitForAssertion(() => Assert.Single(page.FindAll("[data-testid=audit-expand]")));
         Assert.Equal("/runs/r1", page.Find("[data-testid=audit-entity-link]").GetAttribute("href"));
+        Assert.Equal("Run r1", page.Find("[data-testid=audit-entity-link]").ParentElement!.TextContent.Trim());
         Assert.Empty(page.FindAll("[data-testid=audit-changes]"));
         page.Find("[data-testid=audit-expand]").Click();
 

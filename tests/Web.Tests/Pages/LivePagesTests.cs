@@ -51,6 +51,7 @@ public sealed class LivePagesTests : DeploymentPageContext
         var page = RenderAs<RunPage>("DataScientist", ("Id", RunId));
         page.WaitForAssertion(() => Assert.Equal("Running", page.Find("[data-testid=run-status]").TextContent.Trim()));
         Assert.Single(page.FindAll("[data-testid=no-artifacts]"));
+        Assert.Equal(("No tags.", 0), (page.Find("[data-testid=no-tags]").TextContent, page.FindAll("[data-testid=no-params]").Count));
         Assert.Contains(Live.JobsHub.Invoked, i => i.Method == "SubscribeToJob" && (Guid)i.Argument! == JobId);
 
         finished = true;

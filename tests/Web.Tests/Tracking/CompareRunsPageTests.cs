@@ -67,4 +67,13 @@ public sealed class CompareRunsPageTests : TrackingPageContext
         Assert.Equal(second, scale.Fraction(values[1]));
         Assert.Null(scale.Fraction(null));
     }
+
+    [Theory]
+    [InlineData("l1Regularization", "l1<wbr>Regularization")]
+    [InlineData("validation.logLoss", "validation.<wbr>log<wbr>Loss")]
+    [InlineData("num_leaves", "num_<wbr>leaves")]
+    [InlineData("AUC", "AUC")]
+    [InlineData("a<b", "a&lt;b")]
+    public void An_axis_name_may_wrap_only_where_its_words_meet_and_stays_text(string name, string markup) =>
+        Assert.Equal(markup, ParallelCoordinates.WordBreaks(name).Value);
 }
