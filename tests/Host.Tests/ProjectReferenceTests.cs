@@ -19,7 +19,7 @@ public sealed class ProjectReferenceTests
         ["Messaging"] = ["Contracts"],
         ["Infrastructure"] = ["Application", "Contracts", "Messaging", "MachineLearning"],
         ["Api"] = ["Infrastructure"],
-        ["Web"] = [],
+        ["Web"] = ["Contracts"],
         ["Workers"] = ["Contracts", "Messaging", "MachineLearning"],
         ["Serving"] = ["Contracts", "MachineLearning"],
         ["Host"] = ["Api", "Web", "Workers", "Serving"],

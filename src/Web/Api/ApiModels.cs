@@ -22,7 +22,7 @@ public sealed record JobInfo(
     string? HardwareClass = null, string? ParametersJson = null, int Attempts = 0, int MaxAttempts = 0, string? WorkerId = null,
     DateTimeOffset? StartedAt = null, DateTimeOffset? FinishedAt = null, string? ResultJson = null, bool CancelRequested = false)
 {
-    public bool Ended => State is "Succeeded" or "Failed" or "Cancelled";
+    public bool Ended => Contracts.Api.JobStates.IsFinal(State);
 
     /// <summary>How long it ran: from its start to its end, or to <paramref name="now"/> while it runs; null before it starts.</summary>
     public TimeSpan? Duration(DateTimeOffset now) => StartedAt is { } start ? (FinishedAt ?? (Ended ? start : now)) - start : null;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using Platform.Contracts.Api;
 using Platform.Web.Api;
 using Platform.Web.Components.Charts;
 using Platform.Web.Components.Shared;
@@ -46,7 +47,7 @@ public partial class RunPage
         {
             await Hub.InvokeAsync("SubscribeToJob", _job.Id);
             // The job may have ended between the first read and the subscription: read what it left once more.
-            if (_job.State is "Succeeded" or "Failed" or "Cancelled" && _run.Status is "Running" or "Scheduled")
+            if (JobStates.IsFinal(_job.State) && RunStatuses.IsActive(_run.Status))
             {
                 await ReadRunAsync();
             }
@@ -73,7 +74,7 @@ public partial class RunPage
         }
 
         _job = job;
-        if (job.State is "Succeeded" or "Failed" or "Cancelled")
+        if (JobStates.IsFinal(job.State))
         {
             await TryAsync(ReadRunAsync);
         }
