@@ -13,6 +13,7 @@ public abstract class LivePortalPage : PortalPage, IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await DisposeCoreAsync();
         if (Hub is not null)
         {
             await Hub.DisposeAsync();
@@ -20,4 +21,7 @@ public abstract class LivePortalPage : PortalPage, IAsyncDisposable
 
         GC.SuppressFinalize(this);
     }
+
+    /// <summary>What else the page stops when it goes (a timer), before its hub connection closes.</summary>
+    protected virtual ValueTask DisposeCoreAsync() => ValueTask.CompletedTask;
 }
