@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Platform.Application.Jobs.WorkerReports;
+using Platform.Application.Jobs.Commands.ClaimJob;
 using Platform.Contracts.Api;
 using Platform.Contracts.Messages.Jobs;
 using Platform.Infrastructure.Identity;

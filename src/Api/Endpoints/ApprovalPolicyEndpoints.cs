@@ -1,5 +1,8 @@
 using Mediator;
 using Platform.Application.Governance;
+using Platform.Application.Governance.Commands.RemoveModelApprovalPolicy;
+using Platform.Application.Governance.Commands.SetApprovalPolicy;
+using Platform.Application.Governance.Queries.ListApprovalPolicies;
 using Platform.Domain.Governance;
 using Platform.Domain.Identity;
 using Platform.Domain.Registry;

@@ -1,6 +1,8 @@
 using Mediator;
 using Microsoft.Net.Http.Headers;
 using Platform.Application.Downloads;
+using Platform.Application.Downloads.Commands.CreateDownloadLink;
+using Platform.Application.Downloads.Queries.OpenDownload;
 
 namespace Platform.Api.Endpoints;
 

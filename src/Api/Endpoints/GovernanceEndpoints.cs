@@ -1,7 +1,17 @@
 using Mediator;
 using Platform.Application.Common.Paging;
 using Platform.Application.Governance;
+using Platform.Application.Governance.Commands.ApprovePromotion;
+using Platform.Application.Governance.Commands.ChangeModelStage;
+using Platform.Application.Governance.Commands.RejectPromotion;
+using Platform.Application.Governance.Commands.RequestPromotion;
+using Platform.Application.Governance.Commands.WithdrawPromotion;
+using Platform.Application.Governance.Queries.GetPromotionRequest;
+using Platform.Application.Governance.Queries.GetStageHistory;
+using Platform.Application.Governance.Queries.ListPromotionRequests;
 using Platform.Application.Registry;
+using Platform.Application.Registry.Commands.DeleteModelVersionTag;
+using Platform.Application.Registry.Commands.SetModelVersionTag;
 using Platform.Domain.Governance;
 using Platform.Domain.Identity;
 using Platform.Domain.Registry;

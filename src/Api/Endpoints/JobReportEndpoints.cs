@@ -1,6 +1,8 @@
 using Mediator;
 using Platform.Application.Common.Exceptions;
-using Platform.Application.Jobs.WorkerReports;
+using Platform.Application.Jobs.Commands.ClaimJob;
+using Platform.Application.Jobs.Commands.RenewJobLease;
+using Platform.Application.Jobs.Commands.ReportJobEnd;
 using Platform.Contracts.Api;
 using Platform.Contracts.Messages.Jobs;
 

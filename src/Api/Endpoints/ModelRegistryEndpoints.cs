@@ -3,6 +3,18 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 using Platform.Application.Common.Paging;
 using Platform.Application.Registry;
+using Platform.Application.Registry.Commands.CreateModel;
+using Platform.Application.Registry.Commands.DeleteModelAlias;
+using Platform.Application.Registry.Commands.RegisterModelVersion;
+using Platform.Application.Registry.Commands.RegisterUploadedModelVersion;
+using Platform.Application.Registry.Commands.SetModelAlias;
+using Platform.Application.Registry.Queries.CompareModelVersions;
+using Platform.Application.Registry.Queries.GetModelVersion;
+using Platform.Application.Registry.Queries.GetModelVersionArtifact;
+using Platform.Application.Registry.Queries.ListModelAliases;
+using Platform.Application.Registry.Queries.ListModelEvaluations;
+using Platform.Application.Registry.Queries.ListModelVersions;
+using Platform.Application.Registry.Queries.ListModels;
 
 namespace Platform.Api.Endpoints;
 

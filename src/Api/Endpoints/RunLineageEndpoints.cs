@@ -1,6 +1,7 @@
 using Mediator;
 using Platform.Application.Common.Paging;
 using Platform.Application.Registry;
+using Platform.Application.Registry.Queries.ListRunModelVersions;
 
 namespace Platform.Api.Endpoints;
 

@@ -1,6 +1,14 @@
 using Mediator;
 using Platform.Application.Common.Paging;
 using Platform.Application.Notifications.Webhooks;
+using Platform.Application.Notifications.Webhooks.Commands.CreateWebhook;
+using Platform.Application.Notifications.Webhooks.Commands.DeleteWebhook;
+using Platform.Application.Notifications.Webhooks.Commands.RedeliverWebhookDelivery;
+using Platform.Application.Notifications.Webhooks.Commands.RotateWebhookSecret;
+using Platform.Application.Notifications.Webhooks.Commands.UpdateWebhook;
+using Platform.Application.Notifications.Webhooks.Queries.GetWebhook;
+using Platform.Application.Notifications.Webhooks.Queries.ListWebhookDeliveries;
+using Platform.Application.Notifications.Webhooks.Queries.ListWebhooks;
 using Platform.Domain.Notifications;
 
 namespace Platform.Api.Endpoints;

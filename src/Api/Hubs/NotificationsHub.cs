@@ -1,7 +1,9 @@
 using Mediator;
 using Microsoft.AspNetCore.SignalR;
 using Platform.Application.Notifications;
+using Platform.Application.Notifications.Queries.WatchApprovals;
 using Platform.Application.Registry;
+using Platform.Application.Registry.Queries.ListModelVersions;
 
 namespace Platform.Api.Hubs;
 

@@ -1,7 +1,7 @@
 using Mediator;
 using Platform.Application.Artifacts.Queries.GetArtifact;
-using Platform.Application.Auditing;
-using Platform.Application.Registry;
+using Platform.Application.Auditing.Queries.ExportAuditEvents;
+using Platform.Application.Registry.Queries.GetModelVersionArtifact;
 using Platform.Domain.Auditing;
 
 namespace Platform.Application.Downloads;

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Platform.Application.Common.Exceptions;
-using Platform.Application.Jobs.WorkerReports;
+using Platform.Application.Jobs.Commands.ExpireLeases;
 using Platform.Infrastructure.Identity;
 
 namespace Platform.Infrastructure.Jobs;

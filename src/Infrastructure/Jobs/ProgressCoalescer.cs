@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Platform.Application.Common.Exceptions;
-using Platform.Application.Jobs.WorkerReports;
+using Platform.Application.Jobs.Commands.ApplyJobProgress;
 using Platform.Contracts.Messages.Jobs;
 using Platform.Infrastructure.Identity;
 

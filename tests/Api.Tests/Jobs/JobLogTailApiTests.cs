@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Api.Tests.Support;
-using Platform.Application.Jobs.WorkerReports;
+using Platform.Application.Jobs.Commands.AppendJobLogs;
 using Platform.Contracts.Messages.Jobs;
 using Platform.Infrastructure.Identity;
 

@@ -1,5 +1,6 @@
 using Platform.Application.Auditing;
 using Platform.Application.Auditing.Queries.ListAuditActions;
+using Platform.Application.Auditing.Queries.ListAuditEvents;
 using Platform.Application.Experiments.Commands.CreateExperiment;
 using Platform.Application.Experiments.Commands.UpdateExperiment;
 using Platform.Application.Tests.Support;

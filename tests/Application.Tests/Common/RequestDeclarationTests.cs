@@ -23,6 +23,6 @@ public sealed class RequestDeclarationTests
     public void Only_signing_in_and_opening_a_signed_download_link_are_anonymous()
     {
         var anonymous = Requests.Where(t => t.GetCustomAttribute<AllowAnonymousAttribute>() is not null).OrderBy(t => t.Name);
-        Assert.Equal([typeof(IssueTokenCommand), typeof(Platform.Application.Downloads.OpenDownloadQuery)], anonymous);
+        Assert.Equal([typeof(IssueTokenCommand), typeof(Platform.Application.Downloads.Queries.OpenDownload.OpenDownloadQuery)], anonymous);
     }
 }

@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Experiments.Commands.CreateExperiment;
+using Platform.Application.Jobs.Commands.ClaimJob;
+using Platform.Application.Jobs.Commands.ExpireLeases;
+using Platform.Application.Jobs.Commands.RecordJobMetrics;
 using Platform.Application.Jobs.Commands.SubmitJob;
-using Platform.Application.Jobs.WorkerReports;
 using Platform.Application.Runs.Commands.CreateRun;
 using Platform.Application.Runs.Commands.LogMetrics;
 using Platform.Application.Tests.Support;

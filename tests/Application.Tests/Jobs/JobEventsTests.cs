@@ -1,7 +1,8 @@
 using Platform.Application.Experiments.Commands.CreateExperiment;
+using Platform.Application.Jobs.Commands.ClaimJob;
+using Platform.Application.Jobs.Commands.FailUndeliverableJob;
 using Platform.Application.Jobs.Commands.RetryJob;
 using Platform.Application.Jobs.Commands.SubmitJob;
-using Platform.Application.Jobs.WorkerReports;
 using Platform.Application.Runs.Commands.CreateRun;
 using Platform.Application.Runs.Queries.GetRun;
 using Platform.Application.Tests.Support;

@@ -1,6 +1,7 @@
 using Platform.Application.Common.Exceptions;
+using Platform.Application.Jobs.Commands.MarkWorkerStopped;
+using Platform.Application.Jobs.Commands.RecordHeartbeat;
 using Platform.Application.Jobs.Queries.ListWorkers;
-using Platform.Application.Jobs.WorkerReports;
 using Platform.Application.Tests.Support;
 using Platform.Contracts.Messages.Jobs;
 using Platform.Domain.Identity;

@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Platform.Application.Jobs.Commands.ExpireLeases;
 using Platform.Application.Jobs.Commands.SubmitJob;
-using Platform.Application.Jobs.WorkerReports;
 using Platform.Application.Tests.Support;
 using Platform.Domain.Identity;
 using Platform.Domain.Jobs;

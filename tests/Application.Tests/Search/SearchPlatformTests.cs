@@ -1,6 +1,7 @@
 using Platform.Application.Common.Exceptions;
 using Platform.Application.Experiments.Commands.CreateExperiment;
 using Platform.Application.Registry;
+using Platform.Application.Registry.Commands.CreateModel;
 using Platform.Application.Runs.Commands.CreateRun;
 using Platform.Application.Search.Queries.SearchPlatform;
 using Platform.Application.Tests.Support;

@@ -1,5 +1,9 @@
 using MassTransit;
-using Platform.Application.Jobs.WorkerReports;
+using Platform.Application.Jobs.Commands.AppendJobLogs;
+using Platform.Application.Jobs.Commands.FailUndeliverableJob;
+using Platform.Application.Jobs.Commands.MarkWorkerStopped;
+using Platform.Application.Jobs.Commands.RecordHeartbeat;
+using Platform.Application.Jobs.Commands.RecordJobMetrics;
 using Platform.Contracts.Messages.Jobs;
 using Platform.Infrastructure.Identity;
 using Platform.Infrastructure.Jobs;

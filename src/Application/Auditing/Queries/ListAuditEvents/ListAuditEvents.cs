@@ -1,0 +1,37 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Platform.Application.Common.Interfaces;
+using Platform.Application.Common.Paging;
+using Platform.Application.Common.Security;
+using Platform.Application.Common.Validation;
+
+namespace Platform.Application.Auditing.Queries.ListAuditEvents;
+
+/// <summary>The audit trail, newest first, filtered. Paged.</summary>
+[RequiresRole(Permissions.Audit)]
+public sealed record ListAuditEventsQuery(AuditFilter Filter, int? Limit, string? Cursor) : IQuery<Page<AuditEventDto>>;
+
+public sealed class ListAuditEventsQueryHandler(IPlatformDbContext db) : IQueryHandler<ListAuditEventsQuery, Page<AuditEventDto>>
+{
+    private sealed record Position(long Sequence);
+
+    public async ValueTask<Page<AuditEventDto>> Handle(ListAuditEventsQuery query, CancellationToken cancellationToken)
+    {
+        var limit = PageLimits.Resolve(query.Limit);
+        var events = query.Filter.Apply(db.AuditEvents.AsNoTracking());
+        if (Cursor.Decode<Position>(query.Cursor) is { } after)
+        {
+            events = events.Where(e => e.Sequence < after.Sequence);
+        }
+
+        var page = await events.OrderByDescending(e => e.Sequence).Take(limit + 1).ToListAsync(cancellationToken);
+        var next = page.Count > limit ? Cursor.Encode(new Position(page[limit - 1].Sequence)) : null;
+        return new Page<AuditEventDto>([.. page.Take(limit).Select(AuditEventDto.From)], next);
+    }
+}
+
+public sealed class ListAuditEventsQueryValidator : AbstractValidator<ListAuditEventsQuery>
+{
+    public ListAuditEventsQueryValidator() => RuleFor(q => q.Limit).ValidPageLimit();
+}

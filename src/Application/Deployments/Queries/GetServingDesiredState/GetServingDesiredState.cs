@@ -1,0 +1,100 @@
+using System.Text.Json.Nodes;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Platform.Application.Common.Interfaces;
+using Platform.Application.Common.Security;
+using Platform.Contracts.Api;
+using Platform.Domain.Identity;
+
+namespace Platform.Application.Deployments.Queries.GetServingDesiredState;
+
+/// <summary>
+/// What serving hosts should serve (<see cref="ServingDesiredState"/>): every deployment's Active revision with each
+/// version's artefact hash and training baseline, the policies and the active inference keys' hashes. Its
+/// <c>Version</c> is the sum of the deployments' change counters, so it grows with every change (deployments are never
+/// deleted; keys, policies and traffic all count as changes; artefacts and dataset profiles never change). A host that
+/// names the <paramref name="KnownVersion"/> it serves gets null while that is still the version: one aggregate query
+/// instead of four per deployment, every poll of every host.
+/// </summary>
+[RequiresRole(Role.Operator | Role.System)]
+public sealed record GetServingDesiredStateQuery(long? KnownVersion = null) : IQuery<ServingDesiredState?>;
+
+public sealed class GetServingDesiredStateQueryHandler(IPlatformDbContext db) : IQueryHandler<GetServingDesiredStateQuery, ServingDesiredState?>
+{
+    public async ValueTask<ServingDesiredState?> Handle(GetServingDesiredStateQuery query, CancellationToken cancellationToken)
+    {
+        if (query.KnownVersion is { } known && known == await db.Deployments.SumAsync(d => (long)d.ConcurrencyVersion, cancellationToken))
+        {
+            return null;
+        }
+
+        var deployments = await db.Deployments.AsNoTracking().OrderBy(d => d.Name).ToListAsync(cancellationToken);
+        var version = deployments.Sum(d => (long)d.ConcurrencyVersion);
+        var served = deployments.Where(d => d.ActiveRevision is not null).ToList();
+        // Four queries for all deployments (not four each): rows matched on both keys in memory.
+        var ids = served.Select(d => d.Id).ToList();
+        var activeNumbers = served.Select(d => d.ActiveRevision!.Value).Distinct().ToList();
+        var revisions = (await db.DeploymentRevisions.AsNoTracking()
+                .Where(r => ids.Contains(r.DeploymentId) && activeNumbers.Contains(r.Number)).ToListAsync(cancellationToken))
+            .ToDictionary(r => (r.DeploymentId, r.Number));
+        var modelIds = served.Select(d => d.ModelId).Distinct().ToList();
+        var models = await db.RegisteredModels.AsNoTracking().Where(m => modelIds.Contains(m.Id)).ToDictionaryAsync(m => m.Id, m => m.Name, cancellationToken);
+        var versionNumbers = revisions.Values.SelectMany(r => r.Traffic.Versions.Select(v => v.Version)).Distinct().ToList();
+        var rows = (await db.ModelVersions.AsNoTracking().Where(v => modelIds.Contains(v.ModelId) && versionNumbers.Contains(v.Number))
+                .Select(v => new { v.ModelId, v.Number, v.ArtifactSha256, v.LineageJson }).ToListAsync(cancellationToken))
+            .ToDictionary(v => (v.ModelId, v.Number));
+        var keys = (await db.InferenceKeys.AsNoTracking().Where(k => ids.Contains(k.DeploymentId) && k.RevokedAt == null)
+                .OrderBy(k => k.Id).Select(k => new { k.DeploymentId, k.KeyHash }).ToListAsync(cancellationToken))
+            .ToLookup(k => k.DeploymentId, k => k.KeyHash);
+        var baselines = new Dictionary<(string, int, string?), IReadOnlyList<FeatureBaseline>>();
+        var endpoints = new List<ServingEndpointState>();
+        foreach (var deployment in served)
+        {
+            var active = revisions[(deployment.Id, deployment.ActiveRevision!.Value)];
+            var versions = new List<ServingVersionState>();
+            foreach (var traffic in active.Traffic.Versions)
+            {
+                var row = rows[(deployment.ModelId, traffic.Version)];
+                versions.Add(new ServingVersionState(traffic.Version, traffic.Weight, traffic.Canary, row.ArtifactSha256,
+                    await BaselineAsync(row.LineageJson, baselines, cancellationToken)));
+            }
+
+            endpoints.Add(new ServingEndpointState(deployment.Name, deployment.Id, active.Number, models[deployment.ModelId],
+                DeploymentMapping.ToContract(deployment.CanaryPolicy), DeploymentMapping.ToContract(deployment.DriftPolicy), versions, [.. keys[deployment.Id]]));
+        }
+
+        return new ServingDesiredState(version, endpoints);
+    }
+
+    /// <summary>The numeric columns' quantile bins of the dataset version the lineage names, its label column left out.</summary>
+    private async Task<IReadOnlyList<FeatureBaseline>> BaselineAsync(
+        string lineageJson, Dictionary<(string, int, string?), IReadOnlyList<FeatureBaseline>> cache, CancellationToken cancellationToken)
+    {
+        var lineage = JsonNode.Parse(lineageJson);
+        if (lineage?["dataset"] is not JsonObject dataset || dataset["name"]?.GetValue<string>() is not { } name
+            || dataset["version"]?.GetValue<int>() is not { } number)
+        {
+            return [];
+        }
+
+        var label = lineage["labelColumn"]?.GetValue<string>();
+        // Keyed by the label too: two models trained on one dataset version with different labels leave out different columns.
+        if (!cache.TryGetValue((name, number, label), out var baseline))
+        {
+            var profile = await db.DatasetVersions.AsNoTracking().Where(d => d.Name == name && d.Version == number)
+                .Select(d => d.ProfileJson).SingleOrDefaultAsync(cancellationToken);
+            baseline = profile is null ? [] : Bins(profile, label);
+            cache[(name, number, label)] = baseline;
+        }
+
+        return baseline;
+    }
+
+    private static List<FeatureBaseline> Bins(string profileJson, string? label) =>
+        [.. (JsonNode.Parse(profileJson)?["columns"]?.AsArray() ?? [])
+            .Where(c => c?["numeric"] is JsonObject && c["name"]?.GetValue<string>() != label)
+            .Select(c => new FeatureBaseline(
+                c!["name"]!.GetValue<string>(),
+                [.. c["numeric"]!["binEdges"]!.AsArray().Select(e => e!.GetValue<double>())],
+                [.. c["numeric"]!["binCounts"]!.AsArray().Select(n => n!.GetValue<long>())]))];
+}

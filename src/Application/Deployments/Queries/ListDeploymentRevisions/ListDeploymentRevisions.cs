@@ -1,0 +1,38 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Platform.Application.Common.Interfaces;
+using Platform.Application.Common.Paging;
+using Platform.Application.Common.Security;
+using Platform.Application.Common.Validation;
+
+namespace Platform.Application.Deployments.Queries.ListDeploymentRevisions;
+
+/// <summary>A deployment's revisions, newest first (paged).</summary>
+[RequiresRole(Permissions.Read)]
+public sealed record ListDeploymentRevisionsQuery(string Name, int? Limit, string? Cursor) : IQuery<Page<RevisionDto>>;
+
+public sealed class ListDeploymentRevisionsQueryValidator : AbstractValidator<ListDeploymentRevisionsQuery>
+{
+    public ListDeploymentRevisionsQueryValidator() => RuleFor(q => q.Limit).ValidPageLimit();
+}
+
+public sealed class ListDeploymentRevisionsQueryHandler(IPlatformDbContext db) : IQueryHandler<ListDeploymentRevisionsQuery, Page<RevisionDto>>
+{
+    private sealed record Position(int Number);
+
+    public async ValueTask<Page<RevisionDto>> Handle(ListDeploymentRevisionsQuery query, CancellationToken cancellationToken)
+    {
+        var limit = PageLimits.Resolve(query.Limit);
+        var deployment = await db.LoadDeploymentAsync(query.Name, cancellationToken);
+        var rows = db.DeploymentRevisions.AsNoTracking().Where(r => r.DeploymentId == deployment.Id);
+        if (Cursor.Decode<Position>(query.Cursor) is { } after)
+        {
+            rows = rows.Where(r => r.Number < after.Number);
+        }
+
+        var page = await rows.OrderByDescending(r => r.Number).Take(limit + 1).ToListAsync(cancellationToken);
+        return new Page<RevisionDto>(
+            [.. page.Take(limit).Select(RevisionDto.From)], page.Count > limit ? Cursor.Encode(new Position(page[limit - 1].Number)) : null);
+    }
+}

@@ -1,0 +1,44 @@
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Platform.Application.Common.Exceptions;
+using Platform.Application.Common.Interfaces;
+using Platform.Application.Common.Security;
+
+namespace Platform.Application.Downloads.Queries.OpenDownload;
+
+/// <summary>
+/// Opens what a download link names, for a request that carries no credentials: the link itself is the credential.
+/// A bad MAC is 401, an expired link 410; a user since removed or disabled is 401; then the content is read, as that
+/// user with the roles they still hold (no more than they used to make the link), through the normal read query.
+/// </summary>
+[AllowAnonymous]
+public sealed record OpenDownloadQuery(string Token) : IQuery<DownloadContent>;
+
+public sealed class OpenDownloadQueryHandler(
+    ISender sender, IPlatformDbContext db, IDownloadLinkSigner signer, IDownloadCaller caller, TimeProvider clock)
+    : IQueryHandler<OpenDownloadQuery, DownloadContent>
+{
+    public async ValueTask<DownloadContent> Handle(OpenDownloadQuery query, CancellationToken cancellationToken)
+    {
+        var ticket = DownloadTicket.Decode(query.Token, signer) ?? throw new UnauthenticatedException("This download link is not valid.");
+        if (ticket.ExpiresAt <= clock.GetUtcNow())
+        {
+            throw new DownloadLinkExpiredException("This download link has expired; ask for the download again.");
+        }
+
+        var roles = ticket.Roles;
+        if (ticket.UserId is { } userId)
+        {
+            var user = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.IsDisabled, u.Roles }).SingleOrDefaultAsync(cancellationToken);
+            if (user is null || user.IsDisabled)
+            {
+                throw new UnauthenticatedException("This download link's user can no longer sign in.");
+            }
+
+            roles &= user.Roles;
+        }
+
+        caller.ActFor(ticket.UserId, ticket.UserName, roles);
+        return await DownloadReads.OpenAsync(sender, ticket.Target, cancellationToken);
+    }
+}

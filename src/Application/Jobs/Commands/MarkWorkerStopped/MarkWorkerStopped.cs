@@ -1,0 +1,26 @@
+using Mediator;
+using Platform.Application.Common.Auditing;
+using Platform.Application.Common.Interfaces;
+using Platform.Application.Common.Security;
+using Platform.Domain.Identity;
+
+namespace Platform.Application.Jobs.Commands.MarkWorkerStopped;
+
+[NotAudited]
+[RequiresRole(Role.System)]
+public sealed record MarkWorkerStoppedCommand(string WorkerId) : ICommand;
+
+public sealed class MarkWorkerStoppedCommandHandler(IPlatformDbContext db, TimeProvider clock) : ICommandHandler<MarkWorkerStoppedCommand>
+{
+    public async ValueTask<Unit> Handle(MarkWorkerStoppedCommand command, CancellationToken cancellationToken)
+    {
+        var worker = await db.Workers.FindAsync([command.WorkerId], cancellationToken);
+        if (worker is not null)
+        {
+            worker.Stop(clock.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        return Unit.Value;
+    }
+}

@@ -1,0 +1,37 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Platform.Application.Common.Interfaces;
+using Platform.Application.Common.Paging;
+using Platform.Application.Common.Security;
+using Platform.Application.Common.Validation;
+
+namespace Platform.Application.Notifications.Webhooks.Queries.ListWebhooks;
+
+/// <summary>Webhook subscriptions by name (never their secrets). Paged.</summary>
+[RequiresRole(Permissions.Administer)]
+public sealed record ListWebhooksQuery(int? Limit, string? Cursor) : IQuery<Page<WebhookSubscriptionDto>>;
+
+public sealed class ListWebhooksQueryValidator : AbstractValidator<ListWebhooksQuery>
+{
+    public ListWebhooksQueryValidator() => RuleFor(q => q.Limit).ValidPageLimit();
+}
+
+public sealed class ListWebhooksQueryHandler(IPlatformDbContext db) : IQueryHandler<ListWebhooksQuery, Page<WebhookSubscriptionDto>>
+{
+    private sealed record Position(string Name, Guid Id);
+
+    public async ValueTask<Page<WebhookSubscriptionDto>> Handle(ListWebhooksQuery query, CancellationToken cancellationToken)
+    {
+        var limit = PageLimits.Resolve(query.Limit);
+        var subscriptions = db.WebhookSubscriptions.AsNoTracking();
+        if (Cursor.Decode<Position>(query.Cursor) is { } after)
+        {
+            subscriptions = subscriptions.Where(s => string.Compare(s.Name, after.Name) > 0 || (s.Name == after.Name && s.Id.CompareTo(after.Id) > 0));
+        }
+
+        var page = await subscriptions.OrderBy(s => s.Name).ThenBy(s => s.Id).Take(limit + 1).ToListAsync(cancellationToken);
+        var next = page.Count > limit ? Cursor.Encode(new Position(page[limit - 1].Name, page[limit - 1].Id)) : null;
+        return new Page<WebhookSubscriptionDto>([.. page.Take(limit).Select(WebhookSubscriptionDto.From)], next);
+    }
+}

@@ -1,0 +1,43 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Platform.Application.Common.Interfaces;
+using Platform.Application.Common.Paging;
+using Platform.Application.Common.Security;
+using Platform.Application.Common.Validation;
+
+namespace Platform.Application.Registry.Queries.ListModelEvaluations;
+
+/// <summary>A version's evaluation reports, newest first; optionally on one dataset version and split. Paged.</summary>
+[RequiresRole(Permissions.Read)]
+public sealed record ListModelEvaluationsQuery(
+    string Model, int Version, string? Dataset, int? DatasetVersion, string? Split, bool WithReport, int? Limit, string? Cursor)
+    : IQuery<Page<ModelEvaluationDto>>;
+
+public sealed class ListModelEvaluationsQueryHandler(IPlatformDbContext db) : IQueryHandler<ListModelEvaluationsQuery, Page<ModelEvaluationDto>>
+{
+    private sealed record Position(DateTimeOffset CreatedAt, Guid Id);
+
+    public async ValueTask<Page<ModelEvaluationDto>> Handle(ListModelEvaluationsQuery query, CancellationToken cancellationToken)
+    {
+        var limit = PageLimits.Resolve(query.Limit);
+        var (model, version) = await db.LoadVersionAsync(query.Model, query.Version, cancellationToken);
+        var evaluations = db.ModelEvaluations.AsNoTracking().Where(e => e.ModelVersionId == version.Id);
+        evaluations = query.Dataset is null ? evaluations : evaluations.Where(e => e.DatasetName == query.Dataset);
+        evaluations = query.DatasetVersion is null ? evaluations : evaluations.Where(e => e.DatasetVersion == query.DatasetVersion);
+        evaluations = query.Split is null ? evaluations : evaluations.Where(e => e.Split == query.Split);
+        if (Cursor.Decode<Position>(query.Cursor) is { } after)
+        {
+            evaluations = evaluations.Where(e => e.CreatedAt < after.CreatedAt || (e.CreatedAt == after.CreatedAt && e.Id.CompareTo(after.Id) < 0));
+        }
+
+        var page = await evaluations.OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id).Take(limit + 1).ToListAsync(cancellationToken);
+        var next = page.Count > limit ? Cursor.Encode(new Position(page[limit - 1].CreatedAt, page[limit - 1].Id)) : null;
+        return new Page<ModelEvaluationDto>([.. page.Take(limit).Select(e => ModelEvaluationDto.From(model.Name, version.Number, e, query.WithReport))], next);
+    }
+}
+
+public sealed class ListModelEvaluationsQueryValidator : AbstractValidator<ListModelEvaluationsQuery>
+{
+    public ListModelEvaluationsQueryValidator() => RuleFor(q => q.Limit).ValidPageLimit();
+}

@@ -1,0 +1,38 @@
+using FluentValidation;
+using Mediator;
+using Microsoft.EntityFrameworkCore;
+using Platform.Application.Common.Interfaces;
+using Platform.Application.Common.Paging;
+using Platform.Application.Common.Security;
+using Platform.Application.Common.Validation;
+
+namespace Platform.Application.Registry.Queries.ListModelVersions;
+
+/// <summary>A model's versions, newest first. Paged.</summary>
+[RequiresRole(Permissions.Read)]
+public sealed record ListModelVersionsQuery(string Model, int? Limit, string? Cursor) : IQuery<Page<ModelVersionDto>>;
+
+public sealed class ListModelVersionsQueryHandler(IPlatformDbContext db) : IQueryHandler<ListModelVersionsQuery, Page<ModelVersionDto>>
+{
+    private sealed record VersionPosition(int Number);
+
+    public async ValueTask<Page<ModelVersionDto>> Handle(ListModelVersionsQuery query, CancellationToken cancellationToken)
+    {
+        var limit = PageLimits.Resolve(query.Limit);
+        var model = await db.LoadModelAsync(query.Model, cancellationToken);
+        var versions = db.ModelVersions.AsNoTracking().Where(v => v.ModelId == model.Id);
+        if (Cursor.Decode<VersionPosition>(query.Cursor) is { } before)
+        {
+            versions = versions.Where(v => v.Number < before.Number);
+        }
+
+        var page = await versions.OrderByDescending(v => v.Number).Take(limit + 1).ToListAsync(cancellationToken);
+        return new Page<ModelVersionDto>(
+            [.. page.Take(limit).Select(v => ModelVersionDto.From(model.Name, v))], page.Count > limit ? Cursor.Encode(new VersionPosition(page[limit - 1].Number)) : null);
+    }
+}
+
+public sealed class ListModelVersionsQueryValidator : AbstractValidator<ListModelVersionsQuery>
+{
+    public ListModelVersionsQueryValidator() => RuleFor(q => q.Limit).ValidPageLimit();
+}
