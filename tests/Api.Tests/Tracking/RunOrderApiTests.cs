@@ -45,6 +45,25 @@ public sealed class RunOrderApiTests(ApiFactory factory) : IClassFixture<ApiFact
         Assert.NotNull(problem["errors"]!["orderBy"]);
     }
 
+    [Fact]
+    public async Task Ordering_by_a_metric_pages_on_to_the_runs_without_it_when_a_page_ends_exactly_at_the_last_with_it()
+    {
+        using var client = await factory.UserAsync("DataScientist");
+        var experiment = await client.CreateExperimentAsync();
+        foreach (var (name, auc) in new[] { ("low", (double?)0.7), ("none", null), ("high", 0.9) })
+        {
+            var run = await client.CreateRunAsync(experiment, new { name });
+            if (auc is { } value)
+            {
+                await (await client.PostJsonAsync($"/api/v1/runs/{run}/metrics", new { metrics = new[] { new { key = "auc", value, step = 1 } } })).ExpectAsync(200);
+            }
+        }
+
+        var seen = await AllAsync(client, experiment, "metrics.auc DESC", r => r["name"]!.GetValue<string>());
+
+        Assert.Equal(["high", "low", "none"], seen);
+    }
+
     private static async Task<List<string>> AllAsync(HttpClient client, string experiment, string orderBy, Func<System.Text.Json.Nodes.JsonNode, string> value)
     {
         var seen = new List<string>();

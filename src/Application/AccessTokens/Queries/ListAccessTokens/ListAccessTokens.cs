@@ -24,8 +24,8 @@ public sealed class ListAccessTokensQueryHandler(IPlatformDbContext db, ICurrent
             tokens = tokens.Where(t => t.CreatedAt < after.CreatedAt || (t.CreatedAt == after.CreatedAt && t.Id.CompareTo(after.Id) < 0));
         }
 
-        var page = await tokens.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id).Take(limit + 1).ToListAsync(cancellationToken);
-        var next = page.Count > limit ? Cursor.Encode(new Position(page[limit - 1].CreatedAt, page[limit - 1].Id)) : null;
-        return new Page<AccessTokenDto>(page.Take(limit).Select(AccessTokenDto.From).ToList(), next);
+        var page = await tokens.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id)
+            .ReadPageAsync(limit, t => new Position(t.CreatedAt, t.Id), cancellationToken);
+        return page.Select(AccessTokenDto.From);
     }
 }

@@ -31,10 +31,9 @@ public sealed class ListArtifactsQueryHandler(IPlatformDbContext db) : IQueryHan
             artifacts = artifacts.Where(a => string.Compare(a.Path, after.Path) > 0);
         }
 
-        var page = await artifacts.OrderBy(a => a.Path).Take(limit + 1)
+        var page = await artifacts.OrderBy(a => a.Path)
             .Select(a => new ArtifactDto(a.Path, a.Sha256, a.SizeBytes, a.CreatedBy, a.CreatedAt))
-            .ToListAsync(cancellationToken);
-        var next = page.Count > limit ? Cursor.Encode(new Position(page[limit - 1].Path)) : null;
-        return new Page<ArtifactDto>(page.Take(limit).ToList(), next);
+            .ReadPageAsync(limit, a => new Position(a.Path), cancellationToken);
+        return page.Select(a => a);
     }
 }

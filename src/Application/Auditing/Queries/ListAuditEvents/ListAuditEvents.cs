@@ -25,9 +25,8 @@ public sealed class ListAuditEventsQueryHandler(IPlatformDbContext db) : IQueryH
             events = events.Where(e => e.Sequence < after.Sequence);
         }
 
-        var page = await events.OrderByDescending(e => e.Sequence).Take(limit + 1).ToListAsync(cancellationToken);
-        var next = page.Count > limit ? Cursor.Encode(new Position(page[limit - 1].Sequence)) : null;
-        return new Page<AuditEventDto>([.. page.Take(limit).Select(AuditEventDto.From)], next);
+        var page = await events.OrderByDescending(e => e.Sequence).ReadPageAsync(limit, e => new Position(e.Sequence), cancellationToken);
+        return page.Select(AuditEventDto.From);
     }
 }
 

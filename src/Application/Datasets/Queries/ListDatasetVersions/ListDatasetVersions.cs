@@ -31,9 +31,8 @@ public sealed class ListDatasetVersionsQueryHandler(IPlatformDbContext db, IData
             versions = versions.Where(v => string.Compare(v.Name, after.Name) > 0 || (v.Name == after.Name && v.Version < after.Version));
         }
 
-        var page = await versions.OrderBy(v => v.Name).ThenByDescending(v => v.Version).Take(limit + 1).ToListAsync(cancellationToken);
-        var next = page.Count > limit ? Cursor.Encode(new Position(page[limit - 1].Name, page[limit - 1].Version)) : null;
-        return new Page<DatasetVersionDto>([.. page.Take(limit).Select(v => DatasetVersionDto.From(v, withProfile: false, ProfiledFraction.Of(v, profiling)))], next);
+        var page = await versions.OrderBy(v => v.Name).ThenByDescending(v => v.Version).ReadPageAsync(limit, v => new Position(v.Name, v.Version), cancellationToken);
+        return page.Select(v => DatasetVersionDto.From(v, withProfile: false, ProfiledFraction.Of(v, profiling)));
     }
 }
 

@@ -31,8 +31,7 @@ public sealed class ListDeploymentRevisionsQueryHandler(IPlatformDbContext db) :
             rows = rows.Where(r => r.Number < after.Number);
         }
 
-        var page = await rows.OrderByDescending(r => r.Number).Take(limit + 1).ToListAsync(cancellationToken);
-        return new Page<RevisionDto>(
-            [.. page.Take(limit).Select(RevisionDto.From)], page.Count > limit ? Cursor.Encode(new Position(page[limit - 1].Number)) : null);
+        var page = await rows.OrderByDescending(r => r.Number).ReadPageAsync(limit, r => new Position(r.Number), cancellationToken);
+        return page.Select(RevisionDto.From);
     }
 }

@@ -30,8 +30,7 @@ public sealed class ListDeploymentsQueryHandler(IPlatformDbContext db) : IQueryH
             rows = rows.Where(d => string.Compare(d.Name, after.Name) > 0);
         }
 
-        var page = await rows.OrderBy(d => d.Name).Take(limit + 1).ToListAsync(cancellationToken);
-        var items = await db.DescribeAllAsync([.. page.Take(limit)], cancellationToken);
-        return new Page<DeploymentDto>(items, page.Count > limit ? Cursor.Encode(new Position(page[limit - 1].Name)) : null);
+        var page = await rows.OrderBy(d => d.Name).ReadPageAsync(limit, d => new Position(d.Name), cancellationToken);
+        return page.With(await db.DescribeAllAsync([.. page.Rows], cancellationToken));
     }
 }

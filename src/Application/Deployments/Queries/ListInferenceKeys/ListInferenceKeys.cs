@@ -32,8 +32,7 @@ public sealed class ListInferenceKeysQueryHandler(IPlatformDbContext db) : IQuer
             rows = rows.Where(k => k.Id.CompareTo(after.Id) > 0);
         }
 
-        var page = await rows.OrderBy(k => k.Id).Take(limit + 1).ToListAsync(cancellationToken);
-        return new Page<InferenceKeyDto>(
-            [.. page.Take(limit).Select(InferenceKeyDto.From)], page.Count > limit ? Cursor.Encode(new Position(page[limit - 1].Id)) : null);
+        var page = await rows.OrderBy(k => k.Id).ReadPageAsync(limit, k => new Position(k.Id), cancellationToken);
+        return page.Select(InferenceKeyDto.From);
     }
 }

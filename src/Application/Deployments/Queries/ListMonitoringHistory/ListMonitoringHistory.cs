@@ -44,8 +44,7 @@ public sealed class ListMonitoringHistoryQueryHandler(IPlatformDbContext db) : I
             rows = rows.Where(s => s.Sequence < after.Sequence);
         }
 
-        var page = await rows.OrderByDescending(s => s.Sequence).Take(limit + 1).ToListAsync(cancellationToken);
-        return new Page<VersionMonitoringDto>(
-            [.. page.Take(limit).Select(VersionMonitoringDto.Of)], page.Count > limit ? Cursor.Encode(new Position(page[limit - 1].Sequence)) : null);
+        var page = await rows.OrderByDescending(s => s.Sequence).ReadPageAsync(limit, s => new Position(s.Sequence), cancellationToken);
+        return page.Select(VersionMonitoringDto.Of);
     }
 }

@@ -44,13 +44,10 @@ public sealed class ListExperimentsQueryHandler(IPlatformDbContext db) : IQueryH
             experiments = experiments.Where(e => e.Id.CompareTo(after.Id) < 0);
         }
 
-        var page = await experiments.OrderByDescending(e => e.Id).Take(limit + 1).ToListAsync(cancellationToken);
-        var next = page.Count > limit ? Cursor.Encode(new Position(page[limit - 1].Id)) : null;
-        var shown = page.Take(limit).ToList();
-        var ids = shown.Select(e => e.Id).ToList();
+        var page = await experiments.OrderByDescending(e => e.Id).ReadPageAsync(limit, e => new Position(e.Id), cancellationToken);
+        var ids = page.Rows.Select(e => e.Id).ToList();
         var counts = await db.Runs.AsNoTracking().Where(r => ids.Contains(r.ExperimentId)).GroupBy(r => r.ExperimentId)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-        return new Page<ExperimentSummaryDto>(
-            shown.Select(e => new ExperimentSummaryDto(ExperimentDto.From(e), counts.GetValueOrDefault(e.Id))).ToList(), next);
+        return page.Select(e => new ExperimentSummaryDto(ExperimentDto.From(e), counts.GetValueOrDefault(e.Id)));
     }
 }

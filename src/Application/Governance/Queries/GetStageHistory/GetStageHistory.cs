@@ -39,9 +39,7 @@ public sealed class GetStageHistoryQueryHandler(IPlatformDbContext db) : IQueryH
             rows = rows.Where(r => r.t.Sequence < after.Sequence);
         }
 
-        var page = await rows.OrderByDescending(r => r.t.Sequence).Take(limit + 1).ToListAsync(cancellationToken);
-        return new Page<StageTransitionDto>(
-            [.. page.Take(limit).Select(r => new StageTransitionDto(model.Name, r.Number, r.t.From, r.t.To, r.t.Actor, r.t.Reason, r.t.PromotionRequestId, r.t.At))],
-            page.Count > limit ? Cursor.Encode(new Position(page[limit - 1].t.Sequence)) : null);
+        var page = await rows.OrderByDescending(r => r.t.Sequence).ReadPageAsync(limit, r => new Position(r.t.Sequence), cancellationToken);
+        return page.Select(r => new StageTransitionDto(model.Name, r.Number, r.t.From, r.t.To, r.t.Actor, r.t.Reason, r.t.PromotionRequestId, r.t.At));
     }
 }

@@ -47,14 +47,11 @@ public sealed class ListPromotionRequestsQueryHandler(IPlatformDbContext db, Tim
             requests = requests.Where(r => r.Id.CompareTo(after.Id) < 0);
         }
 
-        var page = await requests.OrderByDescending(r => r.Id).Take(limit + 1).ToListAsync(cancellationToken);
-        var shown = page.Take(limit).ToList();
-        var versionIds = shown.Select(r => r.ModelVersionId).Distinct().ToList();
+        var page = await requests.OrderByDescending(r => r.Id).ReadPageAsync(limit, r => new Position(r.Id), cancellationToken);
+        var versionIds = page.Rows.Select(r => r.ModelVersionId).Distinct().ToList();
         var names = await db.ModelVersions.AsNoTracking().Where(v => versionIds.Contains(v.Id))
             .Join(db.RegisteredModels, v => v.ModelId, m => m.Id, (v, m) => new { v.Id, m.Name, v.Number })
             .ToDictionaryAsync(v => v.Id, cancellationToken);
-        return new Page<PromotionRequestDto>(
-            [.. shown.Select(r => PromotionRequestDto.From(r, names[r.ModelVersionId].Name, names[r.ModelVersionId].Number, now))],
-            page.Count > limit ? Cursor.Encode(new Position(shown[^1].Id)) : null);
+        return page.Select(r => PromotionRequestDto.From(r, names[r.ModelVersionId].Name, names[r.ModelVersionId].Number, now));
     }
 }

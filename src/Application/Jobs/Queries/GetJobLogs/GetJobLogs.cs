@@ -35,9 +35,9 @@ public sealed class GetJobLogsQueryHandler(IPlatformDbContext db, ICurrentUser c
             lines = lines.Where(l => l.Sequence > after.Sequence);
         }
 
-        var page = await lines.OrderBy(l => l.Sequence).Take(limit + 1).Select(l => new JobLogLineDto(l.Sequence, l.At, l.Text)).ToListAsync(cancellationToken);
-        var next = page.Count > limit ? Cursor.Encode(new Position(page[limit - 1].Sequence)) : null;
-        return new Page<JobLogLineDto>(page.Take(limit).ToList(), next);
+        var page = await lines.OrderBy(l => l.Sequence).Select(l => new JobLogLineDto(l.Sequence, l.At, l.Text))
+            .ReadPageAsync(limit, l => new Position(l.Sequence), cancellationToken);
+        return page.Select(l => l);
     }
 }
 

@@ -41,9 +41,8 @@ public sealed class ListJobsQueryHandler(IPlatformDbContext db, ICurrentUser cur
             jobs = jobs.Where(j => j.Id.CompareTo(after.Id) < 0);
         }
 
-        var page = await jobs.OrderByDescending(j => j.Id).Take(limit + 1).ToListAsync(cancellationToken);
-        var next = page.Count > limit ? Cursor.Encode(new Position(page[limit - 1].Id)) : null;
-        return new Page<JobDto>(page.Take(limit).Select(JobDto.From).ToList(), next);
+        var page = await jobs.OrderByDescending(j => j.Id).ReadPageAsync(limit, j => new Position(j.Id), cancellationToken);
+        return page.Select(JobDto.From);
     }
 }
 

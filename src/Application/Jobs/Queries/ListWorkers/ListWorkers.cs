@@ -37,13 +37,10 @@ public sealed class ListWorkersQueryHandler(IPlatformDbContext db, TimeProvider 
             workers = workers.Where(w => w.Name.CompareTo(after.Name) > 0 || (w.Name == after.Name && w.Id.CompareTo(after.Id) > 0));
         }
 
-        var page = await workers.OrderBy(w => w.Name).ThenBy(w => w.Id).Take(limit + 1).ToListAsync(cancellationToken);
-        var next = page.Count > limit ? Cursor.Encode(new Position(page[limit - 1].Name, page[limit - 1].Id)) : null;
-        return new Page<WorkerDto>(
-            [.. page.Take(limit).Select(w => new WorkerDto(
-                w.Id, w.Name, w.Cores, w.MemoryBytes, w.GpuName, w.GpuMemoryBytes, w.CudaVersion,
-                Split(w.Kinds), Split(w.HardwareClasses), w.RunningJobId, w.LastSeenAt, !w.Stopped && w.LastSeenAt > onlineSince))],
-            next);
+        var page = await workers.OrderBy(w => w.Name).ThenBy(w => w.Id).ReadPageAsync(limit, w => new Position(w.Name, w.Id), cancellationToken);
+        return page.Select(w => new WorkerDto(
+            w.Id, w.Name, w.Cores, w.MemoryBytes, w.GpuName, w.GpuMemoryBytes, w.CudaVersion,
+            Split(w.Kinds), Split(w.HardwareClasses), w.RunningJobId, w.LastSeenAt, !w.Stopped && w.LastSeenAt > onlineSince));
     }
 
     private static string[] Split(string value) => value.Split(',', StringSplitOptions.RemoveEmptyEntries);

@@ -31,9 +31,9 @@ public sealed class ListModelEvaluationsQueryHandler(IPlatformDbContext db) : IQ
             evaluations = evaluations.Where(e => e.CreatedAt < after.CreatedAt || (e.CreatedAt == after.CreatedAt && e.Id.CompareTo(after.Id) < 0));
         }
 
-        var page = await evaluations.OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id).Take(limit + 1).ToListAsync(cancellationToken);
-        var next = page.Count > limit ? Cursor.Encode(new Position(page[limit - 1].CreatedAt, page[limit - 1].Id)) : null;
-        return new Page<ModelEvaluationDto>([.. page.Take(limit).Select(e => ModelEvaluationDto.From(model.Name, version.Number, e, query.WithReport))], next);
+        var page = await evaluations.OrderByDescending(e => e.CreatedAt).ThenByDescending(e => e.Id)
+            .ReadPageAsync(limit, e => new Position(e.CreatedAt, e.Id), cancellationToken);
+        return page.Select(e => ModelEvaluationDto.From(model.Name, version.Number, e, query.WithReport));
     }
 }
 

@@ -26,9 +26,8 @@ public sealed class ListModelVersionsQueryHandler(IPlatformDbContext db) : IQuer
             versions = versions.Where(v => v.Number < before.Number);
         }
 
-        var page = await versions.OrderByDescending(v => v.Number).Take(limit + 1).ToListAsync(cancellationToken);
-        return new Page<ModelVersionDto>(
-            [.. page.Take(limit).Select(v => ModelVersionDto.From(model.Name, v))], page.Count > limit ? Cursor.Encode(new VersionPosition(page[limit - 1].Number)) : null);
+        var page = await versions.OrderByDescending(v => v.Number).ReadPageAsync(limit, v => new VersionPosition(v.Number), cancellationToken);
+        return page.Select(v => ModelVersionDto.From(model.Name, v));
     }
 }
 

@@ -29,8 +29,8 @@ public sealed class ListModelsQueryHandler(IPlatformDbContext db) : IQueryHandle
             models = models.Where(m => string.Compare(m.Name, after) > 0);
         }
 
-        var page = await models.OrderBy(m => m.Name).Take(limit + 1).ToListAsync(cancellationToken);
-        return new Page<ModelDto>([.. page.Take(limit).Select(ModelDto.From)], page.Count > limit ? Cursor.Encode(page[limit - 1].Name) : null);
+        var page = await models.OrderBy(m => m.Name).ReadPageAsync(limit, m => m.Name, cancellationToken);
+        return page.Select(ModelDto.From);
     }
 }
 

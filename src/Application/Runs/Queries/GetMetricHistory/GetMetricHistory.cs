@@ -34,12 +34,8 @@ public sealed class GetMetricHistoryQueryHandler(IPlatformDbContext db) : IQuery
         }
 
         var rows = await points.OrderBy(p => p.Step).ThenBy(p => p.Timestamp).ThenBy(p => p.Id)
-            .Take(limit + 1)
             .Select(p => new { p.Id, p.Value, p.Special, p.Step, p.Timestamp })
-            .ToListAsync(cancellationToken);
-        var next = rows.Count > limit ? Cursor.Encode(new Position(rows[limit - 1].Step, rows[limit - 1].Timestamp, rows[limit - 1].Id)) : null;
-        return new Page<MetricPointDto>(
-            rows.Take(limit).Select(r => new MetricPointDto(MetricValue.Decode(r.Value, r.Special), r.Step, r.Timestamp)).ToList(),
-            next);
+            .ReadPageAsync(limit, r => new Position(r.Step, r.Timestamp, r.Id), cancellationToken);
+        return rows.Select(r => new MetricPointDto(MetricValue.Decode(r.Value, r.Special), r.Step, r.Timestamp));
     }
 }

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common.Paging;
 using Platform.Domain.Runs;
 
@@ -30,9 +29,8 @@ internal static class RunAttributePager
         }
 
         runs = descending ? runs.OrderByDescending(r => r.Name).ThenByDescending(r => r.Id) : runs.OrderBy(r => r.Name).ThenBy(r => r.Id);
-        var rows = await runs.Select(r => new { r.Id, r.Name }).Take(limit + 1).ToListAsync(cancellationToken);
-        var next = rows.Count > limit ? Cursor.Encode(new NamePosition(rows[limit - 1].Name, rows[limit - 1].Id)) : null;
-        return ([.. rows.Take(limit).Select(r => r.Id)], next);
+        var page = await runs.Select(r => new { r.Id, r.Name }).ReadPageAsync(limit, r => new NamePosition(r.Name, r.Id), cancellationToken);
+        return ([.. page.Rows.Select(r => r.Id)], page.NextCursor);
     }
 
     private static async Task<(IReadOnlyList<Guid> Ids, string? Next)> ByStatusAsync(
@@ -46,8 +44,7 @@ internal static class RunAttributePager
         }
 
         runs = descending ? runs.OrderByDescending(r => r.Status).ThenByDescending(r => r.Id) : runs.OrderBy(r => r.Status).ThenBy(r => r.Id);
-        var rows = await runs.Select(r => new { r.Id, r.Status }).Take(limit + 1).ToListAsync(cancellationToken);
-        var next = rows.Count > limit ? Cursor.Encode(new StatusPosition(rows[limit - 1].Status, rows[limit - 1].Id)) : null;
-        return ([.. rows.Take(limit).Select(r => r.Id)], next);
+        var page = await runs.Select(r => new { r.Id, r.Status }).ReadPageAsync(limit, r => new StatusPosition(r.Status, r.Id), cancellationToken);
+        return ([.. page.Rows.Select(r => r.Id)], page.NextCursor);
     }
 }

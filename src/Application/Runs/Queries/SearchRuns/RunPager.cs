@@ -19,8 +19,7 @@ internal static class RunPager
         IPlatformDbContext db, IQueryable<Run> runs, RunOrder order, int limit, string? cursor, CancellationToken cancellationToken)
     {
         var after = Cursor.Decode<MetricPosition>(cursor);
-        var ids = new List<Guid>(limit + 1);
-        var values = new List<double>(limit + 1);
+        var ids = new List<Guid>(limit);
         if (after is null || !after.Missing)
         {
             var withMetric = from m in db.LatestMetrics
@@ -37,18 +36,14 @@ internal static class RunPager
             withMetric = order.Descending
                 ? withMetric.OrderByDescending(x => x.Value).ThenByDescending(x => x.Id)
                 : withMetric.OrderBy(x => x.Value).ThenBy(x => x.Id);
-            foreach (var row in await withMetric.Take(limit + 1).ToListAsync(cancellationToken))
+            var page = await withMetric.ReadPageAsync(limit, x => new MetricPosition(false, x.Value, x.Id), cancellationToken);
+            ids.AddRange(page.Rows.Select(x => x.Id));
+            if (page.NextCursor is not null)
             {
-                ids.Add(row.Id);
-                values.Add(row.Value);
+                return (ids, page.NextCursor);
             }
 
-            if (ids.Count > limit)
-            {
-                return (ids[..limit], Cursor.Encode(new MetricPosition(false, values[limit - 1], ids[limit - 1])));
-            }
-
-            after = null;
+            after = null; // every run with the metric is shown: those without it follow
         }
 
         var remaining = limit - ids.Count;
@@ -58,10 +53,15 @@ internal static class RunPager
             lacking = lacking.Where(r => r.Id.CompareTo(after.Id) > 0);
         }
 
-        var more = await lacking.OrderBy(r => r.Id).Select(r => r.Id).Take(remaining + 1).ToListAsync(cancellationToken);
-        ids.AddRange(more.Take(remaining));
-        var next = more.Count > remaining ? Cursor.Encode(new MetricPosition(true, 0, more[remaining - 1])) : null;
-        return (ids, next);
+        if (remaining == 0)
+        {
+            // The page ended exactly at the last run with the metric: the next begins with the first run without it.
+            return (ids, await lacking.AnyAsync(cancellationToken) ? Cursor.Encode(new MetricPosition(true, 0, Guid.Empty)) : null);
+        }
+
+        var more = await lacking.OrderBy(r => r.Id).Select(r => r.Id).ReadPageAsync(remaining, id => new MetricPosition(true, 0, id), cancellationToken);
+        ids.AddRange(more.Rows);
+        return (ids, more.NextCursor);
     }
 
     public static async Task<(IReadOnlyList<Guid> Ids, string? Next)> ByStartTimeAsync(
@@ -77,8 +77,7 @@ internal static class RunPager
         runs = descending
             ? runs.OrderByDescending(r => r.StartTime).ThenByDescending(r => r.Id)
             : runs.OrderBy(r => r.StartTime).ThenBy(r => r.Id);
-        var rows = await runs.Select(r => new { r.Id, r.StartTime }).Take(limit + 1).ToListAsync(cancellationToken);
-        var next = rows.Count > limit ? Cursor.Encode(new TimePosition(rows[limit - 1].StartTime, rows[limit - 1].Id)) : null;
-        return (rows.Take(limit).Select(r => r.Id).ToList(), next);
+        var page = await runs.Select(r => new { r.Id, r.StartTime }).ReadPageAsync(limit, r => new TimePosition(r.StartTime, r.Id), cancellationToken);
+        return ([.. page.Rows.Select(r => r.Id)], page.NextCursor);
     }
 }

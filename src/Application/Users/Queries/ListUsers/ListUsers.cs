@@ -23,10 +23,8 @@ public sealed class ListUsersQueryHandler(IPlatformDbContext db) : IQueryHandler
         }
 
         var rows = await users.OrderBy(u => u.NormalizedUserName)
-            .Take(limit + 1)
             .Select(u => new { u.NormalizedUserName, Row = new UserDto.UserRow(u.Id, u.UserName, u.Roles, u.IsDisabled, u.CreatedAt) })
-            .ToListAsync(cancellationToken);
-        var next = rows.Count > limit ? Cursor.Encode(new Position(rows[limit - 1].NormalizedUserName)) : null;
-        return new Page<UserDto>(rows.Take(limit).Select(r => r.Row.ToDto()).ToList(), next);
+            .ReadPageAsync(limit, r => new Position(r.NormalizedUserName), cancellationToken);
+        return rows.Select(r => r.Row.ToDto());
     }
 }

@@ -42,8 +42,8 @@ public sealed class ListWebhookDeliveriesQueryHandler(IPlatformDbContext db) : I
             deliveries = deliveries.Where(d => d.CreatedAt < before.CreatedAt || (d.CreatedAt == before.CreatedAt && d.Id.CompareTo(before.Id) < 0));
         }
 
-        var page = await deliveries.OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id).Take(limit + 1).ToListAsync(cancellationToken);
-        var next = page.Count > limit ? Cursor.Encode(new Position(page[limit - 1].CreatedAt, page[limit - 1].Id)) : null;
-        return new Page<WebhookDeliveryDto>([.. page.Take(limit).Select(WebhookDeliveryDto.From)], next);
+        var page = await deliveries.OrderByDescending(d => d.CreatedAt).ThenByDescending(d => d.Id)
+            .ReadPageAsync(limit, d => new Position(d.CreatedAt, d.Id), cancellationToken);
+        return page.Select(WebhookDeliveryDto.From);
     }
 }

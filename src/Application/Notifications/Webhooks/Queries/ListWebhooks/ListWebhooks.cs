@@ -30,8 +30,7 @@ public sealed class ListWebhooksQueryHandler(IPlatformDbContext db) : IQueryHand
             subscriptions = subscriptions.Where(s => string.Compare(s.Name, after.Name) > 0 || (s.Name == after.Name && s.Id.CompareTo(after.Id) > 0));
         }
 
-        var page = await subscriptions.OrderBy(s => s.Name).ThenBy(s => s.Id).Take(limit + 1).ToListAsync(cancellationToken);
-        var next = page.Count > limit ? Cursor.Encode(new Position(page[limit - 1].Name, page[limit - 1].Id)) : null;
-        return new Page<WebhookSubscriptionDto>([.. page.Take(limit).Select(WebhookSubscriptionDto.From)], next);
+        var page = await subscriptions.OrderBy(s => s.Name).ThenBy(s => s.Id).ReadPageAsync(limit, s => new Position(s.Name, s.Id), cancellationToken);
+        return page.Select(WebhookSubscriptionDto.From);
     }
 }
