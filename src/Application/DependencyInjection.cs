@@ -1,5 +1,3 @@
-using FluentValidation;
-using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Platform.Application.Common.Behaviours;
 

@@ -1,5 +1,3 @@
-using Platform.Domain.Identity;
-
 namespace Platform.Application.AccessTokens;
 
 public sealed record AccessTokenDto(

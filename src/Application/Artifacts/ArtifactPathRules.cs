@@ -1,4 +1,3 @@
-using FluentValidation;
 using Platform.Domain.Artifacts;
 
 namespace Platform.Application.Artifacts;

@@ -1,7 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
-using Platform.Application.Common.Interfaces;
 using Platform.Contracts.Messages.Jobs;
 using Platform.Domain.Deployments;
 using Platform.Domain.Jobs;

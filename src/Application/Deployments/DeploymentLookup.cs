@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Platform.Application.Common.Exceptions;
-using Platform.Application.Common.Interfaces;
 using Platform.Domain.Deployments;
 
 namespace Platform.Application.Deployments;

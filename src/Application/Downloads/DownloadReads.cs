@@ -1,4 +1,3 @@
-using Mediator;
 using Platform.Application.Artifacts.Queries.GetArtifact;
 using Platform.Application.Auditing.Queries.ExportAuditEvents;
 using Platform.Application.Registry.Queries.GetModelVersionArtifact;

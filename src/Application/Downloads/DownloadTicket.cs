@@ -2,8 +2,6 @@ using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Platform.Application.Common.Interfaces;
-using Platform.Domain.Identity;
 
 namespace Platform.Application.Downloads;
 

@@ -1,5 +1,3 @@
-using Platform.Application.Common.Exceptions;
-using Platform.Application.Common.Interfaces;
 using Platform.Domain.Experiments;
 
 namespace Platform.Application.Experiments;

@@ -1,7 +1,3 @@
-using FluentValidation;
-using Microsoft.EntityFrameworkCore;
-using Platform.Application.Common.Exceptions;
-using Platform.Application.Common.Interfaces;
 using Platform.Domain.Experiments;
 
 namespace Platform.Application.Experiments;

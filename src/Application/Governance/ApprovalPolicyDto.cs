@@ -1,5 +1,4 @@
 using Platform.Domain.Governance;
-using Platform.Domain.Identity;
 using Platform.Domain.Registry;
 
 namespace Platform.Application.Governance;

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Platform.Application.Common.Interfaces;
 using Platform.Domain.Governance;
 using Platform.Domain.Registry;
 

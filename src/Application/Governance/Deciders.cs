@@ -1,7 +1,4 @@
-using Platform.Application.Common.Exceptions;
-using Platform.Application.Common.Interfaces;
 using Platform.Domain.Governance;
-using Platform.Domain.Identity;
 
 namespace Platform.Application.Governance;
 

@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Platform.Application.Common.Interfaces;
 using Platform.Domain.Governance;
 using Platform.Domain.Registry;
 

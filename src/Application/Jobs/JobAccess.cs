@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Platform.Application.Common.Exceptions;
-using Platform.Application.Common.Interfaces;
-using Platform.Domain.Identity;
 using Platform.Domain.Jobs;
 
 namespace Platform.Application.Jobs;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Platform.Application.Common.Interfaces;
 using Platform.Domain.Notifications;
 
 namespace Platform.Application.Notifications;

@@ -1,7 +1,4 @@
 using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Platform.Application.Common.Exceptions;
-using Platform.Application.Common.Interfaces;
 using Platform.Domain.Registry;
 
 namespace Platform.Application.Registry;

@@ -1,7 +1,3 @@
-using FluentValidation;
-using Microsoft.EntityFrameworkCore;
-using Platform.Application.Common.Interfaces;
-
 namespace Platform.Application.Registry;
 
 internal static class ModelVersionTagLookup

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Platform.Application.Common.Exceptions;
-using Platform.Application.Common.Interfaces;
 using Platform.Domain.Runs;
 
 namespace Platform.Application.Runs;

@@ -1,5 +1,3 @@
-using FluentValidation;
-
 namespace Platform.Application.Users;
 
 public static class PasswordRules

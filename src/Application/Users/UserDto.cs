@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using Platform.Domain.Identity;
 
 namespace Platform.Application.Users;
 

@@ -1,5 +1,4 @@
 using System.Reflection;
-using Mediator;
 
 namespace Platform.Application.Common.Auditing;
 

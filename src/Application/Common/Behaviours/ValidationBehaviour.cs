@@ -1,7 +1,3 @@
-using FluentValidation;
-using Mediator;
-using Platform.Application.Common.Exceptions;
-
 namespace Platform.Application.Common.Behaviours;
 
 /// <summary>Runs every FluentValidation validator of the request; failures become one 400 naming each field.</summary>

@@ -1,5 +1,3 @@
-using Platform.Application.Common.Exceptions;
-
 namespace Platform.Application.Common.Interfaces;
 
 public static class ArtifactUploads

@@ -1,5 +1,3 @@
-using Platform.Domain.Identity;
-
 namespace Platform.Application.Common.Interfaces;
 
 /// <summary>Issues the API's signed bearer tokens (JWT) for a local user.</summary>

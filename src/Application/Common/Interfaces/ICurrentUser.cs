@@ -1,5 +1,3 @@
-using Platform.Domain.Identity;
-
 namespace Platform.Application.Common.Interfaces;
 
 /// <summary>Who is calling: a user signed in with a password, an external identity, a personal access token, or a running job.</summary>

@@ -1,7 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Platform.Domain.Artifacts;
 using Platform.Domain.Experiments;
-using Platform.Domain.Identity;
 using Platform.Domain.Jobs;
 using Platform.Domain.Runs;
 

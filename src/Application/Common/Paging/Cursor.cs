@@ -1,6 +1,5 @@
 using System.Buffers.Text;
 using System.Text.Json;
-using Platform.Application.Common.Exceptions;
 
 namespace Platform.Application.Common.Paging;
 

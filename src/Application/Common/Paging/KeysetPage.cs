@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace Platform.Application.Common.Paging;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Platform.Domain.Identity;
-
 namespace Platform.Application.Common.Security;
 
 /// <summary>The role sets behind the authorisation matrix in the README, named once.</summary>

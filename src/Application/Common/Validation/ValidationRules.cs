@@ -1,5 +1,3 @@
-using FluentValidation;
-using Platform.Application.Common.Paging;
 using Platform.Domain.Runs;
 
 namespace Platform.Application.Common.Validation;

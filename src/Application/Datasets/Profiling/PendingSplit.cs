@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Platform.Application.Common.Interfaces;
 
 namespace Platform.Application.Datasets.Profiling;
 

@@ -1,4 +1,3 @@
-using Platform.Application.Common.Interfaces;
 using Platform.Domain.Datasets;
 
 namespace Platform.Application.Datasets.Profiling;

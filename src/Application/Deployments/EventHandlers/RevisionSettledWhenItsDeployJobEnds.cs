@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common.Events;
-using Platform.Application.Common.Interfaces;
 using Platform.Domain.Deployments;
 using Platform.Domain.Jobs;
 

@@ -1,5 +1,4 @@
 using Platform.Application.Common.Events;
-using Platform.Application.Common.Interfaces;
 using Platform.Domain.Jobs;
 
 namespace Platform.Application.Jobs.EventHandlers;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Platform.Application.Common.Events;
-using Platform.Application.Common.Interfaces;
 using Platform.Application.Deployments;
 using Platform.Contracts.Api;
 using Platform.Domain.Deployments;

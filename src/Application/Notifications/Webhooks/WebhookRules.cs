@@ -1,4 +1,3 @@
-using FluentValidation;
 using Platform.Domain.Notifications;
 
 namespace Platform.Application.Notifications.Webhooks;

@@ -1,9 +1,3 @@
-using Mediator;
-using Platform.Application.Common.Exceptions;
-using Platform.Application.Common.Interfaces;
-using Platform.Application.Common.Security;
-using Platform.Domain.Identity;
-
 namespace Platform.Application.AccessTokens.Commands.CreateAccessToken;
 
 /// <summary>Creates a personal access token for the caller, scoped to some of the caller's roles.</summary>

@@ -1,6 +1,3 @@
-using FluentValidation;
-using Platform.Domain.Identity;
-
 namespace Platform.Application.AccessTokens.Commands.CreateAccessToken;
 
 public sealed class CreateAccessTokenCommandValidator : AbstractValidator<CreateAccessTokenCommand>

@@ -1,9 +1,3 @@
-using Mediator;
-using Platform.Application.Common.Exceptions;
-using Platform.Application.Common.Interfaces;
-using Platform.Application.Common.Security;
-using Platform.Domain.Identity;
-
 namespace Platform.Application.AccessTokens.Commands.RevokeAccessToken;
 
 /// <summary>Revokes a token at once. Its owner or an Admin may; to anyone else the token does not exist.</summary>

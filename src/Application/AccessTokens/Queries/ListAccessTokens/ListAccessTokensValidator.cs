@@ -1,6 +1,3 @@
-using FluentValidation;
-using Platform.Application.Common.Validation;
-
 namespace Platform.Application.AccessTokens.Queries.ListAccessTokens;
 
 public sealed class ListAccessTokensQueryValidator : AbstractValidator<ListAccessTokensQuery>

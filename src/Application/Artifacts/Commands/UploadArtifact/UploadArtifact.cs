@@ -1,9 +1,3 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Platform.Application.Common.Exceptions;
-using Platform.Application.Common.Interfaces;
-using Platform.Application.Common.Security;
-using Platform.Domain.Identity;
 using Platform.Domain.Artifacts;
 
 namespace Platform.Application.Artifacts.Commands.UploadArtifact;

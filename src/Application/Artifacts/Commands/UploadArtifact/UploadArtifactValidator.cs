@@ -1,5 +1,3 @@
-using FluentValidation;
-
 namespace Platform.Application.Artifacts.Commands.UploadArtifact;
 
 public sealed class UploadArtifactCommandValidator : AbstractValidator<UploadArtifactCommand>

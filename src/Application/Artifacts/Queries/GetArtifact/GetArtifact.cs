@@ -1,10 +1,3 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Platform.Application.Common.Exceptions;
-using Platform.Application.Common.Interfaces;
-using Platform.Application.Common.Security;
-using Platform.Domain.Identity;
-
 namespace Platform.Application.Artifacts.Queries.GetArtifact;
 
 /// <summary>Opens an artefact for streaming download. The caller disposes <see cref="ArtifactContent.Content"/>.</summary>

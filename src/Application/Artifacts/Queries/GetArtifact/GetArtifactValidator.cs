@@ -1,5 +1,3 @@
-using FluentValidation;
-
 namespace Platform.Application.Artifacts.Queries.GetArtifact;
 
 public sealed class GetArtifactQueryValidator : AbstractValidator<GetArtifactQuery>

@@ -1,9 +1,3 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Platform.Application.Common.Interfaces;
-using Platform.Application.Common.Paging;
-using Platform.Application.Common.Security;
-using Platform.Domain.Identity;
 using Platform.Application.Runs;
 
 namespace Platform.Application.Artifacts.Queries.ListArtifacts;

@@ -1,5 +1,3 @@
-using FluentValidation;
-using Platform.Application.Common.Validation;
 using Platform.Domain.Artifacts;
 
 namespace Platform.Application.Artifacts.Queries.ListArtifacts;

@@ -1,7 +1,3 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Platform.Application.Common.Interfaces;
-using Platform.Application.Common.Security;
 using Platform.Domain.Auditing;
 
 namespace Platform.Application.Auditing.Queries.ExportAuditEvents;

@@ -1,8 +1,3 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Platform.Application.Common.Interfaces;
-using Platform.Application.Common.Security;
-
 namespace Platform.Application.Auditing.Queries.ListAuditActions;
 
 /// <summary>Every action the audit trail holds at least once (CreateRun, ApprovePromotion, …), by name: what its action filter offers.</summary>

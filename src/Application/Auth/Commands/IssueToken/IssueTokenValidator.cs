@@ -1,5 +1,3 @@
-using FluentValidation;
-
 namespace Platform.Application.Auth.Commands.IssueToken;
 
 public sealed class IssueTokenCommandValidator : AbstractValidator<IssueTokenCommand>

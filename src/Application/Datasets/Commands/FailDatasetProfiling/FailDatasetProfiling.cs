@@ -1,9 +1,4 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Platform.Application.Common.Interfaces;
-using Platform.Application.Common.Security;
 using Platform.Domain.Datasets;
-using Platform.Domain.Identity;
 
 namespace Platform.Application.Datasets.Commands.FailDatasetProfiling;
 

@@ -1,8 +1,3 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Platform.Application.Common.Exceptions;
-using Platform.Application.Common.Interfaces;
-using Platform.Application.Common.Security;
 using Platform.Application.Datasets.Profiling;
 using Platform.Domain.Datasets;
 

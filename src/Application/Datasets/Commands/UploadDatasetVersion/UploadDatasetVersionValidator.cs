@@ -1,4 +1,3 @@
-using FluentValidation;
 using Platform.Application.Datasets.Queries.GetDatasetVersion;
 
 namespace Platform.Application.Datasets.Commands.UploadDatasetVersion;

@@ -1,12 +1,5 @@
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Platform.Application.Common.Exceptions;
-using Platform.Application.Common.Interfaces;
-using Platform.Application.Common.Security;
 using Platform.Application.Datasets.Profiling;
 using Platform.Domain.Datasets;
-using Platform.Domain.Identity;
 
 namespace Platform.Application.Datasets.Queries.GetDatasetVersion;
 

@@ -1,12 +1,7 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
-using FluentValidation;
-using Mediator;
-using Platform.Application.Common.Interfaces;
-using Platform.Application.Common.Security;
 using Platform.Domain.Deployments;
-using Platform.Domain.Identity;
 
 namespace Platform.Application.Deployments.Commands.CreateInferenceKey;
 

@@ -1,12 +1,6 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Platform.Application.Common.Exceptions;
-using Platform.Application.Common.Interfaces;
-using Platform.Application.Common.Security;
 using Platform.Application.Jobs;
 using Platform.Contracts.Api;
 using Platform.Domain.Deployments;
-using Platform.Domain.Identity;
 using Platform.Domain.Jobs;
 
 namespace Platform.Application.Deployments.Commands.PutDeployment;

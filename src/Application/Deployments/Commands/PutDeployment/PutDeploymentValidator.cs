@@ -1,4 +1,3 @@
-using FluentValidation;
 using Platform.Domain.Deployments;
 
 namespace Platform.Application.Deployments.Commands.PutDeployment;

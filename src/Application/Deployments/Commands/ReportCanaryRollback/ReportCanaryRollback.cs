@@ -1,13 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using FluentValidation;
-using Mediator;
-using Platform.Application.Common.Exceptions;
-using Platform.Application.Common.Interfaces;
-using Platform.Application.Common.Security;
 using Platform.Contracts.Api;
 using Platform.Domain.Deployments;
-using Platform.Domain.Identity;
 
 namespace Platform.Application.Deployments.Commands.ReportCanaryRollback;
 

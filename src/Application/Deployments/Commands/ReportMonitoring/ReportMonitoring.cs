@@ -1,14 +1,8 @@
 using System.Text.Json;
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common.Auditing;
-using Platform.Application.Common.Interfaces;
-using Platform.Application.Common.Security;
 using Platform.Application.Notifications;
 using Platform.Contracts.Api;
 using Platform.Domain.Deployments;
-using Platform.Domain.Identity;
 
 namespace Platform.Application.Deployments.Commands.ReportMonitoring;
 

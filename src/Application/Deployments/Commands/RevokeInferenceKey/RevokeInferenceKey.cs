@@ -1,10 +1,3 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Platform.Application.Common.Exceptions;
-using Platform.Application.Common.Interfaces;
-using Platform.Application.Common.Security;
-using Platform.Domain.Identity;
-
 namespace Platform.Application.Deployments.Commands.RevokeInferenceKey;
 
 /// <summary>Revokes a key: serving hosts stop accepting it at their next pull of the desired state.</summary>

@@ -1,10 +1,4 @@
-using FluentValidation;
-using Mediator;
-using Platform.Application.Common.Exceptions;
-using Platform.Application.Common.Interfaces;
-using Platform.Application.Common.Security;
 using Platform.Domain.Deployments;
-using Platform.Domain.Identity;
 
 namespace Platform.Application.Deployments.Commands.RollbackDeployment;
 

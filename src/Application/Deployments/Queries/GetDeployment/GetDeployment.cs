@@ -1,7 +1,3 @@
-using Mediator;
-using Platform.Application.Common.Interfaces;
-using Platform.Application.Common.Security;
-
 namespace Platform.Application.Deployments.Queries.GetDeployment;
 
 /// <summary>One deployment: active revision, the revision being validated if any, and the latest monitoring.</summary>

@@ -1,7 +1,3 @@
-using Mediator;
-using Platform.Application.Common.Interfaces;
-using Platform.Application.Common.Security;
-
 namespace Platform.Application.Deployments.Queries.GetDeploymentMonitoring;
 
 /// <summary>The latest figures a serving host reported per version, drift per feature and the alert state.</summary>

@@ -1,10 +1,5 @@
 using System.Text.Json.Nodes;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Platform.Application.Common.Interfaces;
-using Platform.Application.Common.Security;
 using Platform.Contracts.Api;
-using Platform.Domain.Identity;
 
 namespace Platform.Application.Deployments.Queries.GetServingDesiredState;
 

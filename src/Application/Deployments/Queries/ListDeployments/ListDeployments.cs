@@ -1,11 +1,3 @@
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Platform.Application.Common.Interfaces;
-using Platform.Application.Common.Paging;
-using Platform.Application.Common.Security;
-using Platform.Application.Common.Validation;
-
 namespace Platform.Application.Deployments.Queries.ListDeployments;
 
 /// <summary>Deployments by name (paged), each with its active and pending revision and its drift alert (four queries a page).</summary>

@@ -1,12 +1,3 @@
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Platform.Application.Common.Interfaces;
-using Platform.Application.Common.Paging;
-using Platform.Application.Common.Security;
-using Platform.Application.Common.Validation;
-using Platform.Domain.Identity;
-
 namespace Platform.Application.Deployments.Queries.ListInferenceKeys;
 
 /// <summary>A deployment's inference keys, oldest first (paged): name, prefix, who made it and when, revoked or not.</summary>

@@ -1,8 +1,4 @@
-using FluentValidation;
-using Mediator;
 using Platform.Application.Artifacts;
-using Platform.Application.Common.Interfaces;
-using Platform.Application.Common.Security;
 
 namespace Platform.Application.Downloads.Commands.CreateDownloadLink;
 

@@ -1,7 +1,3 @@
-using Mediator;
-using Platform.Application.Common.Interfaces;
-using Platform.Application.Common.Security;
-
 namespace Platform.Application.Experiments.Commands.ArchiveExperiment;
 
 /// <summary>Archives an experiment (hidden from default lists, closed to new runs) or restores it.</summary>

@@ -1,6 +1,3 @@
-using Mediator;
-using Platform.Application.Common.Interfaces;
-using Platform.Application.Common.Security;
 using Platform.Domain.Experiments;
 
 namespace Platform.Application.Experiments.Commands.CreateExperiment;

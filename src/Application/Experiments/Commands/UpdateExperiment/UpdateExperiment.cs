@@ -1,7 +1,3 @@
-using Mediator;
-using Platform.Application.Common.Interfaces;
-using Platform.Application.Common.Security;
-
 namespace Platform.Application.Experiments.Commands.UpdateExperiment;
 
 /// <summary>Renames an experiment and/or changes its description (PATCH: absent fields stay as they are).</summary>

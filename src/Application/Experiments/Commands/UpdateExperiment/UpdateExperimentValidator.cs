@@ -1,4 +1,3 @@
-using FluentValidation;
 using Platform.Domain.Experiments;
 
 namespace Platform.Application.Experiments.Commands.UpdateExperiment;

@@ -1,8 +1,3 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Platform.Application.Common.Interfaces;
-using Platform.Application.Common.Paging;
-using Platform.Application.Common.Security;
 using Platform.Domain.Experiments;
 
 namespace Platform.Application.Experiments.Queries.ListExperiments;

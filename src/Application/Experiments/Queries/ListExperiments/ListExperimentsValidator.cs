@@ -1,6 +1,3 @@
-using FluentValidation;
-using Platform.Application.Common.Validation;
-
 namespace Platform.Application.Experiments.Queries.ListExperiments;
 
 public sealed class ListExperimentsQueryValidator : AbstractValidator<ListExperimentsQuery>

@@ -1,8 +1,3 @@
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Platform.Application.Common.Interfaces;
-using Platform.Application.Common.Security;
 using Platform.Domain.Governance;
 using Platform.Domain.Registry;
 

@@ -1,7 +1,3 @@
-using FluentValidation;
-using Mediator;
-using Platform.Application.Common.Interfaces;
-using Platform.Application.Common.Security;
 using Platform.Domain.Governance;
 
 namespace Platform.Application.Governance.Commands.RejectPromotion;

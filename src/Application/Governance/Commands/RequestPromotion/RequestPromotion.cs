@@ -1,11 +1,4 @@
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Platform.Application.Common.Exceptions;
-using Platform.Application.Common.Interfaces;
-using Platform.Application.Common.Security;
 using Platform.Domain.Governance;
-using Platform.Domain.Identity;
 using Platform.Domain.Registry;
 
 namespace Platform.Application.Governance.Commands.RequestPromotion;

@@ -1,12 +1,3 @@
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Platform.Application.Common.Exceptions;
-using Platform.Application.Common.Interfaces;
-using Platform.Application.Common.Paging;
-using Platform.Application.Common.Security;
-using Platform.Application.Common.Validation;
-
 namespace Platform.Application.Governance.Queries.GetStageHistory;
 
 /// <summary>A model's stage history (optionally one version's), newest first. Paged.</summary>

@@ -1,11 +1,6 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Platform.Application.Common.Auditing;
-using Platform.Application.Common.Interfaces;
-using Platform.Application.Common.Security;
 using Platform.Contracts.Messages.Jobs;
-using Platform.Domain.Identity;
 using Platform.Domain.Jobs;
 
 namespace Platform.Application.Jobs.Commands.AppendJobLogs;

@@ -1,10 +1,5 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common.Auditing;
-using Platform.Application.Common.Interfaces;
-using Platform.Application.Common.Security;
 using Platform.Contracts.Messages.Jobs;
-using Platform.Domain.Identity;
 
 namespace Platform.Application.Jobs.Commands.ApplyJobProgress;
 

@@ -1,8 +1,4 @@
-using Mediator;
-using Platform.Application.Common.Interfaces;
-using Platform.Application.Common.Security;
 using Platform.Contracts.Messages.Jobs;
-using Platform.Domain.Identity;
 
 namespace Platform.Application.Jobs.Commands.CancelJob;
 

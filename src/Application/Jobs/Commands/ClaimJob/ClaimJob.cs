@@ -1,10 +1,5 @@
-using FluentValidation;
-using Mediator;
 using Microsoft.Extensions.Options;
-using Platform.Application.Common.Interfaces;
-using Platform.Application.Common.Security;
 using Platform.Contracts.Messages.Jobs;
-using Platform.Domain.Identity;
 
 namespace Platform.Application.Jobs.Commands.ClaimJob;
 

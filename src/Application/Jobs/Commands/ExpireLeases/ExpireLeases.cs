@@ -1,9 +1,4 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Platform.Application.Common.Interfaces;
-using Platform.Application.Common.Security;
-using Platform.Domain.Identity;
 using Platform.Domain.Jobs;
 
 namespace Platform.Application.Jobs.Commands.ExpireLeases;

@@ -1,8 +1,3 @@
-using Mediator;
-using Platform.Application.Common.Interfaces;
-using Platform.Application.Common.Security;
-using Platform.Domain.Identity;
-
 namespace Platform.Application.Jobs.Commands.FailUndeliverableJob;
 
 /// <summary>The job's message could not be processed (retries exhausted, poison): the job fails with the reason.</summary>

@@ -1,9 +1,5 @@
-using Mediator;
 using Platform.Application.Common.Auditing;
-using Platform.Application.Common.Interfaces;
-using Platform.Application.Common.Security;
 using Platform.Contracts.Messages.Jobs;
-using Platform.Domain.Identity;
 using Platform.Domain.Jobs;
 
 namespace Platform.Application.Jobs.Commands.RecordHeartbeat;

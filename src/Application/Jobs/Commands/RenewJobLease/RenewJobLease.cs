@@ -1,10 +1,6 @@
-using Mediator;
 using Microsoft.Extensions.Options;
 using Platform.Application.Common.Auditing;
-using Platform.Application.Common.Interfaces;
-using Platform.Application.Common.Security;
 using Platform.Contracts.Api;
-using Platform.Domain.Identity;
 
 namespace Platform.Application.Jobs.Commands.RenewJobLease;
 

@@ -1,10 +1,5 @@
 using System.Text.Json;
-using FluentValidation;
-using Mediator;
-using Platform.Application.Common.Interfaces;
-using Platform.Application.Common.Security;
 using Platform.Contracts.Api;
-using Platform.Domain.Identity;
 using Platform.Domain.Jobs;
 
 namespace Platform.Application.Jobs.Commands.ReportJobEnd;

@@ -1,8 +1,3 @@
-using Mediator;
-using Platform.Application.Common.Interfaces;
-using Platform.Application.Common.Security;
-using Platform.Domain.Identity;
-
 namespace Platform.Application.Jobs.Commands.RetryJob;
 
 /// <summary>Queues a failed, cancelled or timed-out job again, with a fresh set of attempts.</summary>

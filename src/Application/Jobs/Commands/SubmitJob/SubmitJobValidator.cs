@@ -1,6 +1,4 @@
 using System.Text.Json;
-using FluentValidation;
-using Platform.Application.Common.Interfaces;
 using Platform.Contracts.Messages.Jobs;
 using Platform.Domain.Artifacts;
 using Platform.Domain.Jobs;

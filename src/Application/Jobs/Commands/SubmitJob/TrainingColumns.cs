@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Platform.Application.Common.Exceptions;
 using Platform.Contracts.Messages.Jobs;
 using Platform.Domain.Jobs;
 

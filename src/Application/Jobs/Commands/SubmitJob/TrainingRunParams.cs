@@ -1,5 +1,4 @@
 using System.Globalization;
-using Platform.Application.Common.Interfaces;
 using Platform.Contracts.Messages.Jobs;
 using Platform.Domain.Runs;
 

@@ -1,10 +1,3 @@
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Platform.Application.Common.Interfaces;
-using Platform.Application.Common.Paging;
-using Platform.Application.Common.Security;
-
 namespace Platform.Application.Jobs.Queries.GetJobLogs;
 
 /// <summary>

@@ -1,10 +1,3 @@
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Platform.Application.Common.Interfaces;
-using Platform.Application.Common.Paging;
-using Platform.Application.Common.Security;
-using Platform.Application.Common.Validation;
 using Platform.Domain.Jobs;
 
 namespace Platform.Application.Jobs.Queries.ListJobs;

@@ -1,7 +1,3 @@
-using Mediator;
-using Platform.Application.Common.Interfaces;
-using Platform.Application.Common.Security;
-
 namespace Platform.Application.Jobs.Queries.ListTrainers;
 
 /// <summary>The built-in trainers and the hyper-parameters each accepts (rule and default): what the launch form offers.</summary>

@@ -1,11 +1,4 @@
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Platform.Application.Common.Interfaces;
-using Platform.Application.Common.Paging;
-using Platform.Application.Common.Security;
-using Platform.Application.Common.Validation;
 
 namespace Platform.Application.Jobs.Queries.ListWorkers;
 

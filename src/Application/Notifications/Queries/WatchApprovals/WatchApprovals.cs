@@ -1,7 +1,3 @@
-using Mediator;
-using Platform.Application.Common.Security;
-using Platform.Domain.Identity;
-
 namespace Platform.Application.Notifications.Queries.WatchApprovals;
 
 /// <summary>

@@ -1,9 +1,3 @@
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Platform.Application.Common.Exceptions;
-using Platform.Application.Common.Interfaces;
-using Platform.Application.Common.Security;
 using Platform.Application.Datasets.Queries.GetDatasetVersion;
 using Platform.Domain.Registry;
 

@@ -1,11 +1,5 @@
 using System.Text.Json;
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
 using Platform.Application.Artifacts;
-using Platform.Application.Common.Exceptions;
-using Platform.Application.Common.Interfaces;
-using Platform.Application.Common.Security;
 using Platform.Application.Datasets.Queries.GetDatasetVersion;
 using Platform.Domain.Registry;
 using Platform.Domain.Runs;

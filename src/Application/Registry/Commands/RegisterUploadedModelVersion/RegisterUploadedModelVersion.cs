@@ -1,7 +1,3 @@
-using FluentValidation;
-using Mediator;
-using Platform.Application.Common.Interfaces;
-using Platform.Application.Common.Security;
 using Platform.Application.Datasets.Queries.GetDatasetVersion;
 using Platform.Domain.Registry;
 

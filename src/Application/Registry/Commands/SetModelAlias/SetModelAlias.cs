@@ -1,9 +1,3 @@
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Platform.Application.Common.Interfaces;
-using Platform.Application.Common.Security;
-using Platform.Domain.Identity;
 using Platform.Domain.Registry;
 
 namespace Platform.Application.Registry.Commands.SetModelAlias;

@@ -1,10 +1,4 @@
 using System.Text.Json;
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Platform.Application.Common.Exceptions;
-using Platform.Application.Common.Interfaces;
-using Platform.Application.Common.Security;
 
 namespace Platform.Application.Registry.Queries.CompareModelVersions;
 

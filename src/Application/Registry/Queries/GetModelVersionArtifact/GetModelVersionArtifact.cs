@@ -1,9 +1,3 @@
-using Mediator;
-using Platform.Application.Common.Exceptions;
-using Platform.Application.Common.Interfaces;
-using Platform.Application.Common.Security;
-using Platform.Domain.Identity;
-
 namespace Platform.Application.Registry.Queries.GetModelVersionArtifact;
 
 /// <summary>A version's ONNX file (by its hash, so it never changes). Jobs read it to evaluate or serve the version.</summary>

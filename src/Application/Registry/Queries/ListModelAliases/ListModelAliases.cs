@@ -1,9 +1,3 @@
-using FluentValidation;
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Platform.Application.Common.Interfaces;
-using Platform.Application.Common.Security;
-
 namespace Platform.Application.Registry.Queries.ListModelAliases;
 
 /// <summary>A model's aliases and the versions they point at (a model has a handful: not paged).</summary>

@@ -1,9 +1,3 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Platform.Application.Common.Interfaces;
-using Platform.Application.Common.Paging;
-using Platform.Application.Common.Security;
-
 namespace Platform.Application.Registry.Queries.ListRunModelVersions;
 
 /// <summary>The model versions registered from a run (its lineage forward), newest first; a run with none answers an empty page.</summary>

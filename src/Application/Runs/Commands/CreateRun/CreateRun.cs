@@ -1,7 +1,3 @@
-using Mediator;
-using Platform.Application.Common.Exceptions;
-using Platform.Application.Common.Interfaces;
-using Platform.Application.Common.Security;
 using Platform.Domain.Runs;
 
 namespace Platform.Application.Runs.Commands.CreateRun;

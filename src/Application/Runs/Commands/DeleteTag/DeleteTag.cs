@@ -1,8 +1,3 @@
-using Mediator;
-using Platform.Application.Common.Exceptions;
-using Platform.Application.Common.Interfaces;
-using Platform.Application.Common.Security;
-
 namespace Platform.Application.Runs.Commands.DeleteTag;
 
 [RequiresRole(Permissions.Track)]

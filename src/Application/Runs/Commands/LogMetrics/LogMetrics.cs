@@ -1,6 +1,3 @@
-using Mediator;
-using Platform.Application.Common.Interfaces;
-using Platform.Application.Common.Security;
 using Platform.Domain.Runs;
 
 namespace Platform.Application.Runs.Commands.LogMetrics;

@@ -1,4 +1,3 @@
-using FluentValidation;
 using Platform.Domain.Runs;
 
 namespace Platform.Application.Runs.Commands.LogMetrics;

@@ -1,7 +1,3 @@
-using Mediator;
-using Platform.Application.Common.Interfaces;
-using Platform.Application.Common.Security;
-
 namespace Platform.Application.Runs.Commands.LogParams;
 
 /// <summary>Sets params on a run. Setting a key again to the same value is a no-op; to another value, 409.</summary>

@@ -1,5 +1,3 @@
-using FluentValidation;
-using Platform.Application.Common.Validation;
 using Platform.Domain.Runs;
 
 namespace Platform.Application.Runs.Commands.SetTag;

@@ -1,6 +1,3 @@
-using FluentValidation;
-using Platform.Application.Common.Validation;
-
 namespace Platform.Application.Runs.Queries.GetMetricHistory;
 
 public sealed class GetMetricHistoryQueryValidator : AbstractValidator<GetMetricHistoryQuery>

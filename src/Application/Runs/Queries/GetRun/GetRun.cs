@@ -1,7 +1,3 @@
-using Mediator;
-using Platform.Application.Common.Interfaces;
-using Platform.Application.Common.Security;
-
 namespace Platform.Application.Runs.Queries.GetRun;
 
 [RequiresRole(Permissions.Read)]

@@ -1,4 +1,3 @@
-using Platform.Application.Common.Paging;
 using Platform.Domain.Runs;
 
 namespace Platform.Application.Runs.Queries.SearchRuns;

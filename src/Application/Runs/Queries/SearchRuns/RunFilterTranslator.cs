@@ -1,6 +1,4 @@
 using System.Linq.Expressions;
-using Microsoft.EntityFrameworkCore;
-using Platform.Application.Common.Interfaces;
 using Platform.Domain.Runs;
 
 namespace Platform.Application.Runs.Queries.SearchRuns;

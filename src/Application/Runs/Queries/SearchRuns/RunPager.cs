@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Platform.Application.Common.Interfaces;
-using Platform.Application.Common.Paging;
 using Platform.Domain.Runs;
 
 namespace Platform.Application.Runs.Queries.SearchRuns;

@@ -1,6 +1,3 @@
-using FluentValidation;
-using Platform.Application.Common.Validation;
-
 namespace Platform.Application.Runs.Queries.SearchRuns;
 
 public sealed class SearchRunsQueryValidator : AbstractValidator<SearchRunsQuery>

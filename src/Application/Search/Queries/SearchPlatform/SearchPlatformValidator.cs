@@ -1,5 +1,3 @@
-using FluentValidation;
-
 namespace Platform.Application.Search.Queries.SearchPlatform;
 
 public sealed class SearchPlatformQueryValidator : AbstractValidator<SearchPlatformQuery>

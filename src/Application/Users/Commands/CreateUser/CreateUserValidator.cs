@@ -1,6 +1,3 @@
-using FluentValidation;
-using Platform.Domain.Identity;
-
 namespace Platform.Application.Users.Commands.CreateUser;
 
 public sealed class CreateUserCommandValidator : AbstractValidator<CreateUserCommand>

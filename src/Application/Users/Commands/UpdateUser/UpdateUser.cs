@@ -1,9 +1,4 @@
-using Mediator;
-using Platform.Application.Common.Exceptions;
-using Platform.Application.Common.Interfaces;
-using Platform.Application.Common.Security;
 using Platform.Domain.Common;
-using Platform.Domain.Identity;
 
 namespace Platform.Application.Users.Commands.UpdateUser;
 

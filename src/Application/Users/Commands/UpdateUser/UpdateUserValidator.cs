@@ -1,6 +1,3 @@
-using FluentValidation;
-using Platform.Domain.Identity;
-
 namespace Platform.Application.Users.Commands.UpdateUser;
 
 public sealed class UpdateUserCommandValidator : AbstractValidator<UpdateUserCommand>

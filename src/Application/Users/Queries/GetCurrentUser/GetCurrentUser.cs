@@ -1,8 +1,3 @@
-using Mediator;
-using Platform.Application.Common.Interfaces;
-using Platform.Application.Common.Security;
-using Platform.Domain.Identity;
-
 namespace Platform.Application.Users.Queries.GetCurrentUser;
 
 /// <summary>Who the caller is, with the roles in effect for this request (a token's roles, not its owner's).</summary>

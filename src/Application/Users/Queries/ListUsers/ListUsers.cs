@@ -1,9 +1,3 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Platform.Application.Common.Interfaces;
-using Platform.Application.Common.Paging;
-using Platform.Application.Common.Security;
-
 namespace Platform.Application.Users.Queries.ListUsers;
 
 [RequiresRole(Permissions.Administer)]

@@ -1,6 +1,3 @@
-using FluentValidation;
-using Platform.Application.Common.Validation;
-
 namespace Platform.Application.Users.Queries.ListUsers;
 
 public sealed class ListUsersQueryValidator : AbstractValidator<ListUsersQuery>

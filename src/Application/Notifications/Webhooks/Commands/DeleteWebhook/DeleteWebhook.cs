@@ -1,8 +1,3 @@
-using Mediator;
-using Platform.Application.Common.Exceptions;
-using Platform.Application.Common.Interfaces;
-using Platform.Application.Common.Security;
-
 namespace Platform.Application.Notifications.Webhooks.Commands.DeleteWebhook;
 
 /// <summary>Removes a subscription and its delivery log; pending deliveries are not sent.</summary>

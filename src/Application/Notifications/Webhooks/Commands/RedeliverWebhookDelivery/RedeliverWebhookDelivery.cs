@@ -1,9 +1,3 @@
-using Mediator;
-using Microsoft.EntityFrameworkCore;
-using Platform.Application.Common.Exceptions;
-using Platform.Application.Common.Interfaces;
-using Platform.Application.Common.Security;
-
 namespace Platform.Application.Notifications.Webhooks.Commands.RedeliverWebhookDelivery;
 
 /// <summary>Sends a delivery again as soon as the sender next looks (after fixing the receiver, or to replay one).</summary>

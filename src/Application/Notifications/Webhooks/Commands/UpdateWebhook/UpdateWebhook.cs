@@ -1,9 +1,3 @@
-using FluentValidation;
-using Mediator;
-using Platform.Application.Common.Exceptions;
-using Platform.Application.Common.Interfaces;
-using Platform.Application.Common.Security;
-
 namespace Platform.Application.Notifications.Webhooks.Commands.UpdateWebhook;
 
 /// <summary>Changes where a subscription posts, which events it wants, or turns it off and on; a field left out stays.</summary>
