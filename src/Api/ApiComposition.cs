@@ -81,6 +81,7 @@ public static class ApiComposition
         var api = app.MapGroup("/api/v1");
         api.MapAuthEndpoints();
         api.MapUserEndpoints();
+        api.MapWorkspaceEndpoints();
         api.MapAccessTokenEndpoints();
         api.MapExperimentEndpoints();
         api.MapRunEndpoints();

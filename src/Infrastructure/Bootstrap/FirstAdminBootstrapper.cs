@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Platform.Application.Common.Interfaces;
 using Platform.Domain.Identity;
+using Platform.Domain.Workspaces;
 using Platform.Infrastructure.Identity;
 using Platform.Infrastructure.Persistence;
 
@@ -30,7 +31,9 @@ public sealed class FirstAdminBootstrapper(
         var settings = options.Value;
         var generated = string.IsNullOrEmpty(settings.AdminPassword);
         var password = generated ? Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(18)) : settings.AdminPassword!;
-        db.Users.Add(User.Create(settings.AdminUser, hasher.Hash(password), Role.Admin, clock.GetUtcNow()));
+        var admin = User.Create(settings.AdminUser, hasher.Hash(password), Role.Admin, clock.GetUtcNow());
+        db.Users.Add(admin);
+        db.WorkspaceMembers.Add(WorkspaceMember.Add(Workspace.DefaultId, admin.Id, Role.Admin, "platform", admin.CreatedAt)); // the Admin of 'default'
         try
         {
             await db.SaveChangesAsync(cancellationToken);

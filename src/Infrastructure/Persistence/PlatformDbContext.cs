@@ -24,6 +24,8 @@ public abstract class PlatformDbContext(DbContextOptions options) : DbContext(op
     public DbSet<StoredMetricPoint> MetricPoints => Set<StoredMetricPoint>();
     public DbSet<Artifact> Artifacts => Set<Artifact>();
     public DbSet<User> Users => Set<User>();
+    public DbSet<Domain.Workspaces.Workspace> Workspaces => Set<Domain.Workspaces.Workspace>();
+    public DbSet<Domain.Workspaces.WorkspaceMember> WorkspaceMembers => Set<Domain.Workspaces.WorkspaceMember>();
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
     public DbSet<Job> Jobs => Set<Job>();
     public DbSet<JobLogLine> JobLogLines => Set<JobLogLine>();

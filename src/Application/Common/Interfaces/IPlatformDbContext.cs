@@ -40,6 +40,8 @@ public interface IPlatformDbContext
     DbSet<Domain.Deployments.DeploymentRevision> DeploymentRevisions { get; }
     DbSet<Domain.Deployments.InferenceKey> InferenceKeys { get; }
     DbSet<Domain.Deployments.MonitoringSnapshot> MonitoringSnapshots { get; }
+    DbSet<Domain.Workspaces.Workspace> Workspaces { get; }
+    DbSet<Domain.Workspaces.WorkspaceMember> WorkspaceMembers { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }

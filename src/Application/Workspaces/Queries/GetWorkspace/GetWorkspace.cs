@@ -1,0 +1,14 @@
+namespace Platform.Application.Workspaces.Queries.GetWorkspace;
+
+/// <summary>One workspace, for its members and platform Admins; 404 for anyone else.</summary>
+[RequiresRole(Permissions.Read | Role.Admin)]
+public sealed record GetWorkspaceQuery(string Name) : IQuery<WorkspaceDto>;
+
+public sealed class GetWorkspaceQueryHandler(IPlatformDbContext db, ICurrentUser user) : IQueryHandler<GetWorkspaceQuery, WorkspaceDto>
+{
+    public async ValueTask<WorkspaceDto> Handle(GetWorkspaceQuery query, CancellationToken cancellationToken)
+    {
+        var (workspace, membership) = await db.SeeAsync(user, query.Name, cancellationToken);
+        return WorkspaceDto.From(workspace, membership?.Roles ?? Role.None);
+    }
+}
