@@ -42,19 +42,28 @@ internal sealed class RunJobConsumer(
             return;
         }
 
-        await using var reporter = new BusJobReporter(bus, message.JobId, claimed.LeaseId, message.RunId);
-        using var lease = leases.Keep(job, claimed);
-        var (outcome, reason, result) = await ExecuteAsync(message, claimed, job, reporter);
-        running.Finish(message.JobId);
-        await FlushLastReportsAsync(reporter, message.JobId);
-        if (outcome is null)
+        try
         {
-            logger.LogWarning("Job {JobId}: lease lost, another worker may have it; stopping without a report", message.JobId);
+            await using var reporter = new BusJobReporter(bus, message.JobId, claimed.LeaseId, message.RunId);
+            using var lease = leases.Keep(job, claimed);
+            var (outcome, reason, result) = await ExecuteAsync(message, claimed, job, reporter);
+            await FlushLastReportsAsync(reporter, message.JobId);
+            if (outcome is null)
+            {
+                logger.LogWarning("Job {JobId}: lease lost, another worker may have it; stopping without a report", message.JobId);
+            }
+            else
+            {
+                await ReportEndAsync(claimed, new JobEndReport(outcome, reason, result));
+                logger.LogInformation("Job {JobId} {Outcome}{Reason}", message.JobId, outcome, reason is null ? "" : ": " + reason);
+            }
         }
-        else
+        finally
         {
-            await ReportEndAsync(claimed, new JobEndReport(outcome, reason, result));
-            logger.LogInformation("Job {JobId} {Outcome}{Reason}", message.JobId, outcome, reason is null ? "" : ": " + reason);
+            // Only once its end is with the Api: until then the job is still Running there under this worker's lease,
+            // so a message redelivered meanwhile (the last reports wait out a broker restart) is granted the same lease
+            // again, and must find the job running here rather than run it a second time.
+            running.Finish(message.JobId);
         }
     }
 
