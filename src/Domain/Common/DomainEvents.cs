@@ -9,15 +9,22 @@ public interface IDomainEvent;
 /// </summary>
 public abstract class AggregateRoot
 {
-    private readonly List<IDomainEvent> _domainEvents = [];
+    private static long _raised;
+    private readonly List<(long Order, IDomainEvent Event)> _domainEvents = [];
 
     /// <summary>The events raised since they were last taken, and forgets them.</summary>
-    public IReadOnlyList<IDomainEvent> TakeDomainEvents()
+    public IReadOnlyList<IDomainEvent> TakeDomainEvents() => [.. TakeRaisedDomainEvents().Select(e => e.Event)];
+
+    /// <summary>
+    /// The same, each with its place in the order of raising across all entities, so that a save that changed several
+    /// entities hands on their events as they happened (a stage holder archived before its successor is promoted).
+    /// </summary>
+    public IReadOnlyList<(long Order, IDomainEvent Event)> TakeRaisedDomainEvents()
     {
         var taken = _domainEvents.ToArray();
         _domainEvents.Clear();
         return taken;
     }
 
-    protected void Raise(IDomainEvent domainEvent) => _domainEvents.Add(domainEvent);
+    protected void Raise(IDomainEvent domainEvent) => _domainEvents.Add((Interlocked.Increment(ref _raised), domainEvent));
 }

@@ -96,7 +96,7 @@ internal sealed class DomainEventsInterceptor(IServiceProvider scope) : SaveChan
         context.ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
-            return [.. context.ChangeTracker.Entries<AggregateRoot>().SelectMany(e => e.Entity.TakeDomainEvents())];
+            return [.. context.ChangeTracker.Entries<AggregateRoot>().SelectMany(e => e.Entity.TakeRaisedDomainEvents()).OrderBy(e => e.Order).Select(e => e.Event)];
         }
         finally
         {

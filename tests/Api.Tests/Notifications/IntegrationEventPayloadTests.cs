@@ -32,8 +32,8 @@ public sealed class IntegrationEventPayloadTests(ApiFactory factory) : IClassFix
         Assert.Equal(
             ["model.version.created", "model.version.created", "model.stage.changed", "promotion.requested", "promotion.withdrawn", "promotion.requested"],
             events.Take(6).Select(e => e.Type));
-        // The approval's save tells the decision and the stage it caused (the order within one save is not a contract).
-        Assert.Equal(["model.stage.changed", "promotion.approved"], events.Skip(6).Select(e => e.Type).Order(StringComparer.Ordinal));
+        // Within one save, events are told in the order they happened: the decision, then the stage it caused.
+        Assert.Equal(["promotion.approved", "model.stage.changed"], events.Skip(6).Select(e => e.Type));
         var created = events.First(e => e.Type == "model.version.created").Data;
         Assert.Equal(["artifactSha256", "createdBy", "model", "version"], Keys(created));
         Assert.Equal((model, 1), (created["model"]!.GetValue<string>(), created["version"]!.GetValue<int>()));
@@ -56,6 +56,27 @@ public sealed class IntegrationEventPayloadTests(ApiFactory factory) : IClassFix
                 $"promotion.approved {approved["id"]} Approved by {decider} checked",
             ],
             promotions.Select(p => $"{p.Type} {p.Data["requestId"]} {p.Data["status"]} by {p.Data["actor"]} {p.Data["comment"]?.GetValue<string>()}"));
+    }
+
+    [Fact]
+    public async Task An_approval_that_replaces_the_stage_holder_tells_the_decision_then_the_archive_then_the_promotion()
+    {
+        using var scientist = await factory.UserAsync("DataScientist");
+        using var approver = await factory.UserAsync("Approver");
+        var model = "holders-" + Guid.NewGuid().ToString("N")[..6];
+        foreach (var version in new[] { 1, 2 })
+        {
+            await scientist.RegisterVersionAsync(model);
+            var request = await (await scientist.PostJsonAsync($"/api/v1/models/{model}/versions/{version}/promotions", new { targetStage = "Staging", justification = "ready" })).ExpectAsync(201);
+            await (await approver.PostJsonAsync($"/api/v1/promotions/{request["id"]}/approve", new { comment = "ok" })).ExpectAsync(200);
+        }
+
+        var events = await EventsAsync(model);
+
+        Assert.Equal(
+            ["promotion.approved v2", "model.stage.changed v1 Staging→Archived", "model.stage.changed v2 Development→Staging"],
+            events.SkipWhile(e => !(e.Type == "promotion.approved" && e.Data["version"]!.GetValue<int>() == 2))
+                .Select(e => e.Type == "model.stage.changed" ? $"{e.Type} v{e.Data["version"]} {e.Data["from"]}→{e.Data["to"]}" : $"{e.Type} v{e.Data["version"]}"));
     }
 
     private static async Task<string> NameAsync(HttpClient client) =>
