@@ -70,10 +70,29 @@ public static class ApiComposition
         app.UseStatusCodePages(StatusCodeProblems.WriteAsync);
         app.UseJsonCharsetCheck();
         app.UseAuthentication();
+        app.UseWorkspaceRoute();
         app.UseUnknownApiAddresses();
         app.UseAuthorization();
         app.UseRateLimiter();
         return app;
+    }
+
+    private static void MapWorkspaceResources(RouteGroupBuilder space)
+    {
+        space.MapExperimentEndpoints();
+        space.MapRunEndpoints();
+        space.MapRunDataEndpoints();
+        space.MapArtifactEndpoints();
+        space.MapDatasetEndpoints();
+        space.MapJobEndpoints();
+        space.MapModelRegistryEndpoints();
+        space.MapGovernanceEndpoints();
+        space.MapApprovalPolicyEndpoints();
+        space.MapDownloadEndpoints();
+        space.MapRunLineageEndpoints();
+        space.MapSearchEndpoints();
+        space.MapWebhookEndpoints();
+        space.MapDeploymentEndpoints();
     }
 
     public static WebApplication MapPlatformApi(this WebApplication app)
@@ -83,22 +102,14 @@ public static class ApiComposition
         api.MapUserEndpoints();
         api.MapWorkspaceEndpoints();
         api.MapAccessTokenEndpoints();
-        api.MapExperimentEndpoints();
-        api.MapRunEndpoints();
-        api.MapRunDataEndpoints();
-        api.MapArtifactEndpoints();
-        api.MapDatasetEndpoints();
-        api.MapJobEndpoints();
         api.MapJobReportEndpoints();
-        api.MapModelRegistryEndpoints();
-        api.MapGovernanceEndpoints();
-        api.MapApprovalPolicyEndpoints();
+        api.MapDownloadOpening();
         api.MapAuditEndpoints();
-        api.MapDownloadEndpoints();
-        api.MapRunLineageEndpoints();
-        api.MapSearchEndpoints();
-        api.MapWebhookEndpoints();
-        api.MapDeploymentEndpoints();
+
+        // A workspace's resources live under /workspaces/{workspace}; a path that names no workspace means the
+        // caller's home one (a person's: 'default'; a job's token: its job's), as before workspaces existed.
+        MapWorkspaceResources(api.MapGroup("/workspaces/{" + WorkspaceRoute.Parameter + "}"));
+        MapWorkspaceResources(api);
         app.MapHub<JobsHub>(JobsHub.Path);
         app.MapHub<NotificationsHub>(NotificationsHub.Path);
 

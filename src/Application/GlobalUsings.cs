@@ -9,3 +9,4 @@ global using Platform.Application.Common.Paging;
 global using Platform.Application.Common.Security;
 global using Platform.Application.Common.Validation;
 global using Platform.Domain.Identity;
+global using Platform.Domain.Workspaces;

@@ -67,7 +67,8 @@ public static class DependencyInjection
             services.AddDbContext<SqlServerPlatformDbContext>((sp, o) => o
                 .UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure())
                 .AddInterceptors(
-                    new CommandActivityInterceptor("mssql"), new DomainEventsInterceptor(sp), new OutboxSignalInterceptor(sp.GetRequiredService<OutboxSignal>()), Auditing(sp)));
+                    new CommandActivityInterceptor("mssql"), new DomainEventsInterceptor(sp), Stamp(sp),
+                    new OutboxSignalInterceptor(sp.GetRequiredService<OutboxSignal>()), Auditing(sp)));
             services.AddScoped<PlatformDbContext>(sp => sp.GetRequiredService<SqlServerPlatformDbContext>());
             services.AddScoped<IMetricWriter, EfMetricWriter>();
         }
@@ -77,7 +78,7 @@ public static class DependencyInjection
             services.AddDbContext<SqlitePlatformDbContext>((sp, o) => o
                 .UseSqlite(connectionString)
                 .AddInterceptors(
-                    new SqlitePragmaInterceptor(), new CommandActivityInterceptor("sqlite"), new DomainEventsInterceptor(sp),
+                    new SqlitePragmaInterceptor(), new CommandActivityInterceptor("sqlite"), new DomainEventsInterceptor(sp), Stamp(sp),
                     new OutboxSignalInterceptor(sp.GetRequiredService<OutboxSignal>()), Auditing(sp)));
             services.AddScoped<PlatformDbContext>(sp => sp.GetRequiredService<SqlitePlatformDbContext>());
             services.AddScoped<IMetricWriter, SqliteMetricWriter>();
@@ -86,6 +87,8 @@ public static class DependencyInjection
         services.AddScoped<IPlatformDbContext>(sp => sp.GetRequiredService<PlatformDbContext>());
         services.AddHealthChecks().AddDbContextCheck<PlatformDbContext>("database", tags: ["ready"]);
     }
+
+    private static WorkspaceStampInterceptor Stamp(IServiceProvider scope) => new(scope.GetService<IWorkspaceScope>());
 
     private static Auditing.AuditInterceptor Auditing(IServiceProvider scope) => new(
         scope.GetRequiredService<Application.Common.Auditing.AuditScope>(), scope.GetRequiredService<ICurrentUser>(),

@@ -41,7 +41,7 @@ internal static class DatasetEndpoints
                 var command = new UploadDatasetVersionCommand(
                     name, format ?? FormatOf(request.ContentType), request.Body, request.ContentLength, split, inBackground);
                 var version = await sender.Send(command, ct);
-                var location = $"/api/v1/datasets/{version.Name}/versions/{version.Version}";
+                var location = ApiLocation.Of(request.HttpContext, $"datasets/{version.Name}/versions/{version.Version}");
                 if (!inBackground)
                 {
                     return Results.Created(location, version);

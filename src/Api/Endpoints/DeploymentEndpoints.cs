@@ -74,10 +74,10 @@ internal static class DeploymentEndpoints
         deployments.MapGet("/{name}/monitoring/history", async (string name, int? version, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok<Page<VersionMonitoringDto>>(await sender.Send(new ListMonitoringHistoryQuery(name, version, limit, cursor), ct)))
             .WithSummary("The monitoring reports kept (the newest 1,000), newest first, optionally of one version (paged).");
-        deployments.MapPost("/{name}/keys", async (string name, KeyBody body, ISender sender, CancellationToken ct) =>
+        deployments.MapPost("/{name}/keys", async (HttpContext http, string name, KeyBody body, ISender sender, CancellationToken ct) =>
             {
                 var key = await sender.Send(new CreateInferenceKeyCommand(name, body.Name), ct);
-                return TypedResults.Created($"/api/v1/deployments/{name}/keys/{key.Id}", key);
+                return TypedResults.Created(ApiLocation.Of(http, $"deployments/{name}/keys/{key.Id}"), key);
             })
             .WithSummary("A new inference key (Operator); the key is in this answer only.");
         deployments.MapGet("/{name}/keys", async (string name, int? limit, string? cursor, ISender sender, CancellationToken ct) =>

@@ -25,6 +25,12 @@ internal static class DownloadEndpoints
                 return TypedResults.Ok(new DownloadLinkDto(Path + link.Token, link.FileName, link.ExpiresAt));
             })
             .WithSummary("A link, valid for about 2 minutes, to download a run's artefact, a model version's file or the audit trail (CSV or JSON, filtered); only to what the caller may read.");
+    }
+
+    /// <summary>Opening a link: outside every workspace's path, since the signed link names its workspace itself.</summary>
+    public static void MapDownloadOpening(this RouteGroupBuilder api)
+    {
+        var downloads = api.MapGroup("/downloads").WithTags("Downloads");
 
         downloads.MapGet("/{token}", async (string token, HttpContext http, ISender sender, CancellationToken ct) =>
             {

@@ -23,11 +23,11 @@ internal static class ExperimentEndpoints
     {
         var experiments = api.MapGroup("/experiments").WithTags("Experiments");
 
-        experiments.MapPost("/", async (CreateExperimentRequest request, ISender sender, HttpResponse response, CancellationToken ct) =>
+        experiments.MapPost("/", async (HttpContext http, CreateExperimentRequest request, ISender sender, HttpResponse response, CancellationToken ct) =>
         {
             ExperimentDto experiment = await sender.Send(new CreateExperimentCommand(request.Name, request.Description), ct);
             response.SetETag(experiment.Version);
-            return TypedResults.Created($"/api/v1/experiments/{experiment.Id}", experiment);
+            return TypedResults.Created(ApiLocation.Of(http, $"experiments/{experiment.Id}"), experiment);
         }).WithSummary("Creates an experiment (names are unique).");
 
         experiments.MapGet("/", async (string? name, LifecycleFilter? lifecycle, int? limit, string? cursor, ISender sender, CancellationToken ct) =>

@@ -1,4 +1,5 @@
 using Mediator;
+using Platform.Api.Http;
 using Platform.Application.Common.Paging;
 using Platform.Application.Governance;
 using Platform.Application.Governance.Commands.ApprovePromotion;
@@ -31,10 +32,10 @@ internal static class GovernanceEndpoints
     public static void MapGovernanceEndpoints(this RouteGroupBuilder api)
     {
         var versions = api.MapGroup("/models/{name}").WithTags("Governance");
-        versions.MapPost("/versions/{version:int}/promotions", async (string name, int version, PromotionBody body, ISender sender, CancellationToken ct) =>
+        versions.MapPost("/versions/{version:int}/promotions", async (HttpContext http, string name, int version, PromotionBody body, ISender sender, CancellationToken ct) =>
             {
                 var request = await sender.Send(new RequestPromotionCommand(name, version, body.TargetStage, body.Justification), ct);
-                return TypedResults.Created($"/api/v1/promotions/{request.Id}", request);
+                return TypedResults.Created(ApiLocation.Of(http, $"promotions/{request.Id}"), request);
             })
             .WithSummary("Requests promotion to Staging or Production; the gates are checked now (422 naming each failed gate).");
         versions.MapPost("/versions/{version:int}/stage", async (string name, int version, StageBody body, ISender sender, CancellationToken ct) =>

@@ -1,4 +1,5 @@
 using Mediator;
+using Platform.Api.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 using Platform.Application.Common.Paging;
@@ -34,10 +35,10 @@ internal static class ModelRegistryEndpoints
                 TypedResults.Ok<Page<ModelDto>>(await sender.Send(new ListModelsQuery(search, limit, cursor), ct)))
             .WithSummary("Lists registered models by name (paged; ?search= matches part of the name).");
 
-        models.MapPost("/", async (CreateModelRequest request, ISender sender, CancellationToken ct) =>
+        models.MapPost("/", async (HttpContext http, CreateModelRequest request, ISender sender, CancellationToken ct) =>
             {
                 var model = await sender.Send(new CreateModelCommand(request.Name, request.Description), ct);
-                return TypedResults.Created($"/api/v1/models/{model.Name}/versions", model);
+                return TypedResults.Created(ApiLocation.Of(http, $"models/{model.Name}/versions"), model);
             })
             .WithSummary("Creates a registered model with a description (registering its first version also creates it).");
 
@@ -45,19 +46,19 @@ internal static class ModelRegistryEndpoints
                 TypedResults.Ok<Page<ModelVersionDto>>(await sender.Send(new ListModelVersionsQuery(name, limit, cursor), ct)))
             .WithSummary("A model's versions, newest first (paged).");
 
-        models.MapPost("/{name}/versions", async (string name, RegisterVersionRequest request, ISender sender, CancellationToken ct) =>
+        models.MapPost("/{name}/versions", async (HttpContext http, string name, RegisterVersionRequest request, ISender sender, CancellationToken ct) =>
             {
                 var version = await sender.Send(new RegisterModelVersionCommand(name, request.RunId, request.ArtifactPath, request.ModelCard, request.CodeVersion), ct);
-                return TypedResults.Created($"/api/v1/models/{name}/versions/{version.Version}", version);
+                return TypedResults.Created(ApiLocation.Of(http, $"models/{name}/versions/{version.Version}"), version);
             })
             .WithSummary("Registers the next version from a run's ONNX artefact (default model.onnx): hash, schema, lineage and metrics are recorded.");
 
-        models.MapPost("/{name}/versions/upload", async (string name, IFormFile file, [FromForm] string? modelCard, [FromForm] string? codeVersion,
+        models.MapPost("/{name}/versions/upload", async (HttpContext http, string name, IFormFile file, [FromForm] string? modelCard, [FromForm] string? codeVersion,
                 ISender sender, CancellationToken ct) =>
             {
                 await using var content = file.OpenReadStream();
                 var version = await sender.Send(new RegisterUploadedModelVersionCommand(name, content, file.Length, file.FileName, modelCard, codeVersion), ct);
-                return TypedResults.Created($"/api/v1/models/{name}/versions/{version.Version}", version);
+                return TypedResults.Created(ApiLocation.Of(http, $"models/{name}/versions/{version.Version}"), version);
             })
             .DisableAntiforgery()
             .WithSummary("Registers the next version from an uploaded ONNX file (multipart form: file, modelCard?, codeVersion?); 400 naming `file` when it is not ONNX.");

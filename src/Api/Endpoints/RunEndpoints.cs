@@ -24,11 +24,11 @@ internal static class RunEndpoints
     public static void MapRunEndpoints(this RouteGroupBuilder api)
     {
         api.MapPost("/experiments/{experimentId:guid}/runs", async (
-                Guid experimentId, CreateRunRequest request, ISender sender, HttpResponse response, CancellationToken ct) =>
+                HttpContext http, Guid experimentId, CreateRunRequest request, ISender sender, HttpResponse response, CancellationToken ct) =>
             {
                 RunDto run = await sender.Send(new CreateRunCommand(experimentId, request.Name, request.StartTime, request.Params, request.Tags), ct);
                 response.SetETag(run.Version);
-                return TypedResults.Created($"/api/v1/runs/{run.Id}", run);
+                return TypedResults.Created(ApiLocation.Of(http, $"runs/{run.Id}"), run);
             })
             .WithTags("Runs").WithSummary("Starts a run in an experiment, optionally with params and tags.");
 

@@ -1,4 +1,5 @@
 using Mediator;
+using Platform.Api.Http;
 using Platform.Application.Common.Paging;
 using Platform.Application.Notifications.Webhooks;
 using Platform.Application.Notifications.Webhooks.Commands.CreateWebhook;
@@ -23,10 +24,10 @@ internal static class WebhookEndpoints
     {
         var webhooks = api.MapGroup("/webhooks").WithTags("Webhooks");
 
-        webhooks.MapPost("/", async (CreateWebhookRequest request, ISender sender, CancellationToken ct) =>
+        webhooks.MapPost("/", async (HttpContext http, CreateWebhookRequest request, ISender sender, CancellationToken ct) =>
             {
                 var created = await sender.Send(new CreateWebhookCommand(request.Name, request.Url, request.EventTypes ?? []), ct);
-                return TypedResults.Created($"/api/v1/webhooks/{created.Subscription.Id}", created);
+                return TypedResults.Created(ApiLocation.Of(http, $"webhooks/{created.Subscription.Id}"), created);
             })
             .WithSummary("Subscribes a URL to events (none named: all); the signing secret is in this response only.");
 

@@ -1,5 +1,6 @@
 using Mediator;
 using Microsoft.AspNetCore.SignalR;
+using Platform.Application.Common.Interfaces;
 using Platform.Application.Notifications;
 using Platform.Application.Notifications.Queries.WatchApprovals;
 using Platform.Application.Registry;
@@ -12,30 +13,43 @@ namespace Platform.Api.Hubs;
 /// events of one model (for anyone who may read it). Subscriptions are checked by application queries, as in
 /// <see cref="JobsHub"/>, so a client receives only what it may read.
 /// </summary>
-public sealed class NotificationsHub(ISender sender) : Hub<INotificationsClient>
+public sealed class NotificationsHub(ISender sender, IWorkspaceScope workspace) : Hub<INotificationsClient>
 {
     public const string Path = "/hubs/notifications";
-    public const string ApprovalsGroup = "approvals";
+    public static string ApprovalsGroup(Guid workspaceId) => "approvals:" + workspaceId;
 
-    public static string ModelGroup(string model) => "model:" + model;
+    public static string ModelGroup(Guid workspaceId, string model) => "model:" + workspaceId + ":" + model;
 
     /// <summary>Starts receiving promotion requests and their decisions; fails for a caller who may not approve.</summary>
     public async Task SubscribeToApprovals()
     {
         await HubGuard.Guarded(() => sender.Send(new WatchApprovalsQuery(), Context.ConnectionAborted).AsTask());
-        await Groups.AddToGroupAsync(Context.ConnectionId, ApprovalsGroup, Context.ConnectionAborted);
+        await JoinAsync("approvals", ApprovalsGroup(Entered));
     }
 
-    public Task UnsubscribeFromApprovals() => Groups.RemoveFromGroupAsync(Context.ConnectionId, ApprovalsGroup);
+    public Task UnsubscribeFromApprovals() => LeaveAsync("approvals");
 
     /// <summary>Starts receiving every event about a model (new versions, promotions, stage changes); fails for an unknown model.</summary>
     public async Task SubscribeToModel(string name)
     {
         await HubGuard.Guarded(() => sender.Send(new ListModelVersionsQuery(name, 1, null), Context.ConnectionAborted).AsTask());
-        await Groups.AddToGroupAsync(Context.ConnectionId, ModelGroup(name), Context.ConnectionAborted);
+        await JoinAsync("model:" + name, ModelGroup(Entered, name));
     }
 
-    public Task UnsubscribeFromModel(string name) => Groups.RemoveFromGroupAsync(Context.ConnectionId, ModelGroup(name));
+    public Task UnsubscribeFromModel(string name) => LeaveAsync("model:" + name);
+
+    /// <summary>The workspace the subscription's check entered.</summary>
+    private Guid Entered => workspace.WorkspaceId ?? throw new InvalidOperationException("The subscription's check entered no workspace.");
+
+    /// <summary>Joins a workspace's group, remembered by what was subscribed to: leaving it needs no check.</summary>
+    private Task JoinAsync(string subscription, string group)
+    {
+        Context.Items[subscription] = group;
+        return Groups.AddToGroupAsync(Context.ConnectionId, group, Context.ConnectionAborted);
+    }
+
+    private Task LeaveAsync(string subscription) =>
+        Context.Items.Remove(subscription, out var group) ? Groups.RemoveFromGroupAsync(Context.ConnectionId, (string)group!) : Task.CompletedTask;
 }
 
 /// <summary>What the notifications hub pushes to clients.</summary>

@@ -6,13 +6,16 @@ using System.Text.Json.Serialization;
 namespace Platform.Application.Downloads;
 
 /// <summary>
-/// What a download link stands for: the target, the user it was made for (with the roles they used), and when it
-/// expires. The token is <c>pdl_{payload}.{mac}</c>, both base64url, the MAC an HMAC-SHA256 over the payload; any
+/// What a download link stands for: the target in its workspace, the user it was made for (with the roles they held
+/// there), and when it expires. The token is <c>pdl_{payload}.{mac}</c>, both base64url, the MAC an HMAC-SHA256 over the payload; any
 /// change to target, user or expiry breaks it.
 /// </summary>
 public sealed record DownloadTicket(DownloadTarget Target, Guid? UserId, string UserName, Role Roles, DateTimeOffset ExpiresAt)
 {
     public const string Prefix = "pdl_";
+
+    /// <summary>The workspace of the target; a link made before workspaces names none: 'default'.</summary>
+    public string? Workspace { get; init; }
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {

@@ -11,7 +11,7 @@ public static class PlatformEvents
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
-    public static void Publish(this IPlatformDbContext db, IIntegrationEvent integrationEvent, DateTimeOffset now) =>
+    public static void Publish(this IPlatformDbContext db, IWorkspaceOwned about, IIntegrationEvent integrationEvent, DateTimeOffset now) =>
         db.PlatformEvents.Add(PlatformEvent.Raise(
-            IntegrationEventTypes.Of(integrationEvent), JsonSerializer.Serialize(integrationEvent, integrationEvent.GetType(), Json), now));
+            about.WorkspaceId, IntegrationEventTypes.Of(integrationEvent), JsonSerializer.Serialize(integrationEvent, integrationEvent.GetType(), Json), now));
 }

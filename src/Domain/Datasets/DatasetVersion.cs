@@ -1,3 +1,4 @@
+using Platform.Domain.Workspaces;
 using Platform.Domain.Common;
 
 namespace Platform.Domain.Datasets;
@@ -8,7 +9,7 @@ namespace Platform.Domain.Datasets;
 /// is recorded as soon as its file is stored (<see cref="Receive"/>), then either profiled (<see cref="Profiled"/>) or
 /// refused with the reason (<see cref="ProfilingFailed"/>); see <see cref="DatasetVersionStatus"/>.
 /// </summary>
-public sealed class DatasetVersion
+public sealed class DatasetVersion : IWorkspaceOwned
 {
     public const int MaxNameLength = 100;
 
@@ -23,6 +24,9 @@ public sealed class DatasetVersion
     }
 
     public Guid Id { get; private set; }
+
+    /// <summary>The workspace it lives in, stamped when it is first saved.</summary>
+    public Guid WorkspaceId { get; private set; }
     public string Name { get; private set; }
     public int Version { get; private set; }
     public string Format { get; private set; }

@@ -1,3 +1,4 @@
+using Platform.Domain.Workspaces;
 using Platform.Domain.Common;
 using Platform.Domain.Jobs;
 
@@ -9,7 +10,7 @@ namespace Platform.Domain.Deployments;
 /// the traffic) and at most one is Validating (its deploy job runs). Versions validated on the current hardware class
 /// are remembered, so a change of weights only needs no new validation.
 /// </summary>
-public sealed partial class Deployment : AggregateRoot
+public sealed partial class Deployment : AggregateRoot, IWorkspaceOwned
 {
     public const int MaxNameLength = 63;
 
@@ -23,6 +24,9 @@ public sealed partial class Deployment : AggregateRoot
     }
 
     public Guid Id { get; private set; }
+
+    /// <summary>The workspace it lives in, stamped when it is first saved.</summary>
+    public Guid WorkspaceId { get; private set; }
 
     /// <summary>The endpoint's name: lower-case letters, digits and '-', starting with a letter (URL-safe, as in <c>/v2/models/{name}</c>).</summary>
     public string Name { get; private set; }

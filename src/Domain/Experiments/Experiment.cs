@@ -1,9 +1,10 @@
+using Platform.Domain.Workspaces;
 using Platform.Domain.Common;
 
 namespace Platform.Domain.Experiments;
 
 /// <summary>A named group of runs that answer one question.</summary>
-public sealed class Experiment
+public sealed class Experiment : IWorkspaceOwned
 {
     public const int MaxNameLength = 200;
     public const int MaxDescriptionLength = 4000;
@@ -15,6 +16,9 @@ public sealed class Experiment
     }
 
     public Guid Id { get; private set; }
+
+    /// <summary>The workspace it lives in, stamped when it is first saved.</summary>
+    public Guid WorkspaceId { get; private set; }
     public string Name { get; private set; }
     public string? Description { get; private set; }
     public LifecycleStage LifecycleStage { get; private set; }

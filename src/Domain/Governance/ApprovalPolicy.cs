@@ -1,3 +1,4 @@
+using Platform.Domain.Workspaces;
 using Platform.Domain.Common;
 using Platform.Domain.Identity;
 using Platform.Domain.Registry;
@@ -10,7 +11,7 @@ namespace Platform.Domain.Governance;
 /// and how long a request stays open. Managed by Admin: one per environment, and optionally one per model and
 /// environment, which applies to that model instead (its gates check the model's own dataset).
 /// </summary>
-public sealed class ApprovalPolicy
+public sealed class ApprovalPolicy : IWorkspaceOwned
 {
     public const int MaxApprovals = 10;
     public const int MaxExpiryHours = 24 * 90;
@@ -24,6 +25,9 @@ public sealed class ApprovalPolicy
     }
 
     public Guid Id { get; private set; }
+
+    /// <summary>The workspace it lives in, stamped when it is first saved.</summary>
+    public Guid WorkspaceId { get; private set; }
 
     /// <summary>The model this policy is for; null for the environment's policy, which applies to every model without one.</summary>
     public Guid? ModelId { get; private set; }

@@ -1,3 +1,4 @@
+using Platform.Domain.Workspaces;
 using Platform.Domain.Common;
 using Platform.Domain.Registry;
 
@@ -20,7 +21,7 @@ public enum PromotionStatus
 /// policy in force when it was made and the gate evidence are kept with it. <see cref="ConcurrencyVersion"/> makes
 /// concurrent decisions safe: one of them wins, the rest are refused.
 /// </summary>
-public sealed class PromotionRequest : AggregateRoot
+public sealed class PromotionRequest : AggregateRoot, IWorkspaceOwned
 {
     public const int MaxTextLength = 2000;
 
@@ -35,6 +36,9 @@ public sealed class PromotionRequest : AggregateRoot
     }
 
     public Guid Id { get; private set; }
+
+    /// <summary>The workspace it lives in, stamped when it is first saved.</summary>
+    public Guid WorkspaceId { get; private set; }
     public Guid ModelId { get; private set; }
     public Guid ModelVersionId { get; private set; }
     public ModelStage TargetStage { get; private set; }

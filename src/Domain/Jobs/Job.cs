@@ -1,3 +1,4 @@
+using Platform.Domain.Workspaces;
 using Platform.Domain.Common;
 
 namespace Platform.Domain.Jobs;
@@ -7,7 +8,7 @@ namespace Platform.Domain.Jobs;
 /// lease that it renews; only the holder of the current lease may report on it, so a worker that lost its lease
 /// (killed, partitioned) cannot finish a job that another worker has taken over.
 /// </summary>
-public sealed partial class Job : AggregateRoot
+public sealed partial class Job : AggregateRoot, IWorkspaceOwned
 {
     public const int MaxReasonLength = 4000;
 
@@ -18,6 +19,9 @@ public sealed partial class Job : AggregateRoot
     }
 
     public Guid Id { get; private set; }
+
+    /// <summary>The workspace it lives in, stamped when it is first saved.</summary>
+    public Guid WorkspaceId { get; private set; }
     public JobKind Kind { get; private set; }
     public HardwareClass HardwareClass { get; private set; }
     public JobState State { get; private set; }

@@ -1,3 +1,4 @@
+using Platform.Domain.Workspaces;
 using Platform.Domain.Common;
 
 namespace Platform.Domain.Notifications;
@@ -6,7 +7,7 @@ namespace Platform.Domain.Notifications;
 /// Something that happened in the registry or governance that people and other systems are told about: saved in the
 /// same transaction as the change, then pushed over SignalR and fanned out to webhooks by the notification dispatcher.
 /// </summary>
-public sealed class PlatformEvent
+public sealed class PlatformEvent : IWorkspaceOwned
 {
     private PlatformEvent()
     {
@@ -16,19 +17,23 @@ public sealed class PlatformEvent
 
     public long Sequence { get; private set; }
     public Guid Id { get; private set; }
+
+    /// <summary>The workspace it lives in, stamped when it is first saved.</summary>
+    public Guid WorkspaceId { get; private set; }
     public string Type { get; private set; }
     public string PayloadJson { get; private set; }
     public DateTimeOffset OccurredAt { get; private set; }
     public DateTimeOffset? DispatchedAt { get; private set; }
 
-    public static PlatformEvent Raise(string type, string payloadJson, DateTimeOffset now)
+    /// <summary>Raises an event in the workspace of what it tells about.</summary>
+    public static PlatformEvent Raise(Guid workspaceId, string type, string payloadJson, DateTimeOffset now)
     {
         if (!EventTypes.All.Contains(type))
         {
             throw new DomainException("event.type", $"Unknown event type '{type}'.");
         }
 
-        return new PlatformEvent { Id = Ids.New(), Type = type, PayloadJson = payloadJson, OccurredAt = now };
+        return new PlatformEvent { Id = Ids.New(), WorkspaceId = workspaceId, Type = type, PayloadJson = payloadJson, OccurredAt = now };
     }
 
     public void MarkDispatched(DateTimeOffset now) => DispatchedAt = now;

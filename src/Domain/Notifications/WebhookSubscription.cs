@@ -1,3 +1,4 @@
+using Platform.Domain.Workspaces;
 using Platform.Domain.Common;
 
 namespace Platform.Domain.Notifications;
@@ -6,7 +7,7 @@ namespace Platform.Domain.Notifications;
 /// An outgoing webhook: where to POST which events. Its signing secret is derived from the platform's key, the id and
 /// <see cref="SecretVersion"/> (shown once at creation or rotation, never stored).
 /// </summary>
-public sealed class WebhookSubscription
+public sealed class WebhookSubscription : IWorkspaceOwned
 {
     public const int MaxUrlLength = 2000;
     public const int MaxNameLength = 100;
@@ -20,6 +21,9 @@ public sealed class WebhookSubscription
     }
 
     public Guid Id { get; private set; }
+
+    /// <summary>The workspace it lives in, stamped when it is first saved.</summary>
+    public Guid WorkspaceId { get; private set; }
     public string Name { get; private set; }
     public string Url { get; private set; }
 

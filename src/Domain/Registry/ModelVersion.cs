@@ -1,3 +1,4 @@
+using Platform.Domain.Workspaces;
 using Platform.Domain.Common;
 
 namespace Platform.Domain.Registry;
@@ -7,7 +8,7 @@ namespace Platform.Domain.Registry;
 /// it came from (<see cref="ModelLineage"/>), the metrics it was registered with, and its model card. Only its stage
 /// moves (through governance).
 /// </summary>
-public sealed class ModelVersion : AggregateRoot
+public sealed class ModelVersion : AggregateRoot, IWorkspaceOwned
 {
     public const int MaxModelCardLength = 100_000;
 
@@ -22,6 +23,9 @@ public sealed class ModelVersion : AggregateRoot
     }
 
     public Guid Id { get; private set; }
+
+    /// <summary>The workspace it lives in, stamped when it is first saved.</summary>
+    public Guid WorkspaceId { get; private set; }
     public Guid ModelId { get; private set; }
     public int Number { get; private set; }
     public string ArtifactSha256 { get; private set; }

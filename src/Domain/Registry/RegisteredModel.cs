@@ -1,9 +1,10 @@
+using Platform.Domain.Workspaces;
 using Platform.Domain.Common;
 
 namespace Platform.Domain.Registry;
 
 /// <summary>A named model in the registry; its versions count up from 1 (<see cref="RegisterVersion"/>).</summary>
-public sealed class RegisteredModel
+public sealed class RegisteredModel : IWorkspaceOwned
 {
     public const int MaxNameLength = 100;
     public const int MaxDescriptionLength = 2000;
@@ -15,6 +16,9 @@ public sealed class RegisteredModel
     }
 
     public Guid Id { get; private set; }
+
+    /// <summary>The workspace it lives in, stamped when it is first saved.</summary>
+    public Guid WorkspaceId { get; private set; }
     public string Name { get; private set; }
     public string? Description { get; private set; }
     public int LatestVersion { get; private set; }

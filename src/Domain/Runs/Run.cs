@@ -1,10 +1,11 @@
+using Platform.Domain.Workspaces;
 using Platform.Domain.Common;
 
 namespace Platform.Domain.Runs;
 
 /// <summary>One execution of training code inside an experiment: its params, tags and lifecycle.</summary>
 /// <remarks>Metric points and artefacts belong to the run but are written in bulk outside this aggregate.</remarks>
-public sealed partial class Run
+public sealed partial class Run : IWorkspaceOwned
 {
     public const int MaxNameLength = 250;
 
@@ -18,6 +19,9 @@ public sealed partial class Run
     }
 
     public Guid Id { get; private set; }
+
+    /// <summary>The workspace it lives in, stamped when it is first saved.</summary>
+    public Guid WorkspaceId { get; private set; }
     public Guid ExperimentId { get; private set; }
     public string Name { get; private set; }
     public RunStatus Status { get; private set; }

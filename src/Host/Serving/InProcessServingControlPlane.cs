@@ -1,6 +1,7 @@
 using System.Net;
 using Mediator;
 using Platform.Api.Errors;
+using Platform.Application.Common.Security;
 using Platform.Application.Deployments;
 using Platform.Application.Deployments.Commands.ReportCanaryRollback;
 using Platform.Application.Deployments.Commands.ReportMonitoring;
@@ -8,6 +9,8 @@ using Platform.Application.Deployments.Queries.GetServingDesiredState;
 using Platform.Application.Registry;
 using Platform.Application.Registry.Queries.GetModelVersionArtifact;
 using Platform.Contracts.Api;
+using Platform.Domain.Identity;
+using Platform.Domain.Workspaces;
 using Platform.Infrastructure.Identity;
 using Platform.Serving.ControlPlane;
 
@@ -51,6 +54,9 @@ internal sealed class InProcessServingControlPlane(IServiceScopeFactory scopes) 
         {
             try
             {
+                // Deployments are served by name alone until serving addresses name their workspace: the embedded
+                // host serves default's, as a remote one does with its token.
+                scope.ServiceProvider.GetRequiredService<WorkspaceScope>().Enter(Workspace.DefaultId, Workspace.DefaultName, Role.System);
                 return await send(scope.ServiceProvider.GetRequiredService<SystemSender>(), cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException and not HttpRequestException)

@@ -32,6 +32,8 @@ internal sealed class HttpCurrentUser(IHttpContextAccessor accessor, CurrentPrin
             .Select(c => RoleExtensions.TryParseAssignable(c.Value, out var role) ? role : Role.None)
             .Combine();
 
+    public bool IsSession => Identity is { IsAuthenticated: true, AuthenticationType: PlatformAuthenticationSchemes.Local };
+
     public Guid? AccessTokenId => Guid.TryParse(Principal?.FindFirst(PlatformClaims.AccessTokenId)?.Value, out var id) ? id : null;
 
     public JobScope? Job => IsJob

@@ -99,7 +99,7 @@ internal sealed class NotificationDispatcher(
         for (var i = 0; i < events.Count; i++)
         {
             var body = dtos[i].ToJson();
-            foreach (var subscription in subscriptions.Where(s => s.Wants(events[i].Type)))
+            foreach (var subscription in subscriptions.Where(s => s.WorkspaceId == events[i].WorkspaceId && s.Wants(events[i].Type)))
             {
                 db.WebhookDeliveries.Add(WebhookDelivery.For(subscription, events[i], body, now));
             }

@@ -6,14 +6,17 @@ using Platform.Domain.Experiments;
 using Platform.Domain.Identity;
 using Platform.Domain.Jobs;
 using Platform.Domain.Runs;
+using Platform.Domain.Workspaces;
 
 namespace Platform.Infrastructure.Persistence;
 
 /// <summary>
 /// The model, shared by both providers. Each provider has its own subclass so that each keeps its own migrations
-/// (see ADR-004).
+/// (see ADR-004). Every <see cref="IWorkspaceOwned"/> resource is filtered to the workspace the unit of work is inside
+/// (<see cref="IWorkspaceScope"/>): one rule for every query, LINQ or raw, of every handler and background service.
+/// A context made without a scope (design time, tools) spans all workspaces.
 /// </summary>
-public abstract class PlatformDbContext(DbContextOptions options) : DbContext(options), IPlatformDbContext
+public abstract class PlatformDbContext(DbContextOptions options, IWorkspaceScope? workspace = null) : DbContext(options), IPlatformDbContext
 {
     public DbSet<Experiment> Experiments => Set<Experiment>();
     public DbSet<Run> Runs => Set<Run>();
@@ -52,8 +55,59 @@ public abstract class PlatformDbContext(DbContextOptions options) : DbContext(op
 
     public abstract DatabaseProvider Provider { get; }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+    /// <summary>Read by the query filters at each query: true outside a request (the platform's own background work).</summary>
+    internal bool SpansAllWorkspaces => workspace?.SpansAll ?? true;
+
+    /// <summary>The workspace entered; none (every workspace's resources hidden) until the pipeline enters one.</summary>
+    internal Guid CurrentWorkspaceId => workspace?.WorkspaceId ?? Guid.Empty;
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(PlatformDbContext).Assembly);
+        foreach (var type in modelBuilder.Model.GetEntityTypes().Select(t => t.ClrType).Where(typeof(IWorkspaceOwned).IsAssignableFrom).ToList())
+        {
+            FilterToWorkspaceMethod.MakeGenericMethod(type).Invoke(this, [modelBuilder]);
+        }
+
+        FilterToOwners(modelBuilder);
+    }
+
+    /// <summary>
+    /// What a resource holds and is read by its own id follows its owner into the workspace: it is visible only while
+    /// its owner is. The tracking tables (params, tags, metrics, run keys) are read through their run, which every one
+    /// of their queries checks first (the isolation test holds them to it), and stay free of the extra lookup.
+    /// </summary>
+    private void FilterToOwners(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Artifact>().HasQueryFilter(a => Runs.Any(r => r.Id == a.RunId));
+        modelBuilder.Entity<JobLogLine>().HasQueryFilter(l => Jobs.Any(j => j.Id == l.JobId));
+        modelBuilder.Entity<Domain.Registry.ModelAlias>().HasQueryFilter(a => RegisteredModels.Any(m => m.Id == a.ModelId));
+        modelBuilder.Entity<Domain.Registry.ModelVersionTag>().HasQueryFilter(t => ModelVersions.Any(v => v.Id == t.ModelVersionId));
+        modelBuilder.Entity<Domain.Registry.StageTransition>().HasQueryFilter(t => ModelVersions.Any(v => v.Id == t.ModelVersionId));
+        modelBuilder.Entity<Domain.Registry.ModelEvaluation>().HasQueryFilter(e => ModelVersions.Any(v => v.Id == e.ModelVersionId));
+        modelBuilder.Entity<Domain.Governance.PromotionDecision>().HasQueryFilter(d => PromotionRequests.Any(r => r.Id == d.RequestId));
+        modelBuilder.Entity<Domain.Notifications.WebhookDelivery>().HasQueryFilter(d => WebhookSubscriptions.Any(w => w.Id == d.SubscriptionId));
+        modelBuilder.Entity<Domain.Deployments.DeploymentRevision>().HasQueryFilter(r => Deployments.Any(d => d.Id == r.DeploymentId));
+        modelBuilder.Entity<Domain.Deployments.InferenceKey>().HasQueryFilter(k => Deployments.Any(d => d.Id == k.DeploymentId));
+        modelBuilder.Entity<Domain.Deployments.MonitoringSnapshot>().HasQueryFilter(m => Deployments.Any(d => d.Id == m.DeploymentId));
+    }
+
+    private static readonly System.Reflection.MethodInfo FilterToWorkspaceMethod =
+        typeof(PlatformDbContext).GetMethod(nameof(FilterToWorkspace), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance)!;
+
+    private void FilterToWorkspace<T>(ModelBuilder modelBuilder)
+        where T : class, IWorkspaceOwned
+    {
+        modelBuilder.Entity<T>().HasQueryFilter(e => SpansAllWorkspaces || e.WorkspaceId == CurrentWorkspaceId);
+
+        // An index that leads with the workspace serves the filter; no foreign key, which SQLite could add only by
+        // rebuilding each table (and its triggers). Workspaces are never deleted.
+        var entity = modelBuilder.Entity<T>();
+        if (!entity.Metadata.GetIndexes().Any(i => i.Properties[0].Name == nameof(IWorkspaceOwned.WorkspaceId)))
+        {
+            entity.HasIndex(e => e.WorkspaceId);
+        }
+    }
 
     public override async Task<int> SaveChangesAsync(CancellationToken cancellationToken = default)
     {

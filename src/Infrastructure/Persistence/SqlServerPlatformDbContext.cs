@@ -3,7 +3,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Platform.Infrastructure.Persistence;
 
 /// <summary>SQL Server, for the distributed deployment. Its migrations live in Persistence/Migrations/SqlServer.</summary>
-public sealed class SqlServerPlatformDbContext(DbContextOptions<SqlServerPlatformDbContext> options) : PlatformDbContext(options)
+public sealed class SqlServerPlatformDbContext(DbContextOptions<SqlServerPlatformDbContext> options, Application.Common.Interfaces.IWorkspaceScope? workspace = null)
+    : PlatformDbContext(options, workspace)
 {
     public override DatabaseProvider Provider => DatabaseProvider.SqlServer;
 }

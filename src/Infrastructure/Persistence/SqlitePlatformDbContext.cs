@@ -4,7 +4,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Platform.Infrastructure.Persistence;
 
 /// <summary>SQLite, the embedded default. Its migrations live in Persistence/Migrations/Sqlite.</summary>
-public sealed class SqlitePlatformDbContext(DbContextOptions<SqlitePlatformDbContext> options) : PlatformDbContext(options)
+public sealed class SqlitePlatformDbContext(DbContextOptions<SqlitePlatformDbContext> options, Application.Common.Interfaces.IWorkspaceScope? workspace = null)
+    : PlatformDbContext(options, workspace)
 {
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 

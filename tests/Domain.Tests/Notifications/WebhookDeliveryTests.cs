@@ -100,7 +100,7 @@ public sealed class WebhookDeliveryTests
     private static WebhookDelivery NewDelivery()
     {
         var subscription = WebhookSubscription.Create("ci", new Uri("https://example.test/hook"), [], "admin", Now);
-        var platformEvent = PlatformEvent.Raise(EventTypes.ModelVersionCreated, "{}", Now);
+        var platformEvent = PlatformEvent.Raise(Platform.Domain.Workspaces.Workspace.DefaultId, EventTypes.ModelVersionCreated, "{}", Now);
         return WebhookDelivery.For(subscription, platformEvent, "{}", Now);
     }
 }

@@ -38,4 +38,30 @@ public sealed class WorkspacesMigrationTests : IClassFixture<SqliteFile>
         var members = await read.WorkspaceMembers.Where(m => m.WorkspaceId == Workspace.DefaultId).ToDictionaryAsync(m => m.UserId, m => m.Roles);
         Assert.Equal(new Dictionary<Guid, Role> { [admin.Id] = Role.Admin, [scientist.Id] = Role.DataScientist | Role.Approver }, members);
     }
+
+    [Fact]
+    public async Task The_resources_of_a_database_from_before_they_lived_in_workspaces_move_to_default_and_stay_readable()
+    {
+        var (experiment, model) = (Guid.NewGuid(), Guid.NewGuid());
+        await using (var db = _database.NewContext())
+        {
+            var migrator = db.GetService<IMigrator>();
+            var previous = db.Database.GetMigrations().TakeWhile(m => !m.EndsWith("_ResourcesInWorkspaces", StringComparison.Ordinal)).Last();
+            await migrator.MigrateAsync(previous);
+            await db.Database.ExecuteSqlInterpolatedAsync($"""
+                INSERT INTO Experiments (Id, ArchivedAt, CreatedAt, CreatedBy, Description, LifecycleStage, Name, UpdatedAt, Version)
+                VALUES ({experiment}, NULL, 0, 'root', 'kept', 0, 'churn', 0, 1);
+                """);
+            await db.Database.ExecuteSqlInterpolatedAsync($"""
+                INSERT INTO RegisteredModels (Id, ConcurrencyVersion, CreatedAt, CreatedBy, Description, LatestVersion, Name)
+                VALUES ({model}, 0, 0, 'root', NULL, 0, 'churn');
+                """);
+            await migrator.MigrateAsync();
+        }
+
+        await using var read = _database.NewContext();
+        var stored = await read.Experiments.SingleAsync(e => e.Id == experiment);
+        Assert.Equal(("churn", "kept", Workspace.DefaultId), (stored.Name, stored.Description, stored.WorkspaceId));
+        Assert.Equal(Workspace.DefaultId, (await read.RegisteredModels.SingleAsync(m => m.Id == model)).WorkspaceId);
+    }
 }

@@ -6,10 +6,11 @@ namespace Platform.Application.Common.Behaviours;
 /// Checks the caller's roles against the request's <see cref="RequiresRoleAttribute"/> before anything else runs, and
 /// keeps a job's token to requests about its own job (<see cref="IJobScoped"/>), and a claim ticket to claiming its job.
 /// </summary>
-public sealed class AuthorizationBehaviour<TMessage, TResponse>(ICurrentUser currentUser) : IPipelineBehavior<TMessage, TResponse>
+public sealed class AuthorizationBehaviour<TMessage, TResponse>(ICurrentUser currentUser, WorkspaceScope workspace) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
     private static readonly bool IsAnonymous = typeof(TMessage).GetCustomAttribute<AllowAnonymousAttribute>() is not null;
+    private static readonly bool IsPlatformWide = typeof(TMessage).GetCustomAttribute<PlatformWideAttribute>() is not null;
     private static readonly Role? Required = typeof(TMessage).GetCustomAttribute<RequiresRoleAttribute>()?.AnyOf;
 
     public ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
@@ -26,10 +27,12 @@ public sealed class AuthorizationBehaviour<TMessage, TResponse>(ICurrentUser cur
                 throw new UnauthenticatedException("Sign in first.");
             }
 
-            if (!currentUser.Roles.Satisfies(Required.Value))
+            var held = workspace.WorkspaceId is not null && !IsPlatformWide ? workspace.Roles : currentUser.Roles;
+            if (!held.Satisfies(Required.Value))
             {
+                var where = workspace.WorkspaceName is { } name && !IsPlatformWide ? $" in workspace '{name}'" : "";
                 throw new ForbiddenAccessException(
-                    $"This needs one of the roles {string.Join(", ", Required.Value.Split())}; you have {string.Join(", ", currentUser.Roles.Split())}.");
+                    $"This needs one of the roles {string.Join(", ", Required.Value.Split())}{where}; you have {(held == Role.None ? "none" : string.Join(", ", held.Split()))}.");
             }
 
             if (currentUser.Roles == Role.Job && !IsForCallersJob(message, currentUser.Job))

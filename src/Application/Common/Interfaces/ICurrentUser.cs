@@ -13,6 +13,12 @@ public interface ICurrentUser
 
     Role Roles { get; }
 
+    /// <summary>
+    /// True for a person's own sign-in, whose roles in a workspace are their membership's; false for a personal access
+    /// token or a download link, which carry no more than the roles they were given.
+    /// </summary>
+    bool IsSession => false;
+
     /// <summary>The personal access token used, if any.</summary>
     Guid? AccessTokenId { get; }
 

@@ -26,13 +26,13 @@ internal sealed class IntegrationEventsFromDomainEvents(IPlatformDbContext db, T
     public async Task HandleAsync(ModelVersionRegistered domainEvent, CancellationToken cancellationToken)
     {
         var version = domainEvent.Version;
-        Publish(new ModelVersionCreatedEvent(await ModelAsync(version.ModelId, cancellationToken), version.Number, version.CreatedBy, version.ArtifactSha256));
+        Publish(version, new ModelVersionCreatedEvent(await ModelAsync(version.ModelId, cancellationToken), version.Number, version.CreatedBy, version.ArtifactSha256));
     }
 
     public async Task HandleAsync(ModelVersionStageChanged domainEvent, CancellationToken cancellationToken)
     {
         var (version, t) = (domainEvent.Version, domainEvent.Transition);
-        Publish(new StageChangedEvent(await ModelAsync(version.ModelId, cancellationToken), version.Number, t.From, t.To, t.Actor, t.Reason, t.PromotionRequestId));
+        Publish(version, new StageChangedEvent(await ModelAsync(version.ModelId, cancellationToken), version.Number, t.From, t.To, t.Actor, t.Reason, t.PromotionRequestId));
     }
 
     public Task HandleAsync(PromotionRequested domainEvent, CancellationToken cancellationToken) =>
@@ -50,7 +50,7 @@ internal sealed class IntegrationEventsFromDomainEvents(IPlatformDbContext db, T
     public async Task HandleAsync(DeploymentRevisionFailed domainEvent, CancellationToken cancellationToken)
     {
         var (deployment, revision) = (domainEvent.Deployment, domainEvent.Revision);
-        Publish(new DeploymentValidationFailedEvent(
+        Publish(deployment, new DeploymentValidationFailedEvent(
             deployment.Name, await ModelAsync(deployment.ModelId, cancellationToken), revision.Number, revision.Traffic.Versions, revision.FailureReason,
             deployment.ActiveRevision));
     }
@@ -59,7 +59,7 @@ internal sealed class IntegrationEventsFromDomainEvents(IPlatformDbContext db, T
     {
         var (deployment, revision) = (domainEvent.Deployment, domainEvent.Revision);
         var report = JsonSerializer.Deserialize<CanaryRollbackReport>(revision.ReportJson!, DeploymentMapping.Json)!;
-        Publish(new DeploymentCanaryRolledBackEvent(
+        Publish(deployment, new DeploymentCanaryRolledBackEvent(
             deployment.Name, await ModelAsync(deployment.ModelId, cancellationToken), revision.Number, domainEvent.RolledBack.Number,
             domainEvent.CanaryVersion, revision.Traffic.Versions, report.Requests, report.Errors, report.ErrorRate, report.P95Milliseconds,
             report.WindowStart, report.WindowEnd, report.Host, report.Reason));
@@ -68,17 +68,17 @@ internal sealed class IntegrationEventsFromDomainEvents(IPlatformDbContext db, T
     private async Task PublishPromotionAsync(PromotionRequest request, string actor, string? comment, CancellationToken cancellationToken)
     {
         var version = (await db.ModelVersions.FindAsync([request.ModelVersionId], cancellationToken))!;
-        Publish(new PromotionEvent(
+        Publish(request, new PromotionEvent(
             request.Id, await ModelAsync(request.ModelId, cancellationToken), version.Number, request.TargetStage, request.Status, actor, comment));
     }
 
     private async Task PublishChangedAsync(Deployment deployment, DeploymentRevision revision, bool rolledBack, CancellationToken cancellationToken) =>
-        Publish(new DeploymentChangedEvent(
+        Publish(deployment, new DeploymentChangedEvent(
             deployment.Name, await ModelAsync(deployment.ModelId, cancellationToken), deployment.Environment, revision.Number, revision.Kind,
             revision.Traffic.Versions, revision.PreviousRevision, revision.CreatedBy, revision.Reason, rolledBack));
 
     private async Task<string> ModelAsync(Guid modelId, CancellationToken cancellationToken) =>
         (await db.RegisteredModels.FindAsync([modelId], cancellationToken))!.Name;
 
-    private void Publish(IIntegrationEvent integrationEvent) => db.Publish(integrationEvent, clock.GetUtcNow());
+    private void Publish(IWorkspaceOwned about, IIntegrationEvent integrationEvent) => db.Publish(about, integrationEvent, clock.GetUtcNow());
 }

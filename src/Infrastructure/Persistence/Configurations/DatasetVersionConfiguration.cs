@@ -17,7 +17,7 @@ internal sealed class DatasetVersionConfiguration : IEntityTypeConfiguration<Dat
         builder.Property(v => v.ProfileJson).IsRequired();
         builder.Property(v => v.Status).HasConversion<string>().HasMaxLength(20);
         builder.Property(v => v.CreatedBy).HasMaxLength(200).IsRequired();
-        builder.HasIndex(v => new { v.Name, v.Version }).IsUnique();
+        builder.HasIndex(v => new { v.WorkspaceId, v.Name, v.Version }).IsUnique();
         builder.HasIndex(v => v.Sha256);
         builder.HasIndex(v => v.Status);
     }

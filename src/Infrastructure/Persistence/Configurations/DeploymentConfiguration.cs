@@ -24,7 +24,7 @@ internal sealed class DeploymentConfiguration : IEntityTypeConfiguration<Deploym
         builder.Ignore(d => d.DriftPolicy);
         builder.Ignore(d => d.ValidatedVersions);
         builder.HasOne<RegisteredModel>().WithMany().HasForeignKey(d => d.ModelId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(d => d.Name).IsUnique();
+        builder.HasIndex(d => new { d.WorkspaceId, d.Name }).IsUnique();
     }
 }
 

@@ -12,7 +12,7 @@ internal sealed class ExperimentConfiguration : IEntityTypeConfiguration<Experim
         builder.HasKey(e => e.Id);
         builder.Property(e => e.Id).ValueGeneratedNever();
         builder.Property(e => e.Name).HasMaxLength(Experiment.MaxNameLength).IsRequired();
-        builder.HasIndex(e => e.Name).IsUnique();
+        builder.HasIndex(e => new { e.WorkspaceId, e.Name }).IsUnique();
         builder.Property(e => e.Description).HasMaxLength(Experiment.MaxDescriptionLength);
         builder.Property(e => e.CreatedBy).HasMaxLength(200).IsRequired();
         builder.Property(e => e.Version).IsConcurrencyToken();

@@ -23,7 +23,7 @@ internal sealed class ApprovalPolicyConfiguration : IEntityTypeConfiguration<App
         builder.Ignore(p => p.RegressionLimits);
         // One environment-wide policy per environment, and one per model and environment. No foreign key to the model
         // (models are never deleted): on SQLite adding one would rebuild the table outside the migration's transaction.
-        builder.HasIndex(p => p.Environment).IsUnique().HasFilter("\"ModelId\" IS NULL");
+        builder.HasIndex(p => new { p.WorkspaceId, p.Environment }).IsUnique().HasFilter("\"ModelId\" IS NULL");
         builder.HasIndex(p => new { p.ModelId, p.Environment }).IsUnique().HasFilter("\"ModelId\" IS NOT NULL");
     }
 }

@@ -15,7 +15,7 @@ internal sealed class RegisteredModelConfiguration : IEntityTypeConfiguration<Re
         builder.Property(m => m.Description).HasMaxLength(RegisteredModel.MaxDescriptionLength);
         builder.Property(m => m.CreatedBy).HasMaxLength(200).IsRequired();
         builder.Property(m => m.ConcurrencyVersion).IsConcurrencyToken();
-        builder.HasIndex(m => m.Name).IsUnique();
+        builder.HasIndex(m => new { m.WorkspaceId, m.Name }).IsUnique();
     }
 }
 

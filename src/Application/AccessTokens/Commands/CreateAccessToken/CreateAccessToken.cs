@@ -1,6 +1,7 @@
 namespace Platform.Application.AccessTokens.Commands.CreateAccessToken;
 
 /// <summary>Creates a personal access token for the caller, scoped to some of the caller's roles.</summary>
+[PlatformWide]
 [RequiresRole(Permissions.AnySignedIn)]
 public sealed record CreateAccessTokenCommand(string Name, IReadOnlyList<Role> Roles, int? ExpiresInDays) : ICommand<CreatedAccessTokenDto>;
 

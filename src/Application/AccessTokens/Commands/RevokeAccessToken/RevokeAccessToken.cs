@@ -1,6 +1,7 @@
 namespace Platform.Application.AccessTokens.Commands.RevokeAccessToken;
 
 /// <summary>Revokes a token at once. Its owner or an Admin may; to anyone else the token does not exist.</summary>
+[PlatformWide]
 [RequiresRole(Permissions.AnySignedIn)]
 public sealed record RevokeAccessTokenCommand(Guid Id) : ICommand<AccessTokenDto>;
 

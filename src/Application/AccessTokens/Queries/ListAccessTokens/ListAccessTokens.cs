@@ -1,6 +1,7 @@
 namespace Platform.Application.AccessTokens.Queries.ListAccessTokens;
 
 /// <summary>The caller's own tokens, newest first (never their secrets).</summary>
+[PlatformWide]
 [RequiresRole(Permissions.AnySignedIn)]
 public sealed record ListAccessTokensQuery(int? Limit, string? Cursor) : IQuery<Page<AccessTokenDto>>;
 

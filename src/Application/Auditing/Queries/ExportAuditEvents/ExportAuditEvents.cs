@@ -3,6 +3,7 @@ using Platform.Domain.Auditing;
 namespace Platform.Application.Auditing.Queries.ExportAuditEvents;
 
 /// <summary>The filtered audit trail oldest first, read as it is written out (an export: nothing held whole in memory).</summary>
+[PlatformWide]
 [RequiresRole(Permissions.Audit)]
 public sealed record ExportAuditEventsQuery(AuditFilter Filter) : IQuery<IAsyncEnumerable<AuditEvent>>;
 

@@ -1,6 +1,7 @@
 namespace Platform.Application.Auditing.Queries.ListAuditActions;
 
 /// <summary>Every action the audit trail holds at least once (CreateRun, ApprovePromotion, …), by name: what its action filter offers.</summary>
+[PlatformWide]
 [RequiresRole(Permissions.Audit)]
 public sealed record ListAuditActionsQuery : IQuery<IReadOnlyList<string>>;
 

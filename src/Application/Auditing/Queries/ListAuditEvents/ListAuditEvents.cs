@@ -1,6 +1,7 @@
 namespace Platform.Application.Auditing.Queries.ListAuditEvents;
 
 /// <summary>The audit trail, newest first, filtered. Paged.</summary>
+[PlatformWide]
 [RequiresRole(Permissions.Audit)]
 public sealed record ListAuditEventsQuery(AuditFilter Filter, int? Limit, string? Cursor) : IQuery<Page<AuditEventDto>>;
 

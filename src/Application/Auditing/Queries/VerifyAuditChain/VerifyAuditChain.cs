@@ -7,6 +7,7 @@ namespace Platform.Application.Auditing.Queries.VerifyAuditChain;
 /// whose stored hash differs (changed, or one before it removed or inserted) is named, as is a sealed event that
 /// follows an unsealed one.
 /// </summary>
+[PlatformWide]
 [RequiresRole(Permissions.Audit)]
 public sealed record VerifyAuditChainQuery : IQuery<AuditVerificationDto>;
 

@@ -77,7 +77,7 @@ public sealed class ReportMonitoringCommandHandler(IPlatformDbContext db, TimePr
         if (turnedOn.Count > 0)
         {
             var model = await db.ModelNameAsync(deployment.ModelId, cancellationToken);
-            db.Publish(new DeploymentDriftAlertEvent(deployment.Name, model, report.Revision, report.Host, turnedOn), now);
+            db.Publish(deployment, new DeploymentDriftAlertEvent(deployment.Name, model, report.Revision, report.Host, turnedOn), now);
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -13,7 +13,8 @@ public sealed record CreateDownloadLinkCommand(DownloadTarget Target) : ICommand
 
 public sealed record IssuedDownloadLink(string Token, string FileName, DateTimeOffset ExpiresAt);
 
-public sealed class CreateDownloadLinkCommandHandler(ISender sender, ICurrentUser currentUser, IDownloadLinkSigner signer, TimeProvider clock)
+public sealed class CreateDownloadLinkCommandHandler(
+    ISender sender, ICurrentUser currentUser, WorkspaceScope workspace, IDownloadLinkSigner signer, TimeProvider clock)
     : ICommandHandler<CreateDownloadLinkCommand, IssuedDownloadLink>
 {
     /// <summary>Long enough for a browser to follow the link at once, short enough that a leaked one is soon worthless.</summary>
@@ -28,7 +29,7 @@ public sealed class CreateDownloadLinkCommandHandler(ISender sender, ICurrentUse
         }
 
         var expiresAt = clock.GetUtcNow() + Lifetime;
-        var ticket = new DownloadTicket(command.Target, currentUser.UserId, currentUser.Name, currentUser.Roles, expiresAt);
+        var ticket = new DownloadTicket(command.Target, currentUser.UserId, currentUser.Name, workspace.Roles, expiresAt) { Workspace = workspace.WorkspaceName };
         return new IssuedDownloadLink(ticket.Encode(signer), content.FileName, expiresAt);
     }
 }

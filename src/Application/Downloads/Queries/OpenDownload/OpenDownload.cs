@@ -3,13 +3,14 @@ namespace Platform.Application.Downloads.Queries.OpenDownload;
 /// <summary>
 /// Opens what a download link names, for a request that carries no credentials: the link itself is the credential.
 /// A bad MAC is 401, an expired link 410; a user since removed or disabled is 401; then the content is read, as that
-/// user with the roles they still hold (no more than they used to make the link), through the normal read query.
+/// user with the roles they still hold in the link's workspace (no more than they used to make the link), through the
+/// normal read query inside that workspace.
 /// </summary>
 [AllowAnonymous]
 public sealed record OpenDownloadQuery(string Token) : IQuery<DownloadContent>;
 
 public sealed class OpenDownloadQueryHandler(
-    ISender sender, IPlatformDbContext db, IDownloadLinkSigner signer, IDownloadCaller caller, TimeProvider clock)
+    ISender sender, IPlatformDbContext db, IDownloadLinkSigner signer, IDownloadCaller caller, WorkspaceScope workspace, TimeProvider clock)
     : IQueryHandler<OpenDownloadQuery, DownloadContent>
 {
     public async ValueTask<DownloadContent> Handle(OpenDownloadQuery query, CancellationToken cancellationToken)
@@ -20,19 +21,14 @@ public sealed class OpenDownloadQueryHandler(
             throw new DownloadLinkExpiredException("This download link has expired; ask for the download again.");
         }
 
-        var roles = ticket.Roles;
-        if (ticket.UserId is { } userId)
+        if (ticket.UserId is { } userId
+            && await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => (bool?)u.IsDisabled).SingleOrDefaultAsync(cancellationToken) is null or true)
         {
-            var user = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new { u.IsDisabled, u.Roles }).SingleOrDefaultAsync(cancellationToken);
-            if (user is null || user.IsDisabled)
-            {
-                throw new UnauthenticatedException("This download link's user can no longer sign in.");
-            }
-
-            roles &= user.Roles;
+            throw new UnauthenticatedException("This download link's user can no longer sign in.");
         }
 
-        caller.ActFor(ticket.UserId, ticket.UserName, roles);
+        caller.ActFor(ticket.UserId, ticket.UserName, ticket.Roles);
+        workspace.Close(ticket.Workspace);
         return await DownloadReads.OpenAsync(sender, ticket.Target, cancellationToken);
     }
 }

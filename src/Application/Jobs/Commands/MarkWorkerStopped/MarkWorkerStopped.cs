@@ -3,6 +3,7 @@ using Platform.Application.Common.Auditing;
 namespace Platform.Application.Jobs.Commands.MarkWorkerStopped;
 
 [NotAudited]
+[PlatformWide]
 [RequiresRole(Role.System)]
 public sealed record MarkWorkerStoppedCommand(string WorkerId) : ICommand;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 namespace Platform.Application.Jobs.Queries.ListWorkers;
 
 /// <summary>Workers seen in the last day by name (keyset-paged like every list), with their hardware and the job in hand; <c>online</c> keeps the online ones.</summary>
+[PlatformWide]
 [RequiresRole(Permissions.Read)]
 public sealed record ListWorkersQuery(bool? Online = null, int? Limit = null, string? Cursor = null) : IQuery<Page<WorkerDto>>;
 

@@ -2,6 +2,7 @@ using Platform.Domain.Workspaces;
 
 namespace Platform.Application.Users.Commands.CreateUser;
 
+[PlatformWide]
 [RequiresRole(Permissions.Administer)]
 public sealed record CreateUserCommand(string UserName, string Password, IReadOnlyList<Role> Roles) : ICommand<UserDto>;
 

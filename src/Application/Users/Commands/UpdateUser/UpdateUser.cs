@@ -2,7 +2,12 @@ using Platform.Domain.Common;
 
 namespace Platform.Application.Users.Commands.UpdateUser;
 
-/// <summary>Changes a user's roles, password or disabled flag; each part is optional.</summary>
+/// <summary>
+/// Changes a user's roles, password or disabled flag; each part is optional. Roles are the user's platform roles
+/// (Admin: users and workspaces) and, for a member of <see cref="Workspace.DefaultName"/>, their roles there, as they
+/// were before workspaces existed; other workspaces' roles are their Admins' to change (members endpoints).
+/// </summary>
+[PlatformWide]
 [RequiresRole(Permissions.Administer)]
 public sealed record UpdateUserCommand(Guid Id, IReadOnlyList<Role>? Roles, string? Password, bool? IsDisabled) : ICommand<UserDto>;
 
@@ -24,6 +29,8 @@ public sealed class UpdateUserCommandHandler(IPlatformDbContext db, IPasswordHas
         if (command.Roles is not null)
         {
             user.ChangeRoles(command.Roles.Combine());
+            var membership = await db.WorkspaceMembers.SingleOrDefaultAsync(m => m.WorkspaceId == Workspace.DefaultId && m.UserId == user.Id, cancellationToken);
+            membership?.ChangeRoles(user.Roles & WorkspaceMember.WorkspaceRoles);
         }
 
         if (command.Password is not null)

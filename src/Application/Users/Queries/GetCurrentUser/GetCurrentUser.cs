@@ -1,6 +1,7 @@
 namespace Platform.Application.Users.Queries.GetCurrentUser;
 
 /// <summary>Who the caller is, with the roles in effect for this request (a token's roles, not its owner's).</summary>
+[PlatformWide]
 [RequiresRole(Permissions.AnySignedIn)]
 public sealed record GetCurrentUserQuery : IQuery<CurrentUserDto>;
 

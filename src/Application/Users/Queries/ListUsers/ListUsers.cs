@@ -1,5 +1,6 @@
 namespace Platform.Application.Users.Queries.ListUsers;
 
+[PlatformWide]
 [RequiresRole(Permissions.Administer)]
 public sealed record ListUsersQuery(int? Limit, string? Cursor) : IQuery<Page<UserDto>>;
 

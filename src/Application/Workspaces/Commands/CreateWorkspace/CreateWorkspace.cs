@@ -3,6 +3,7 @@ using Platform.Domain.Workspaces;
 namespace Platform.Application.Workspaces.Commands.CreateWorkspace;
 
 /// <summary>A new workspace (a platform Admin's act); its creator becomes its first Admin.</summary>
+[PlatformWide]
 [RequiresRole(Permissions.Administer)]
 public sealed record CreateWorkspaceCommand(string Name, string? DisplayName, string? Description) : ICommand<WorkspaceDto>;
 

@@ -6,6 +6,7 @@ namespace Platform.Application.Workspaces.Commands.PutWorkspaceMember;
 /// Adds a user to a workspace with roles there, or changes their roles (an Admin of the workspace, or a platform
 /// Admin). The last Admin of a workspace keeps the Admin role (409).
 /// </summary>
+[PlatformWide]
 [RequiresRole(Permissions.Read | Role.Admin)]
 public sealed record PutWorkspaceMemberCommand(string Workspace, string UserName, IReadOnlyList<Role> Roles) : ICommand<WorkspaceMemberDto>;
 

@@ -1,6 +1,7 @@
 namespace Platform.Application.Workspaces.Commands.RemoveWorkspaceMember;
 
 /// <summary>Takes a user out of a workspace (an Admin of it, or a platform Admin); the last Admin stays (409).</summary>
+[PlatformWide]
 [RequiresRole(Permissions.Read | Role.Admin)]
 public sealed record RemoveWorkspaceMemberCommand(string Workspace, string UserName) : ICommand;
 

@@ -1,6 +1,7 @@
 namespace Platform.Application.Workspaces.Queries.GetWorkspace;
 
 /// <summary>One workspace, for its members and platform Admins; 404 for anyone else.</summary>
+[PlatformWide]
 [RequiresRole(Permissions.Read | Role.Admin)]
 public sealed record GetWorkspaceQuery(string Name) : IQuery<WorkspaceDto>;
 

@@ -1,6 +1,7 @@
 namespace Platform.Application.Workspaces.Queries.ListWorkspaceMembers;
 
 /// <summary>A workspace's members by user name with their roles there, for its members and platform Admins. Paged.</summary>
+[PlatformWide]
 [RequiresRole(Permissions.Read | Role.Admin)]
 public sealed record ListWorkspaceMembersQuery(string Workspace, int? Limit, string? Cursor) : IQuery<Page<WorkspaceMemberDto>>;
 

@@ -1,6 +1,7 @@
 namespace Platform.Application.Workspaces.Queries.ListWorkspaces;
 
 /// <summary>The workspaces the caller belongs to, by name (a platform Admin sees every one). Paged.</summary>
+[PlatformWide]
 [RequiresRole(Permissions.Read | Role.Admin)]
 public sealed record ListWorkspacesQuery(int? Limit, string? Cursor) : IQuery<Page<WorkspaceDto>>;
 

@@ -181,13 +181,16 @@ namespace Platform.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int>("Version")
                         .HasColumnType("int");
 
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Sha256");
 
                     b.HasIndex("Status");
 
-                    b.HasIndex("Name", "Version")
+                    b.HasIndex("WorkspaceId", "Name", "Version")
                         .IsUnique();
 
                     b.ToTable("DatasetVersions", (string)null);
@@ -255,11 +258,14 @@ namespace Platform.Infrastructure.Persistence.Migrations.SqlServer
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ModelId");
 
-                    b.HasIndex("Name")
+                    b.HasIndex("WorkspaceId", "Name")
                         .IsUnique();
 
                     b.ToTable("Deployments", (string)null);
@@ -494,12 +500,15 @@ namespace Platform.Infrastructure.Persistence.Migrations.SqlServer
                         .IsConcurrencyToken()
                         .HasColumnType("int");
 
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("Name")
-                        .IsUnique();
-
                     b.HasIndex("LifecycleStage", "Id");
+
+                    b.HasIndex("WorkspaceId", "Name")
+                        .IsUnique();
 
                     b.ToTable("Experiments", (string)null);
                 });
@@ -555,15 +564,18 @@ namespace Platform.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
-                    b.HasKey("Id");
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uniqueidentifier");
 
-                    b.HasIndex("Environment")
-                        .IsUnique()
-                        .HasFilter("\"ModelId\" IS NULL");
+                    b.HasKey("Id");
 
                     b.HasIndex("ModelId", "Environment")
                         .IsUnique()
                         .HasFilter("\"ModelId\" IS NOT NULL");
+
+                    b.HasIndex("WorkspaceId", "Environment")
+                        .IsUnique()
+                        .HasFilter("\"ModelId\" IS NULL");
 
                     b.ToTable("ApprovalPolicies", (string)null);
                 });
@@ -669,9 +681,14 @@ namespace Platform.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ModelId");
+
+                    b.HasIndex("WorkspaceId");
 
                     b.HasIndex("Status", "RequestedAt");
 
@@ -868,9 +885,14 @@ namespace Platform.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.HasKey("Id");
 
                     b.HasIndex("RunId");
+
+                    b.HasIndex("WorkspaceId");
 
                     b.HasIndex("State", "Id");
 
@@ -1037,12 +1059,17 @@ namespace Platform.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)");
 
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.HasKey("Sequence");
 
                     b.HasIndex("DispatchedAt");
 
                     b.HasIndex("Id")
                         .IsUnique();
+
+                    b.HasIndex("WorkspaceId");
 
                     b.ToTable("PlatformEvents", (string)null);
                 });
@@ -1140,7 +1167,12 @@ namespace Platform.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
 
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId");
 
                     b.ToTable("WebhookSubscriptions", (string)null);
                 });
@@ -1280,11 +1312,16 @@ namespace Platform.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ArtifactSha256");
 
                     b.HasIndex("SourceRunId");
+
+                    b.HasIndex("WorkspaceId");
 
                     b.HasIndex("ModelId", "Number")
                         .IsUnique();
@@ -1342,9 +1379,12 @@ namespace Platform.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("Name")
+                    b.HasIndex("WorkspaceId", "Name")
                         .IsUnique();
 
                     b.ToTable("RegisteredModels", (string)null);
@@ -1482,7 +1522,12 @@ namespace Platform.Infrastructure.Persistence.Migrations.SqlServer
                         .IsConcurrencyToken()
                         .HasColumnType("int");
 
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId");
 
                     b.HasIndex("ExperimentId", "StartTime", "Id");
 

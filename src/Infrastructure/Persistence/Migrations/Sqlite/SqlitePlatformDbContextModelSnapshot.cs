@@ -174,13 +174,16 @@ namespace Platform.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("Version")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Sha256");
 
                     b.HasIndex("Status");
 
-                    b.HasIndex("Name", "Version")
+                    b.HasIndex("WorkspaceId", "Name", "Version")
                         .IsUnique();
 
                     b.ToTable("DatasetVersions", (string)null);
@@ -248,11 +251,14 @@ namespace Platform.Infrastructure.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ModelId");
 
-                    b.HasIndex("Name")
+                    b.HasIndex("WorkspaceId", "Name")
                         .IsUnique();
 
                     b.ToTable("Deployments", (string)null);
@@ -485,12 +491,15 @@ namespace Platform.Infrastructure.Persistence.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("Name")
-                        .IsUnique();
-
                     b.HasIndex("LifecycleStage", "Id");
+
+                    b.HasIndex("WorkspaceId", "Name")
+                        .IsUnique();
 
                     b.ToTable("Experiments", (string)null);
                 });
@@ -546,15 +555,18 @@ namespace Platform.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Id");
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
 
-                    b.HasIndex("Environment")
-                        .IsUnique()
-                        .HasFilter("\"ModelId\" IS NULL");
+                    b.HasKey("Id");
 
                     b.HasIndex("ModelId", "Environment")
                         .IsUnique()
                         .HasFilter("\"ModelId\" IS NOT NULL");
+
+                    b.HasIndex("WorkspaceId", "Environment")
+                        .IsUnique()
+                        .HasFilter("\"ModelId\" IS NULL");
 
                     b.ToTable("ApprovalPolicies", (string)null);
                 });
@@ -660,9 +672,14 @@ namespace Platform.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ModelId");
+
+                    b.HasIndex("WorkspaceId");
 
                     b.HasIndex("Status", "RequestedAt");
 
@@ -859,9 +876,14 @@ namespace Platform.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("RunId");
+
+                    b.HasIndex("WorkspaceId");
 
                     b.HasIndex("State", "Id");
 
@@ -1022,12 +1044,17 @@ namespace Platform.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Sequence");
 
                     b.HasIndex("DispatchedAt");
 
                     b.HasIndex("Id")
                         .IsUnique();
+
+                    b.HasIndex("WorkspaceId");
 
                     b.ToTable("PlatformEvents", (string)null);
                 });
@@ -1125,7 +1152,12 @@ namespace Platform.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId");
 
                     b.ToTable("WebhookSubscriptions", (string)null);
                 });
@@ -1265,11 +1297,16 @@ namespace Platform.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ArtifactSha256");
 
                     b.HasIndex("SourceRunId");
+
+                    b.HasIndex("WorkspaceId");
 
                     b.HasIndex("ModelId", "Number")
                         .IsUnique();
@@ -1327,9 +1364,12 @@ namespace Platform.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("Name")
+                    b.HasIndex("WorkspaceId", "Name")
                         .IsUnique();
 
                     b.ToTable("RegisteredModels", (string)null);
@@ -1463,7 +1503,12 @@ namespace Platform.Infrastructure.Persistence.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId");
 
                     b.HasIndex("ExperimentId", "StartTime", "Id");
 

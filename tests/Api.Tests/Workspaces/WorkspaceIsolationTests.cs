@@ -1,0 +1,228 @@
+using System.Net;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Platform.Api.Tests.Support;
+
+namespace Platform.Api.Tests.Workspaces;
+
+/// <summary>
+/// Isolation between workspaces, over every mapped endpoint (read from the app's endpoint data source, so a new
+/// endpoint cannot be forgotten): a member of workspace A who names a resource of workspace B gets exactly what a
+/// resource that does not exist gets (404, never 403), each list in A holds none of B's items, and B itself is 404.
+/// </summary>
+public sealed partial class WorkspaceIsolationTests(ApiFactory factory) : IClassFixture<ApiFactory>
+{
+    private const string Password = "a-long-enough-password";
+
+    [Fact]
+    public async Task A_member_of_one_workspace_finds_nothing_of_another_through_any_endpoint()
+    {
+        var (a, b, alice) = await ArrangeAsync();
+        var theirs = await FillAsync(b.Client, "b-only");
+        var nothing = Resources.Missing();
+
+        var failures = new List<string>();
+        var compared = 0;
+        foreach (var (method, pattern) in WorkspaceEndpoints())
+        {
+            foreach (var prefix in new[] { $"/api/v1/workspaces/{a.Name}/", "/api/v1/" })
+            {
+                var rest = pattern["/api/v1/workspaces/{workspace}/".Length..];
+                if (!NamesAResource(rest))
+                {
+                    if (method == "GET")
+                    {
+                        var listed = await alice.GetAsync(prefix + rest + "?q=b-only&search=b-only&name=b-only");
+                        var page = await listed.Content.ReadAsStringAsync();
+                        if ((int)listed.StatusCode >= 500 || theirs.Markers.FirstOrDefault(page.Contains) is not null)
+                        {
+                            failures.Add($"{method} {prefix}{rest}: {(int)listed.StatusCode}, shows B's {theirs.Markers.FirstOrDefault(page.Contains)}");
+                        }
+                    }
+
+                    continue;
+                }
+
+                var (toTheirs, unmapped) = Fill(rest, theirs);
+                if (unmapped is not null)
+                {
+                    failures.Add($"{method} {pattern}: no value for {{{unmapped}}}; teach this test what it names");
+                    continue;
+                }
+
+                var (toNothing, _) = Fill(rest, nothing);
+                var (seen, body) = await SendAsync(alice, method, prefix + toTheirs);
+                var (missing, _) = await SendAsync(alice, method, prefix + toNothing);
+                compared++;
+                var shown = seen < HttpStatusCode.BadRequest ? theirs.Markers.FirstOrDefault(body.Contains) : null;
+                if (seen != missing || shown is not null)
+                {
+                    failures.Add($"{method} {prefix}{toTheirs}: {(int)seen} for B's resource, {(int)missing} for none{(shown is null ? "" : ", shows " + shown)}");
+                }
+            }
+        }
+
+        Assert.True(compared > 80, $"only {compared} calls named a resource: the endpoint enumeration found too little");
+        Assert.True(failures.Count == 0, string.Join('\n', failures));
+    }
+
+    [Fact]
+    public async Task A_workspace_is_404_to_a_non_member_on_each_of_its_paths_and_a_download_link_of_its_resource_is_refused()
+    {
+        var (_, b, alice) = await ArrangeAsync();
+        var theirs = await FillAsync(b.Client, "b-link");
+
+        foreach (var path in new[] { "experiments", $"runs/{theirs.Run}", "models", "datasets", "jobs", "webhooks", "search?q=x" })
+        {
+            var problem = await (await alice.GetAsync($"/api/v1/workspaces/{b.Name}/{path}")).ExpectAsync(404);
+            Assert.Contains(b.Name, problem["detail"]!.GetValue<string>());
+        }
+
+        var link = await alice.PostJsonAsync("/api/v1/downloads", new { kind = "RunArtifact", runId = theirs.Run, path = "model.onnx" });
+        Assert.Equal(HttpStatusCode.NotFound, link.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_same_names_live_in_two_workspaces_each_on_its_own()
+    {
+        var (a, b, _) = await ArrangeAsync();
+
+        var inA = await FillAsync(a.Client, "churn");
+        var inB = await FillAsync(b.Client, "churn");
+
+        Assert.NotEqual(inA.Experiment, inB.Experiment);
+        foreach (var (space, mine, other) in new[] { (a, inA, inB), (b, inB, inA) })
+        {
+            var experiments = (await (await space.Client.GetAsync("/api/v1/experiments?name=churn")).ExpectAsync(200))["items"]!.AsArray();
+            Assert.Equal([mine.Experiment], experiments.Select(e => e!["id"]!.GetValue<string>()));
+            var version = await (await space.Client.GetAsync($"/api/v1/models/{mine.Model}/versions/1")).ExpectAsync(200);
+            Assert.Contains(mine.Run, version["lineage"]!.ToJsonString());
+            var dataset = await (await space.Client.GetAsync($"/api/v1/datasets/{mine.Dataset}/versions/1")).ExpectAsync(200);
+            Assert.Equal(1, dataset["version"]!.GetValue<int>());
+            await (await space.Client.GetAsync($"/api/v1/runs/{other.Run}")).ExpectAsync(404);
+        }
+    }
+
+    /// <summary>Two new workspaces (the platform admin administers both) and a user who is Admin of the first only.</summary>
+    private async Task<(Space A, Space B, HttpClient Alice)> ArrangeAsync()
+    {
+        using var admin = await factory.AdminAsync();
+        var adminToken = await factory.TokenAsync(ApiFactory.AdminUser, ApiFactory.AdminPassword);
+        var (a, b) = ("iso-a-" + Guid.NewGuid().ToString("N")[..8], "iso-b-" + Guid.NewGuid().ToString("N")[..8]);
+        await (await admin.PostJsonAsync("/api/v1/workspaces", new { name = a })).ExpectAsync(201);
+        await (await admin.PostJsonAsync("/api/v1/workspaces", new { name = b })).ExpectAsync(201);
+        var alice = "alice-" + Guid.NewGuid().ToString("N")[..8];
+        await (await admin.PostJsonAsync("/api/v1/users", new { userName = alice, password = Password, roles = new[] { "Viewer" } })).ExpectAsync(201);
+        await (await admin.PutJsonAsync($"/api/v1/workspaces/{a}/members/{alice}", new { roles = new[] { "Admin" } })).ExpectAsync(200);
+        var aliceToken = await factory.TokenAsync(alice, Password);
+        return (new Space(a, factory.InWorkspace(adminToken, a)), new Space(b, factory.InWorkspace(adminToken, b)), factory.Authorized(aliceToken));
+    }
+
+    /// <summary>An experiment with a run (a param, a metric, a tag, an ONNX artefact), two model versions from it (the first with an alias and a tag), a promotion request, a dataset, a job and a webhook.</summary>
+    private static async Task<Resources> FillAsync(HttpClient client, string name)
+    {
+        var experiment = await client.CreateExperimentAsync(name);
+        var run = await client.CreateRunAsync(experiment, new { @params = new Dictionary<string, string> { ["lr"] = "0.1" }, tags = new Dictionary<string, string> { ["team"] = name } });
+        await (await client.PostJsonAsync($"/api/v1/runs/{run}/metrics", new { metrics = new[] { new { key = "auc", value = 0.9, step = 0 } } })).ExpectAsync(200);
+        await (await client.PutAsync($"/api/v1/runs/{run}/artifacts/model.onnx", new ByteArrayContent(TinyOnnxModel.Bytes("x")))).ExpectAsync(200);
+        await (await client.PostJsonAsync($"/api/v1/models/{name}/versions", new { runId = run })).ExpectAsync(201);
+        await (await client.PostJsonAsync($"/api/v1/models/{name}/versions", new { runId = run })).ExpectAsync(201); // its audit event names the version (the first names the new model)
+        var registered = await (await client.GetAsync("/api/v1/audit?entityType=ModelVersion&limit=1")).ExpectAsync(200);
+        var version = registered["items"]!.AsArray().FirstOrDefault()?["entityId"]?.GetValue<string>() ?? throw new InvalidOperationException(registered.ToJsonString());
+        await (await client.PutJsonAsync($"/api/v1/models/{name}/aliases/champion", new { version = 1 })).ExpectAsync(200);
+        await (await client.PutJsonAsync($"/api/v1/models/{name}/versions/1/tags/owner", new { value = name })).ExpectAsync(200);
+        var promotion = (await (await client.PostJsonAsync($"/api/v1/models/{name}/versions/1/promotions", new { targetStage = "Staging", justification = "ready" })).ExpectAsync(201))["id"]!.GetValue<string>();
+        var csv = new StringContent("a,b,label\n1,2,0\n3,4,1\n5,6,0\n7,8,1\n", Encoding.UTF8, "text/csv");
+        await (await client.PostAsync($"/api/v1/datasets/{name}/versions", csv)).ExpectAsync(201);
+        var job = (await (await client.PostJsonAsync("/api/v1/jobs", new { kind = "Diagnostic", parameters = new { } })).ExpectAsync(202))["id"]!.GetValue<string>();
+        var webhook = (await (await client.PostJsonAsync("/api/v1/webhooks", new { name, url = "http://127.0.0.1:9/hooks" })).ExpectAsync(201))["subscription"]!["id"]!.GetValue<string>();
+        return new Resources(experiment, run, job, webhook, promotion, version, name, name, name);
+    }
+
+    private static IEnumerable<(string Method, string Pattern)> WorkspaceEndpointsOf(EndpointDataSource source) =>
+        source.Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText!.StartsWith("/api/v1/workspaces/{workspace}/", StringComparison.Ordinal)
+                && !e.RoutePattern.RawText.StartsWith("/api/v1/workspaces/{workspace}/members", StringComparison.Ordinal))
+            .SelectMany(e => (e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods ?? []).Select(m => (m, e.RoutePattern.RawText!)))
+            .Distinct();
+
+    private IEnumerable<(string Method, string Pattern)> WorkspaceEndpoints() => WorkspaceEndpointsOf(factory.Services.GetRequiredService<EndpointDataSource>()).ToList();
+
+    private static bool NamesAResource(string rest) => rest.Split('/').Any(Parameter().IsMatch);
+
+    /// <summary>The path with each parameter given the value it names in <paramref name="world"/>, or the first parameter it cannot fill.</summary>
+    private static (string Path, string? Unmapped) Fill(string rest, Resources world)
+    {
+        var segments = rest.Split('/');
+        for (var i = 0; i < segments.Length; i++)
+        {
+            if (Parameter().Match(segments[i]) is not { Success: true } match)
+            {
+                continue;
+            }
+
+            var parameter = match.Groups["name"].Value;
+            var before = i > 0 ? segments[i - 1] : "";
+            var value = (parameter, before) switch
+            {
+                ("id" or "experimentId", "experiments") => world.Experiment,
+                ("id", "runs") => world.Run,
+                ("id", "jobs") => world.Job,
+                ("id", "webhooks") => world.Webhook,
+                ("id", "promotions") => world.Promotion,
+                ("id", "model-versions") => world.ModelVersion,
+                ("id", "keys") => world.Unknown,
+                ("deliveryId", _) => world.Unknown,
+                ("name", "models") => world.Model,
+                ("name", "datasets") => world.Dataset,
+                ("name", "deployments") => world.Deployment,
+                ("version", _) => "1",
+                ("alias", _) => "champion",
+                ("key", _) => "owner",
+                ("environment", _) => "Production",
+                ("path", _) => "model.onnx",
+                _ => null,
+            };
+            if (value is null)
+            {
+                return (rest, parameter);
+            }
+
+            segments[i] = Uri.EscapeDataString(value);
+        }
+
+        return (string.Join('/', segments), null);
+    }
+
+    private static async Task<(HttpStatusCode Status, string Body)> SendAsync(HttpClient client, string method, string path)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (method != "GET" && method != "DELETE")
+        {
+            request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+        }
+
+        using var response = await client.SendAsync(request);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    [GeneratedRegex(@"^\{\**(?<name>[A-Za-z]+)(:[^}]*)?\}$")]
+    private static partial Regex Parameter();
+
+    private sealed record Space(string Name, HttpClient Client);
+
+    private sealed record Resources(
+        string Experiment, string Run, string Job, string Webhook, string Promotion, string ModelVersion, string Model, string Dataset, string Deployment)
+    {
+        public string Unknown { get; } = Guid.NewGuid().ToString();
+
+        /// <summary>What would show that one of these leaked into a list: its ids and its own names.</summary>
+        public string[] Markers => [Experiment, Run, Job, Webhook, Promotion, ModelVersion, Model];
+
+        public static Resources Missing() =>
+            new(Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), Guid.NewGuid().ToString(),
+                Guid.NewGuid().ToString(), "none-model", "none-data", "none-deployment");
+    }
+}
