@@ -16,6 +16,7 @@ public static class DependencyInjection
         });
         services.AddScoped<Common.Auditing.AuditScope>();
         services.AddScoped<Common.Security.WorkspaceScope>();
+        services.AddScoped<Jobs.JobShares>();
         services.AddScoped<IWorkspaceScope>(sp => sp.GetRequiredService<Common.Security.WorkspaceScope>());
         Common.Events.DomainEventRegistration.AddDomainEventHandlers(services);
         // A rule stops at its first failure: later checks in it (length, format) may assume earlier ones held.

@@ -10,7 +10,7 @@ namespace Platform.Api.Endpoints;
 
 internal static class AccessTokenEndpoints
 {
-    public sealed record CreateAccessTokenRequest(string Name, IReadOnlyList<Role> Roles, int? ExpiresInDays);
+    public sealed record CreateAccessTokenRequest(string Name, IReadOnlyList<Role> Roles, int? ExpiresInDays, IReadOnlyList<string>? Workspaces);
 
     public static void MapAccessTokenEndpoints(this RouteGroupBuilder api)
     {
@@ -18,7 +18,7 @@ internal static class AccessTokenEndpoints
 
         tokens.MapPost("/", async (CreateAccessTokenRequest request, ISender sender, CancellationToken ct) =>
         {
-            CreatedAccessTokenDto created = await sender.Send(new CreateAccessTokenCommand(request.Name, request.Roles ?? [], request.ExpiresInDays), ct);
+            CreatedAccessTokenDto created = await sender.Send(new CreateAccessTokenCommand(request.Name, request.Roles ?? [], request.ExpiresInDays, request.Workspaces), ct);
             return TypedResults.Created($"/api/v1/tokens/{created.Token.Id}", created);
         }).WithSummary("Creates a personal access token; its secret is in this response only.");
 

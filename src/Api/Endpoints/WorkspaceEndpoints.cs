@@ -4,19 +4,23 @@ using Platform.Application.Workspaces;
 using Platform.Application.Workspaces.Commands.CreateWorkspace;
 using Platform.Application.Workspaces.Commands.PutWorkspaceMember;
 using Platform.Application.Workspaces.Commands.RemoveWorkspaceMember;
+using Platform.Application.Workspaces.Commands.SetWorkspaceQuotas;
 using Platform.Application.Workspaces.Queries.GetWorkspace;
+using Platform.Application.Workspaces.Queries.GetWorkspaceQuotas;
 using Platform.Application.Workspaces.Queries.ListWorkspaceMembers;
 using Platform.Application.Workspaces.Queries.ListWorkspaces;
 using Platform.Domain.Identity;
 
 namespace Platform.Api.Endpoints;
 
-/// <summary>Workspaces and their members (issue 17's first step: the resources do not live in them yet).</summary>
+/// <summary>Workspaces, their members and their quotas: the platform-wide routes about a workspace (its resources live under it, see ApiComposition).</summary>
 internal static class WorkspaceEndpoints
 {
     public sealed record CreateWorkspaceRequest(string Name, string? DisplayName, string? Description);
 
     public sealed record PutMemberRequest(IReadOnlyList<Role> Roles);
+
+    public sealed record PutQuotasRequest(int? ConcurrentJobs, int? ConcurrentGpuJobs);
 
     public static void MapWorkspaceEndpoints(this RouteGroupBuilder api)
     {
@@ -35,6 +39,14 @@ internal static class WorkspaceEndpoints
         workspaces.MapGet("/{workspace}", async (string workspace, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new GetWorkspaceQuery(workspace), ct)))
             .WithSummary("One workspace; 404 for anyone who is not its member.");
+
+        workspaces.MapGet("/{workspace}/quotas", async (string workspace, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new GetWorkspaceQuotasQuery(workspace), ct)))
+            .WithSummary("The workspace's quotas (concurrent jobs, concurrent GPU jobs) with what it uses now and how many jobs wait for a share.");
+
+        workspaces.MapPut("/{workspace}/quotas", async (string workspace, PutQuotasRequest request, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new SetWorkspaceQuotasCommand(workspace, request.ConcurrentJobs, request.ConcurrentGpuJobs), ct)))
+            .WithSummary("Sets the workspace's own quotas (platform Admin); one left out is the platform's default (Workspaces:Quotas).");
 
         workspaces.MapGet("/{workspace}/members", async (string workspace, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
             TypedResults.Ok<Page<WorkspaceMemberDto>>(await sender.Send(new ListWorkspaceMembersQuery(workspace, limit, cursor), ct)))

@@ -6,12 +6,12 @@ public sealed record JobDto(
     Guid Id, JobKind Kind, HardwareClass HardwareClass, JobState State, string ParametersJson, Guid? RunId, string SubmittedBy,
     int Attempts, int MaxAttempts, int TimeoutSeconds, string? Reason, string? WorkerId, double Progress, string? Phase,
     string? ProgressMessage, DateTimeOffset? ProgressAt, bool CancelRequested, DateTimeOffset CreatedAt, DateTimeOffset? StartedAt,
-    DateTimeOffset? FinishedAt, string? ResultJson)
+    DateTimeOffset? FinishedAt, string? ResultJson, string? WaitingFor)
 {
     public static JobDto From(Job j) => new(
         j.Id, j.Kind, j.HardwareClass, j.State, j.ParametersJson, j.RunId, j.SubmittedBy, j.Attempts, j.MaxAttempts, j.TimeoutSeconds,
         j.Reason, j.WorkerId, j.Progress, j.Phase, j.ProgressMessage, j.ProgressAt, j.CancelRequestedAt is not null, j.CreatedAt, j.StartedAt,
-        j.FinishedAt, j.ResultJson);
+        j.FinishedAt, j.ResultJson, j.WaitingFor);
 }
 
 public sealed record JobLogLineDto(int Sequence, DateTimeOffset At, string Text);

@@ -11,3 +11,9 @@ public sealed record WorkspaceDto(
 }
 
 public sealed record WorkspaceMemberDto(string UserName, IReadOnlyList<Role> Roles, string AddedBy, DateTimeOffset AddedAt);
+
+/// <summary>A workspace's quotas and what it uses of them now.</summary>
+public sealed record WorkspaceQuotasDto(QuotaUseDto ConcurrentJobs, QuotaUseDto ConcurrentGpuJobs);
+
+/// <summary>One quota: its limit, what is in use, and (for jobs) how many wait for a share.</summary>
+public sealed record QuotaUseDto(int Quota, int InUse, int? Waiting);

@@ -31,9 +31,23 @@ public sealed class AccessToken
     public DateTimeOffset? RevokedAt { get; private set; }
     public DateTimeOffset? LastUsedAt { get; private set; }
 
+    /// <summary>The workspaces it works in, comma-separated ids; null: every workspace its owner belongs to.</summary>
+    public string? WorkspaceIds { get; private set; }
+
+    /// <summary>The workspaces it is scoped to, or null for every workspace its owner belongs to.</summary>
+    public IReadOnlyList<Guid>? Workspaces => WorkspaceIds?.Split(',').Select(Guid.Parse).ToList();
+
+    public const int MaxWorkspaces = 20;
+
     public static AccessToken Issue(
-        Guid userId, Role ownerRoles, string name, string tokenHash, string prefix, Role roles, DateTimeOffset now, DateTimeOffset expiresAt)
+        Guid userId, Role ownerRoles, string name, string tokenHash, string prefix, Role roles, DateTimeOffset now, DateTimeOffset expiresAt,
+        IReadOnlyCollection<Guid>? workspaces = null)
     {
+        if (workspaces is { Count: 0 or > MaxWorkspaces })
+        {
+            throw new DomainException("token.workspaces", $"A token scoped to workspaces names 1 to {MaxWorkspaces} of them; leave them out for all of yours.");
+        }
+
         if (roles == Role.None)
         {
             throw new DomainException("token.no-roles", "A token needs at least one role.");
@@ -59,6 +73,7 @@ public sealed class AccessToken
             Roles = roles,
             CreatedAt = now,
             ExpiresAt = expiresAt,
+            WorkspaceIds = workspaces is null ? null : string.Join(',', workspaces.Distinct()),
         };
     }
 

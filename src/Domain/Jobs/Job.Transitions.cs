@@ -152,6 +152,7 @@ public sealed partial class Job
         Reason = reason is { Length: > MaxReasonLength } ? reason[..MaxReasonLength] : reason;
         FinishedAt = now;
         LeaseExpiresAt = null;
+        WaitingFor = null;
         Version++;
         Raise(new JobEnded(this, now));
         Raise(new JobChanged(this));

@@ -53,6 +53,7 @@ internal sealed class AccessTokenAuthenticationHandler(
             new(PlatformClaims.AccessTokenId, match.Token.Id.ToString()),
         };
         claims.AddRange(roles.Split().Select(r => new Claim(PlatformClaims.Role, r.ToString())));
+        claims.AddRange((match.Token.Workspaces ?? []).Select(w => new Claim(PlatformClaims.Workspace, w.ToString())));
         var identity = new ClaimsIdentity(claims, Scheme.Name, PlatformClaims.Name, PlatformClaims.Role);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));
     }

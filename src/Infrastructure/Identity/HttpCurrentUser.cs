@@ -34,6 +34,9 @@ internal sealed class HttpCurrentUser(IHttpContextAccessor accessor, CurrentPrin
 
     public bool IsSession => Identity is { IsAuthenticated: true, AuthenticationType: PlatformAuthenticationSchemes.Local };
 
+    public IReadOnlyList<Guid>? TokenWorkspaces =>
+        AccessTokenId is null || Principal!.FindAll(PlatformClaims.Workspace).Select(c => Guid.Parse(c.Value)).ToList() is not { Count: > 0 } scoped ? null : scoped;
+
     public Guid? AccessTokenId => Guid.TryParse(Principal?.FindFirst(PlatformClaims.AccessTokenId)?.Value, out var id) ? id : null;
 
     public JobScope? Job => IsJob

@@ -8,6 +8,9 @@ public static class PlatformClaims
     public const string Role = "role";
     public const string AccessTokenId = "token_id";
 
+    /// <summary>In the principal built for a personal access token scoped to workspaces: one claim per workspace id.</summary>
+    public const string Workspace = "workspace";
+
     /// <summary>In the principal built for a job's token: the job, its lease (the attempt) and its run.</summary>
     public const string JobId = "job_id";
     public const string LeaseId = "lease_id";

@@ -20,7 +20,8 @@ public sealed record WorkerInfo(
 public sealed record JobInfo(
     Guid Id, string Kind, string State, Guid? RunId, string SubmittedBy, double Progress, string? Phase, string? ProgressMessage, string? Reason, DateTimeOffset CreatedAt,
     string? HardwareClass = null, string? ParametersJson = null, int Attempts = 0, int MaxAttempts = 0, string? WorkerId = null,
-    DateTimeOffset? StartedAt = null, DateTimeOffset? FinishedAt = null, string? ResultJson = null, bool CancelRequested = false)
+    DateTimeOffset? StartedAt = null, DateTimeOffset? FinishedAt = null, string? ResultJson = null, bool CancelRequested = false,
+    string? WaitingFor = null)
 {
     public bool Ended => Contracts.Api.JobStates.IsFinal(State);
 

@@ -81,6 +81,22 @@ public sealed class LivePagesTests : DeploymentPageContext
     }
 
     [Fact]
+    public async Task The_job_page_says_why_a_queued_job_waits_until_it_is_sent_to_the_workers()
+    {
+        const string Waiting = "Waiting: the workspace has its quota of 10 concurrent jobs with the workers; it is sent when one of them ends.";
+        ServeRun(() => false);
+        Live.JobsHub.Answer("SubscribeToJob", _ => Job("Queued") with { WaitingFor = Waiting });
+        Api.On(HttpMethod.Get, $"/api/v1/jobs/{JobId}", () => Job("Queued") with { WaitingFor = Waiting });
+        Api.On(HttpMethod.Get, $"/api/v1/jobs/{JobId}/logs", () => new Page<LogLine>([], null));
+        var page = RenderAs<JobPage>("DataScientist", ("Id", JobId));
+        page.WaitForAssertion(() => Assert.Equal(Waiting, page.Find("[data-testid=job-waiting]").TextContent.Trim()));
+
+        await page.InvokeAsync(() => Live.JobsHub.PushAsync("JobChanged", Job("Running")));
+
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=job-waiting]")));
+    }
+
+    [Fact]
     public async Task The_job_page_follows_its_job_to_the_end_and_then_links_the_version_registered_from_its_run()
     {
         var finished = false;

@@ -6,7 +6,8 @@ namespace Platform.Application.Common.Behaviours;
 /// Enters the workspace a request runs in, before its roles are checked: the one its route names, or where the path
 /// names none, the caller's home (a job's token: its job's workspace; a person: <see cref="Workspace.DefaultName"/>).
 /// A caller who is not a member finds no such workspace (404, never 403, so names do not leak); a member holds the
-/// roles of their membership there, no more than their token or link carries. From here on persistence keeps every
+/// roles of their membership there, no more than their token or link carries; a token scoped to other workspaces
+/// finds none here either. From here on persistence keeps every
 /// query inside the workspace. Platform-wide and anonymous requests, and the platform's own background work, pass.
 /// </summary>
 public sealed class WorkspaceBehaviour<TMessage, TResponse>(WorkspaceScope scope, ICurrentUser currentUser, IPlatformDbContext db)
@@ -47,17 +48,24 @@ public sealed class WorkspaceBehaviour<TMessage, TResponse>(WorkspaceScope scope
             .Select(w => new { w.Id, Membership = db.WorkspaceMembers.Where(m => m.WorkspaceId == w.Id && m.UserId == userId).Select(m => (Role?)m.Roles).FirstOrDefault() })
             .SingleOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("Workspace", name);
+        if (currentUser.TokenWorkspaces is { } scoped && !scoped.Contains(found.Id))
+        {
+            throw new NotFoundException("Workspace", name);
+        }
+
         scope.Enter(found.Id, name, RolesIn(name, found.Membership));
     }
 
     /// <summary>
-    /// A person signed in holds their membership's roles; a personal access token or a download link, no more than it
-    /// carries. An external identity with no local account holds its claimed roles in the default workspace only.
+    /// A person signed in holds their membership's roles; a personal access token or a download link, what it carries
+    /// of those (an Admin of the workspace holds them all). An external identity with no local account holds its claimed roles in the default workspace only.
     /// </summary>
     private Role RolesIn(string name, Role? membership) =>
         currentUser.UserId is null
             ? name == Workspace.DefaultName ? currentUser.Roles : throw new NotFoundException("Workspace", name)
             : membership is not { } roles
             ? throw new NotFoundException("Workspace", name)
-            : currentUser.IsSession ? roles : roles & currentUser.Roles;
+            : currentUser.IsSession ? roles
+            : roles.HasFlag(Role.Admin) ? currentUser.Roles & WorkspaceMember.WorkspaceRoles
+            : roles & currentUser.Roles;
 }

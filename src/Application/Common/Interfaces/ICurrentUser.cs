@@ -19,6 +19,9 @@ public interface ICurrentUser
     /// </summary>
     bool IsSession => false;
 
+    /// <summary>The workspaces a personal access token is scoped to; null for a token of every workspace, and for any other caller.</summary>
+    IReadOnlyList<Guid>? TokenWorkspaces => null;
+
     /// <summary>The personal access token used, if any.</summary>
     Guid? AccessTokenId { get; }
 

@@ -32,5 +32,7 @@ internal sealed class AccessTokenConfiguration : IEntityTypeConfiguration<Access
         builder.Property(t => t.Prefix).HasMaxLength(16).IsRequired();
         builder.HasOne<User>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(t => new { t.UserId, t.CreatedAt });
+        builder.Property(t => t.WorkspaceIds).HasMaxLength(AccessToken.MaxWorkspaces * 37).IsUnicode(false);
+        builder.Ignore(t => t.Workspaces);
     }
 }

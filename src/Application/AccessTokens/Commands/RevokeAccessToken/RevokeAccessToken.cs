@@ -18,6 +18,6 @@ public sealed class RevokeAccessTokenCommandHandler(IPlatformDbContext db, ICurr
 
         token.Revoke(clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
-        return AccessTokenDto.From(token);
+        return AccessTokenDto.From(token, await AccessTokenDto.WorkspaceNamesAsync(db, [token], cancellationToken));
     }
 }

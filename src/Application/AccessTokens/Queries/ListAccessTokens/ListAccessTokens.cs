@@ -21,6 +21,7 @@ public sealed class ListAccessTokensQueryHandler(IPlatformDbContext db, ICurrent
 
         var page = await tokens.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id)
             .ReadPageAsync(limit, t => new Position(t.CreatedAt, t.Id), cancellationToken);
-        return page.Select(AccessTokenDto.From);
+        var names = await AccessTokenDto.WorkspaceNamesAsync(db, page.Rows, cancellationToken);
+        return page.Select(t => AccessTokenDto.From(t, names));
     }
 }

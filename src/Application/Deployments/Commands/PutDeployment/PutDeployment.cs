@@ -19,7 +19,7 @@ public sealed record PutDeploymentCommand(
     string Name, string? Model, DeploymentEnvironment? Environment, HardwareClass HardwareClass, IReadOnlyList<TrafficVersionRequest>? Versions,
     CanaryPolicy? CanaryPolicy, DriftPolicy? DriftPolicy, string? Reason, int? IfMatch = null) : ICommand<DeploymentChangeDto>;
 
-public sealed class PutDeploymentCommandHandler(IPlatformDbContext db, IOutbox outbox, IJobTokenIssuer tickets, ICurrentUser user, TimeProvider clock, Microsoft.Extensions.Options.IOptions<Jobs.JobOptions> options)
+public sealed class PutDeploymentCommandHandler(IPlatformDbContext db, Jobs.JobShares shares, ICurrentUser user, TimeProvider clock, Microsoft.Extensions.Options.IOptions<Jobs.JobOptions> options)
     : ICommandHandler<PutDeploymentCommand, DeploymentChangeDto>
 {
     public async ValueTask<DeploymentChangeDto> Handle(PutDeploymentCommand command, CancellationToken cancellationToken)
@@ -69,7 +69,7 @@ public sealed class PutDeploymentCommandHandler(IPlatformDbContext db, IOutbox o
             job = await DeployJobs.SubmitAsync(db, user, options.Value, deployment, model, revision, active, versions, now, cancellationToken);
             db.Jobs.Add(job);
             deployment.AwaitValidation(revision, job.Id);
-            outbox.Dispatch(job, tickets);
+            await shares.AdmitAsync(job, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -4,14 +4,14 @@ namespace Platform.Application.Jobs.Commands.RetryJob;
 [RequiresRole(Role.DataScientist | Role.Operator)]
 public sealed record RetryJobCommand(Guid Id) : ICommand<JobDto>;
 
-public sealed class RetryJobCommandHandler(IPlatformDbContext db, IOutbox outbox, IJobTokenIssuer tickets, ICurrentUser currentUser, TimeProvider clock)
+public sealed class RetryJobCommandHandler(IPlatformDbContext db, JobShares shares, ICurrentUser currentUser, TimeProvider clock)
     : ICommandHandler<RetryJobCommand, JobDto>
 {
     public async ValueTask<JobDto> Handle(RetryJobCommand command, CancellationToken cancellationToken)
     {
         var job = await db.LoadVisibleJobAsync(currentUser, command.Id, cancellationToken);
         job.Retry(clock.GetUtcNow());
-        outbox.Dispatch(job, tickets);
+        await shares.AdmitAsync(job, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return JobDto.From(job);
     }

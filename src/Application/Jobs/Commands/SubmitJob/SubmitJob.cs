@@ -13,7 +13,7 @@ public sealed record SubmitJobCommand(
     JobKind Kind, HardwareClass HardwareClass, string? ParametersJson, Guid? RunId, int? TimeoutSeconds, int? MaxAttempts) : ICommand<JobDto>;
 
 public sealed class SubmitJobCommandHandler(
-    IPlatformDbContext db, IOutbox outbox, IJobTokenIssuer tickets, ICurrentUser currentUser, TimeProvider clock, IOptions<JobOptions> options, IHyperparameterRules hyperparameters)
+    IPlatformDbContext db, JobShares shares, ICurrentUser currentUser, TimeProvider clock, IOptions<JobOptions> options, IHyperparameterRules hyperparameters)
     : ICommandHandler<SubmitJobCommand, JobDto>
 {
     public async ValueTask<JobDto> Handle(SubmitJobCommand command, CancellationToken cancellationToken)
@@ -53,7 +53,7 @@ public sealed class SubmitJobCommandHandler(
             command.TimeoutSeconds ?? options.Value.DefaultTimeoutSeconds, command.MaxAttempts ?? options.Value.DefaultMaxAttempts,
             clock.GetUtcNow());
         db.Jobs.Add(job);
-        outbox.Dispatch(job, tickets);
+        await shares.AdmitAsync(job, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return JobDto.From(job);
     }

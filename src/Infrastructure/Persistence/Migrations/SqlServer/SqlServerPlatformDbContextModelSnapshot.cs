@@ -737,6 +737,11 @@ namespace Platform.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<Guid>("UserId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("WorkspaceIds")
+                        .HasMaxLength(740)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(740)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("TokenHash")
@@ -880,6 +885,9 @@ namespace Platform.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("int");
+
+                    b.Property<string>("WaitingFor")
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("WorkerId")
                         .HasMaxLength(200)
@@ -1619,6 +1627,12 @@ namespace Platform.Infrastructure.Persistence.Migrations.SqlServer
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<int?>("ConcurrentGpuJobQuota")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("ConcurrentJobQuota")
+                        .HasColumnType("int");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");

@@ -728,6 +728,11 @@ namespace Platform.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("UserId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("WorkspaceIds")
+                        .HasMaxLength(740)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("TokenHash")
@@ -871,6 +876,9 @@ namespace Platform.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("WaitingFor")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("WorkerId")
                         .HasMaxLength(200)
@@ -1596,6 +1604,12 @@ namespace Platform.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("ConcurrentGpuJobQuota")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ConcurrentJobQuota")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
