@@ -15,6 +15,7 @@ public static class DependencyInjection
             options.PipelineBehaviors = [typeof(WorkspaceBehaviour<,>), typeof(AuthorizationBehaviour<,>), typeof(ValidationBehaviour<,>), typeof(Common.Auditing.AuditBehaviour<,>)];
         });
         services.AddScoped<Common.Auditing.AuditScope>();
+        services.AddSingleton<Common.Security.WorkspaceIsolationSwitch>();
         services.AddScoped<Common.Security.WorkspaceScope>();
         services.AddScoped<Jobs.JobShares>();
         services.AddScoped<IWorkspaceScope>(sp => sp.GetRequiredService<Common.Security.WorkspaceScope>());

@@ -66,6 +66,7 @@ public static class DependencyInjection
                 ?? throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is SqlServer.");
             services.AddDbContext<SqlServerPlatformDbContext>((sp, o) => o
                 .UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure())
+                .ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, PlatformModelCacheKeyFactory>()
                 .AddInterceptors(
                     new CommandActivityInterceptor("mssql"), new DomainEventsInterceptor(sp), Stamp(sp),
                     new OutboxSignalInterceptor(sp.GetRequiredService<OutboxSignal>()), Auditing(sp)));
@@ -77,6 +78,7 @@ public static class DependencyInjection
             var connectionString = database.ConnectionString ?? $"Data Source={platform.Resolve("platform.db")}";
             services.AddDbContext<SqlitePlatformDbContext>((sp, o) => o
                 .UseSqlite(connectionString)
+                .ReplaceService<Microsoft.EntityFrameworkCore.Infrastructure.IModelCacheKeyFactory, PlatformModelCacheKeyFactory>()
                 .AddInterceptors(
                     new SqlitePragmaInterceptor(), new CommandActivityInterceptor("sqlite"), new DomainEventsInterceptor(sp), Stamp(sp),
                     new OutboxSignalInterceptor(sp.GetRequiredService<OutboxSignal>()), Auditing(sp)));

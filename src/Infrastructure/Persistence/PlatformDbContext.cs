@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Platform.Application.Common.Exceptions;
 using Platform.Application.Common.Interfaces;
+using Platform.Application.Common.Security;
 using Platform.Domain.Artifacts;
 using Platform.Domain.Experiments;
 using Platform.Domain.Identity;
@@ -16,8 +17,12 @@ namespace Platform.Infrastructure.Persistence;
 /// (<see cref="IWorkspaceScope"/>): one rule for every query, LINQ or raw, of every handler and background service.
 /// A context made without a scope (design time, tools) spans all workspaces.
 /// </summary>
-public abstract class PlatformDbContext(DbContextOptions options, IWorkspaceScope? workspace = null) : DbContext(options), IPlatformDbContext
+public abstract class PlatformDbContext(DbContextOptions options, IWorkspaceScope? workspace = null, WorkspaceIsolationSwitch? isolation = null)
+    : DbContext(options), IPlatformDbContext
 {
+    /// <summary>False only in a benchmark's composition without isolation: its model has no workspace filters.</summary>
+    internal bool FiltersWorkspaces => isolation?.Off != true;
+
     public DbSet<Experiment> Experiments => Set<Experiment>();
     public DbSet<Run> Runs => Set<Run>();
     public DbSet<RunParam> RunParams => Set<RunParam>();
@@ -69,7 +74,10 @@ public abstract class PlatformDbContext(DbContextOptions options, IWorkspaceScop
             FilterToWorkspaceMethod.MakeGenericMethod(type).Invoke(this, [modelBuilder]);
         }
 
-        FilterToOwners(modelBuilder);
+        if (FiltersWorkspaces)
+        {
+            FilterToOwners(modelBuilder);
+        }
     }
 
     /// <summary>
@@ -98,7 +106,10 @@ public abstract class PlatformDbContext(DbContextOptions options, IWorkspaceScop
     private void FilterToWorkspace<T>(ModelBuilder modelBuilder)
         where T : class, IWorkspaceOwned
     {
-        modelBuilder.Entity<T>().HasQueryFilter(e => SpansAllWorkspaces || e.WorkspaceId == CurrentWorkspaceId);
+        if (FiltersWorkspaces)
+        {
+            modelBuilder.Entity<T>().HasQueryFilter(e => SpansAllWorkspaces || e.WorkspaceId == CurrentWorkspaceId);
+        }
 
         // An index that leads with the workspace serves the filter; no foreign key, which SQLite could add only by
         // rebuilding each table (and its triggers). Workspaces are never deleted.

@@ -4,8 +4,10 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Platform.Infrastructure.Persistence;
 
 /// <summary>SQLite, the embedded default. Its migrations live in Persistence/Migrations/Sqlite.</summary>
-public sealed class SqlitePlatformDbContext(DbContextOptions<SqlitePlatformDbContext> options, Application.Common.Interfaces.IWorkspaceScope? workspace = null)
-    : PlatformDbContext(options, workspace)
+public sealed class SqlitePlatformDbContext(
+    DbContextOptions<SqlitePlatformDbContext> options, Application.Common.Interfaces.IWorkspaceScope? workspace = null,
+    Application.Common.Security.WorkspaceIsolationSwitch? isolation = null)
+    : PlatformDbContext(options, workspace, isolation)
 {
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 

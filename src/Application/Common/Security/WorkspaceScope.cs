@@ -4,7 +4,7 @@ namespace Platform.Application.Common.Security;
 /// The scoped <see cref="IWorkspaceScope"/>: spans all workspaces until an entry point closes it (every HTTP request
 /// and hub call does), then holds the workspace the pipeline enters and the roles the caller holds there.
 /// </summary>
-public sealed class WorkspaceScope : IWorkspaceScope
+public sealed class WorkspaceScope(WorkspaceIsolationSwitch? isolation = null) : IWorkspaceScope
 {
     public Guid? WorkspaceId { get; private set; }
     public string? WorkspaceName { get; private set; }
@@ -22,6 +22,11 @@ public sealed class WorkspaceScope : IWorkspaceScope
     /// <summary>An entry point (HTTP request, hub call) starts outside every workspace; <paramref name="requestedName"/> is the route's.</summary>
     public void Close(string? requestedName = null)
     {
+        if (isolation?.Off == true)
+        {
+            return;
+        }
+
         (SpansAll, WorkspaceId, WorkspaceName, Roles) = (false, null, null, Role.None);
         (RequestedName, IsRequest) = (requestedName, true);
     }
