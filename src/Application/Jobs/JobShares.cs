@@ -79,10 +79,12 @@ public sealed class JobShares(IPlatformDbContext db, IOutbox outbox, IJobTokenIs
 
     private static string? Refusal((int All, int Gpu) quota, (int All, int Gpu) used, HardwareClass hardware) =>
         used.All >= quota.All
-            ? $"Waiting: the workspace has its quota of {quota.All} concurrent jobs with the workers; it is sent when one of them ends."
+            ? $"Waiting: the workspace has its quota of {Jobs(quota.All, "concurrent")} with the workers; it is sent when one of them ends."
             : hardware == HardwareClass.Gpu && used.Gpu >= quota.Gpu
-            ? $"Waiting: the workspace has its quota of {quota.Gpu} concurrent GPU jobs with the workers; it is sent when one of them ends."
+            ? $"Waiting: the workspace has its quota of {Jobs(quota.Gpu, "concurrent GPU")} with the workers; it is sent when one of them ends."
             : null;
+
+    private static string Jobs(int count, string kind) => $"{count} {kind} job{(count == 1 ? "" : "s")}";
 
     private async Task<(int All, int Gpu)> QuotaAsync(Guid workspaceId, CancellationToken cancellationToken)
     {
