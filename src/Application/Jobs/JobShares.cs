@@ -13,6 +13,9 @@ namespace Platform.Application.Jobs;
 /// </summary>
 public sealed class JobShares(IPlatformDbContext db, IOutbox outbox, IJobTokenIssuer tickets, IWorkspaceScope scope, IOptions<JobQuotaOptions> defaults, TimeProvider clock)
 {
+    /// <summary>What this unit of work has released and not yet saved: the database does not count it yet.</summary>
+    private readonly Dictionary<Guid, (int All, int Gpu)> _sent = [];
+
     /// <summary>Sends a queued job that takes a new share to the workers, or holds it with the reason.</summary>
     public async Task AdmitAsync(Job job, CancellationToken cancellationToken)
     {
@@ -36,21 +39,30 @@ public sealed class JobShares(IPlatformDbContext db, IOutbox outbox, IJobTokenIs
     {
         var quota = await QuotaAsync(workspaceId, cancellationToken);
         var used = await InUseAsync(workspaceId, ending, cancellationToken);
+        used = (used.All + _sent.GetValueOrDefault(workspaceId).All, used.Gpu + _sent.GetValueOrDefault(workspaceId).Gpu);
         if (used.All >= quota.All)
         {
             return 0;
         }
 
-        var held = await db.Jobs.IgnoreQueryFilters()
-            .Where(j => j.WorkspaceId == workspaceId && j.State == JobState.Queued && j.WaitingFor != null)
-            .OrderBy(j => j.CreatedAt).Take(quota.All - used.All).ToListAsync(cancellationToken);
+        var candidates = db.Jobs.IgnoreQueryFilters()
+            .Where(j => j.WorkspaceId == workspaceId && j.State == JobState.Queued && j.WaitingFor != null && j.Id != ending);
+        if (used.Gpu >= quota.Gpu)
+        {
+            // A GPU job that cannot go yet must not keep the CPU jobs behind it waiting.
+            candidates = candidates.Where(j => j.HardwareClass != HardwareClass.Gpu);
+        }
+
+        var held = await candidates.OrderBy(j => j.CreatedAt).Take(quota.All - used.All).ToListAsync(cancellationToken);
         var sent = 0;
-        foreach (var job in held)
+        foreach (var job in held.Where(j => j is { State: JobState.Queued, WaitingFor: not null }))
         {
             if (Refusal(quota, used, job.HardwareClass) is null)
             {
                 Send(job);
-                used = (used.All + 1, used.Gpu + (job.HardwareClass == HardwareClass.Gpu ? 1 : 0));
+                var gpu = job.HardwareClass == HardwareClass.Gpu ? 1 : 0;
+                used = (used.All + 1, used.Gpu + gpu);
+                _sent[workspaceId] = (_sent.GetValueOrDefault(workspaceId).All + 1, _sent.GetValueOrDefault(workspaceId).Gpu + gpu);
                 sent++;
             }
         }

@@ -15,7 +15,8 @@ internal static class WorkspaceAccess
         var membership = workspace is null || user.UserId is not { } id
             ? null
             : await db.WorkspaceMembers.SingleOrDefaultAsync(m => m.WorkspaceId == workspace.Id && m.UserId == id, cancellationToken);
-        if (workspace is null || (membership is null && !user.Roles.HasFlag(Role.Admin)))
+        var outOfTokenScope = workspace is not null && user.TokenWorkspaces is { } scoped && !scoped.Contains(workspace.Id);
+        if (workspace is null || outOfTokenScope || (membership is null && !user.Roles.HasFlag(Role.Admin)))
         {
             throw new NotFoundException("Workspace", name);
         }
@@ -26,7 +27,9 @@ internal static class WorkspaceAccess
     public static async Task<Workspace> AdministerAsync(this IPlatformDbContext db, ICurrentUser user, string name, CancellationToken cancellationToken)
     {
         var (workspace, membership) = await db.SeeAsync(user, name, cancellationToken);
-        if (membership?.IsAdmin != true && !user.Roles.HasFlag(Role.Admin))
+        // A token or a link administers only if it carries Admin itself, whatever its owner holds.
+        var carriesAdmin = user.IsSession || user.Roles.HasFlag(Role.Admin);
+        if (!carriesAdmin || (membership?.IsAdmin != true && !user.Roles.HasFlag(Role.Admin)))
         {
             throw new ForbiddenAccessException($"Only an Admin of workspace '{name}' may change its members.");
         }

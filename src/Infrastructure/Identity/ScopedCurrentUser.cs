@@ -1,4 +1,5 @@
 using Platform.Application.Common.Interfaces;
+using Platform.Application.Common.Security;
 using Platform.Domain.Identity;
 
 namespace Platform.Infrastructure.Identity;
@@ -6,8 +7,9 @@ namespace Platform.Infrastructure.Identity;
 /// <summary>
 /// The caller for this scope: the HTTP caller; or, for work that arrives over the bus, the platform itself acting
 /// for a worker (set by <see cref="SystemSender"/>); or the user a download link was made for (set when the link is opened).
+/// Inside a workspace its roles are those the caller holds there, so every check a handler makes reads them.
 /// </summary>
-internal sealed class ScopedCurrentUser(HttpCurrentUser http) : ICurrentUser, IDownloadCaller
+internal sealed class ScopedCurrentUser(HttpCurrentUser http, WorkspaceScope workspace) : ICurrentUser, IDownloadCaller
 {
     private string? _systemActor;
     private (Guid? Id, string Name, Role Roles)? _linkUser;
@@ -15,7 +17,10 @@ internal sealed class ScopedCurrentUser(HttpCurrentUser http) : ICurrentUser, ID
     public bool IsAuthenticated => _systemActor is not null || _linkUser is not null || http.IsAuthenticated;
     public Guid? UserId => _systemActor is not null ? null : _linkUser is { } link ? link.Id : http.UserId;
     public string Name => _systemActor ?? _linkUser?.Name ?? http.Name;
-    public Role Roles => _systemActor is not null ? Role.System : _linkUser is { } link ? link.Roles : http.Roles;
+    /// <summary>Inside a workspace, the roles held there (entered by the pipeline); outside, the caller's own.</summary>
+    public Role Roles => workspace.WorkspaceId is not null ? workspace.Roles : CallerRoles;
+
+    private Role CallerRoles => _systemActor is not null ? Role.System : _linkUser is { } link ? link.Roles : http.Roles;
     public bool IsSession => _systemActor is null && _linkUser is null && http.IsSession;
     public IReadOnlyList<Guid>? TokenWorkspaces => _systemActor is not null || _linkUser is not null ? null : http.TokenWorkspaces;
     public Guid? AccessTokenId => _systemActor is not null || _linkUser is not null ? null : http.AccessTokenId;

@@ -34,6 +34,25 @@ public sealed class WorkspaceQuotaTests(ApiFactory factory) : IClassFixture<ApiF
     }
 
     [Fact]
+    public async Task A_held_gpu_job_does_not_keep_a_cpu_job_behind_it_waiting()
+    {
+        var (name, client) = await WorkspaceAsync();
+        await (await client.PutJsonAsync($"/api/v1/workspaces/{name}/quotas", new { concurrentJobs = 2, concurrentGpuJobs = 1 })).ExpectAsync(200);
+        var jobs = new List<string>();
+        foreach (var hardware in new[] { "Gpu", "Gpu", "Cpu", "Cpu" })
+        {
+            jobs.Add((await (await client.PostJsonAsync($"/api/v1/workspaces/{name}/jobs", new { kind = "Diagnostic", hardwareClass = hardware, parameters = new { } })).ExpectAsync(202))["id"]!.GetValue<string>());
+        }
+
+        Assert.Equal([null, "held", null, "held"], await WaitingAsync(client, name, jobs));
+        await (await client.PostAsync($"/api/v1/workspaces/{name}/jobs/{jobs[2]}/cancel", null)).ExpectAsync(200);
+
+        Assert.Equal([null, "held", null, null], await WaitingAsync(client, name, jobs));
+        var gpu = await (await client.GetAsync($"/api/v1/workspaces/{name}/jobs/{jobs[1]}")).ExpectAsync(200);
+        Assert.Contains("quota of 1 concurrent GPU job ", gpu["waitingFor"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Another_workspaces_burst_does_not_hold_a_workspaces_own_job()
     {
         var (busy, busyClient) = await WorkspaceAsync();

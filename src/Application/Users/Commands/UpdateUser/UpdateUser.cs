@@ -30,6 +30,11 @@ public sealed class UpdateUserCommandHandler(IPlatformDbContext db, IPasswordHas
         {
             user.ChangeRoles(command.Roles.Combine());
             var membership = await db.WorkspaceMembers.SingleOrDefaultAsync(m => m.WorkspaceId == Workspace.DefaultId && m.UserId == user.Id, cancellationToken);
+            if (membership is { IsAdmin: true } && !user.Roles.HasFlag(Role.Admin))
+            {
+                await Workspaces.LastAdmins.RefuseIfLastAsync(db, (await db.Workspaces.FindAsync([Workspace.DefaultId], cancellationToken))!, membership, cancellationToken);
+            }
+
             membership?.ChangeRoles(user.Roles & WorkspaceMember.WorkspaceRoles);
         }
 
