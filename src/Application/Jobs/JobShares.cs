@@ -109,8 +109,8 @@ public sealed class JobShares(IPlatformDbContext db, IOutbox outbox, IJobTokenIs
     private async Task<(int All, int Gpu)> InUseAsync(Guid workspaceId, Guid? except, CancellationToken cancellationToken)
     {
         var counts = await db.Jobs.IgnoreQueryFilters()
-            .Where(j => j.WorkspaceId == workspaceId && j.Id != except
-                && (j.State == JobState.Running || (j.State == JobState.Queued && j.WaitingFor == null)))
+            .Where(j => j.WorkspaceId == workspaceId && j.Id != except)
+            .Where(Job.HoldsAShare)
             .GroupBy(j => j.HardwareClass == HardwareClass.Gpu)
             .Select(g => new { Gpu = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
         var gpu = counts.Where(c => c.Gpu).Sum(c => c.Count);

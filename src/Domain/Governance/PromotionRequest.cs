@@ -1,19 +1,8 @@
-using Platform.Domain.Workspaces;
 using Platform.Domain.Common;
 using Platform.Domain.Registry;
+using Platform.Domain.Workspaces;
 
 namespace Platform.Domain.Governance;
-
-public enum PromotionStatus
-{
-    Pending,
-    Approved,
-    Rejected,
-    Withdrawn,
-
-    /// <summary>Pending past its expiry: shown, never stored (a decision on it is refused).</summary>
-    Expired,
-}
 
 /// <summary>
 /// A request to move a model version into a governed stage. Decided by distinct approvers other than its author
@@ -21,7 +10,7 @@ public enum PromotionStatus
 /// policy in force when it was made and the gate evidence are kept with it. <see cref="ConcurrencyVersion"/> makes
 /// concurrent decisions safe: one of them wins, the rest are refused.
 /// </summary>
-public sealed class PromotionRequest : AggregateRoot, IWorkspaceOwned
+public sealed partial class PromotionRequest : AggregateRoot, IWorkspaceOwned
 {
     public const int MaxTextLength = 2000;
 
@@ -113,97 +102,4 @@ public sealed class PromotionRequest : AggregateRoot, IWorkspaceOwned
 
     /// <summary>Whether the author of this request is <paramref name="actor"/> (by user id, else by name).</summary>
     public bool IsAuthor(Actor actor) => actor.UserId is { } id && RequestedByUserId is { } author ? id == author : actor.Name == RequestedBy;
-
-    /// <summary>
-    /// Records an approval; true when it is the last one needed, after which the caller moves the stage with
-    /// <paramref name="finalEvidence"/> (the gates checked again) stored here.
-    /// </summary>
-    public bool Approve(Actor approver, string? comment, Func<GateEvidence> finalEvidence, DateTimeOffset now)
-    {
-        EnsureDecidable(approver, now);
-        if (_decisions.Any(d => d.Approved && SamePerson(d, approver)))
-        {
-            throw new DomainException("promotion.already-approved", $"{approver.Name} has already approved this request; one person counts once.");
-        }
-
-        if (Approvals + 1 < RequiredApprovals)
-        {
-            Decide(approver, true, comment, now);
-            return false;
-        }
-
-        var evidence = finalEvidence();
-        if (!evidence.Passed)
-        {
-            throw new GatesFailedException(evidence);
-        }
-
-        Decide(approver, true, comment, now);
-        FinalEvidenceJson = GovernanceJson.Write(evidence);
-        Close(PromotionStatus.Approved, approver.Name, now);
-        Raise(new PromotionClosed(this, comment));
-        return true;
-    }
-
-    public void Reject(Actor approver, string comment, DateTimeOffset now)
-    {
-        EnsureDecidable(approver, now);
-        if (string.IsNullOrWhiteSpace(comment) || comment.Length > MaxTextLength)
-        {
-            throw new DomainException("promotion.comment", $"A rejection needs a comment of 1 to {MaxTextLength} characters.");
-        }
-
-        Decide(approver, false, comment, now);
-        Close(PromotionStatus.Rejected, approver.Name, now);
-        Raise(new PromotionClosed(this, comment));
-    }
-
-    public void Withdraw(Actor author, DateTimeOffset now)
-    {
-        EnsurePending(now);
-        if (!IsAuthor(author))
-        {
-            throw new DomainException("promotion.not-author", "Only the author of a request may withdraw it.");
-        }
-
-        Close(PromotionStatus.Withdrawn, author.Name, now);
-        Raise(new PromotionClosed(this, null));
-    }
-
-    private void EnsureDecidable(Actor approver, DateTimeOffset now)
-    {
-        EnsurePending(now);
-        if (IsAuthor(approver))
-        {
-            throw new SelfApprovalException();
-        }
-    }
-
-    private void EnsurePending(DateTimeOffset now)
-    {
-        if (Status != PromotionStatus.Pending)
-        {
-            throw new DomainException("promotion.closed", $"This request is already {Status}.");
-        }
-
-        if (IsExpired(now))
-        {
-            throw new DomainException("promotion.expired", $"This request expired at {ExpiresAt:u}; make a new one.");
-        }
-    }
-
-    private void Decide(Actor approver, bool approved, string? comment, DateTimeOffset now)
-    {
-        _decisions.Add(PromotionDecision.Record(Id, approver, approved, comment, now));
-        ConcurrencyVersion++;
-    }
-
-    private void Close(PromotionStatus status, string by, DateTimeOffset now)
-    {
-        (Status, ClosedBy, ClosedAt) = (status, by, now);
-        ConcurrencyVersion++;
-    }
-
-    private static bool SamePerson(PromotionDecision decision, Actor actor) =>
-        actor.UserId is { } id && decision.ActorUserId is { } other ? id == other : decision.Actor == actor.Name;
 }

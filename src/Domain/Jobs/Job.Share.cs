@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace Platform.Domain.Jobs;
 
 /// <summary>
@@ -11,8 +13,14 @@ public sealed partial class Job
     /// <summary>Why a queued job has not been sent to the workers yet; null once it has (or was never held).</summary>
     public string? WaitingFor { get; private set; }
 
-    /// <summary>True while the job counts against its workspace's quota: sent to the workers, or running.</summary>
-    public bool TakesAShare => State == JobState.Running || (State == JobState.Queued && WaitingFor is null);
+    /// <summary>The quota's rule, as a query can run it: a job counts while sent to the workers, or running.</summary>
+    public static readonly Expression<Func<Job, bool>> HoldsAShare =
+        j => j.State == JobState.Running || (j.State == JobState.Queued && j.WaitingFor == null);
+
+    private static readonly Func<Job, bool> HoldsAShareNow = HoldsAShare.Compile();
+
+    /// <summary>True while the job counts against its workspace's quota (<see cref="HoldsAShare"/>).</summary>
+    public bool TakesAShare => HoldsAShareNow(this);
 
     /// <summary>Keeps a queued job back from the workers, saying why.</summary>
     public void Hold(string reason)

@@ -7,8 +7,8 @@ namespace Platform.Application.Common.Behaviours;
 /// names none, the caller's home (a job's token: its job's workspace; a person: <see cref="Workspace.DefaultName"/>).
 /// A caller who is not a member finds no such workspace (404, never 403, so names do not leak); a member holds the
 /// roles of their membership there, no more than their token or link carries; a token scoped to other workspaces
-/// finds none here either. From here on persistence keeps every
-/// query inside the workspace. Platform-wide and anonymous requests, and the platform's own background work, pass.
+/// finds none here either. From here on persistence keeps every query inside the workspace. Platform-wide and
+/// anonymous requests, and the platform's own background work, pass.
 /// </summary>
 public sealed class WorkspaceBehaviour<TMessage, TResponse>(WorkspaceScope scope, ICurrentUser currentUser, IPlatformDbContext db)
     : IPipelineBehavior<TMessage, TResponse>
