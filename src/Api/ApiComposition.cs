@@ -105,6 +105,7 @@ public static class ApiComposition
         api.MapJobReportEndpoints();
         api.MapDownloadOpening();
         api.MapAuditEndpoints();
+        api.MapServingControlPlaneEndpoints();
 
         // A workspace's resources live under /workspaces/{workspace}; a path that names no workspace means the
         // caller's home one (a person's: 'default'; a job's token: its job's), as before workspaces existed.

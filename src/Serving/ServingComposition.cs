@@ -55,7 +55,10 @@ public static class ServingComposition
         return services;
     }
 
-    /// <summary>The Open Inference Protocol surface under <c>/v2</c>, the JSON-records endpoint and the admin endpoints.</summary>
+    /// <summary>
+    /// The Open Inference Protocol surface and the JSON-records endpoint under <c>/v2</c> (the default workspace's
+    /// deployments) and <c>/workspaces/{workspace}/v2</c> (any workspace's), and the admin endpoints.
+    /// </summary>
     public static IEndpointRouteBuilder MapPlatformServing(this IEndpointRouteBuilder app)
     {
         // Inference is open on the data plane for now; the admin surface checks its shared key.
@@ -63,6 +66,9 @@ public static class ServingComposition
         v2.MapModelEndpoints();
         v2.MapInferenceEndpoints();
         v2.MapAdminEndpoints();
+        var inWorkspace = app.MapGroup(EndpointRoute.InWorkspace).AllowAnonymous().WithTags("Serving (Open Inference Protocol) in a workspace");
+        inWorkspace.MapModelEndpoints();
+        inWorkspace.MapInferenceEndpoints();
         return app;
     }
 }

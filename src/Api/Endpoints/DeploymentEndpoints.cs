@@ -11,7 +11,6 @@ using Platform.Application.Deployments.Commands.RevokeInferenceKey;
 using Platform.Application.Deployments.Commands.RollbackDeployment;
 using Platform.Application.Deployments.Queries.GetDeployment;
 using Platform.Application.Deployments.Queries.GetDeploymentMonitoring;
-using Platform.Application.Deployments.Queries.GetServingDesiredState;
 using Platform.Application.Deployments.Queries.ListDeploymentRevisions;
 using Platform.Application.Deployments.Queries.ListDeployments;
 using Platform.Application.Deployments.Queries.ListInferenceKeys;
@@ -89,16 +88,5 @@ internal static class DeploymentEndpoints
                 return TypedResults.NoContent();
             })
             .WithSummary("Revokes an inference key (Operator).");
-
-        api.MapGet(ServingControlPlaneApi.DesiredState["/api/v1".Length..], async Task<IResult> (
-                [FromHeader(Name = ETags.IfNoneMatchHeader)] string? ifNoneMatch, ISender sender, HttpResponse response, CancellationToken ct) =>
-            {
-                var known = ETags.KnownVersion(ifNoneMatch);
-                var state = await sender.Send(new GetServingDesiredStateQuery(known), ct);
-                response.SetETag(state?.Version ?? known!.Value);
-                return state is null ? TypedResults.StatusCode(StatusCodes.Status304NotModified) : TypedResults.Ok(state);
-            })
-            .WithTags("Deployments")
-            .WithSummary("What serving hosts serve (Operator): every deployment's active revision, hashes, baselines and key hashes; 304 when If-None-Match names the current version.");
     }
 }

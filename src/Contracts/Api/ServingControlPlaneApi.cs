@@ -7,27 +7,53 @@ namespace Platform.Contracts.Api;
 /// </summary>
 public static class ServingControlPlaneApi
 {
-    /// <summary>GET: <see cref="ServingDesiredState"/>, every endpoint's active revision.</summary>
+    /// <summary>
+    /// GET: <see cref="ServingDesiredState"/>, the active revision of every deployment in each workspace the caller
+    /// operates in (platform-wide: one poll for all of a host's workspaces).
+    /// </summary>
     public const string DesiredState = "/api/v1/serving/desired-state";
 
     /// <summary>The desired state's ETag for a <see cref="ServingDesiredState.Version"/>: sent back in If-None-Match, answered 304 while unchanged.</summary>
     public static string StateETag(long version) => $"\"{version}\"";
 
-    /// <summary>GET: a model version's ONNX file (the registry's artefact route).</summary>
-    public static string ModelFile(string model, int version) => $"/api/v1/models/{Uri.EscapeDataString(model)}/versions/{version}/artifact";
+    /// <summary>GET: a model version's ONNX file (the registry's artefact route, in the model's workspace).</summary>
+    public static string ModelFile(string workspace, string model, int version) =>
+        $"{In(workspace)}/models/{Uri.EscapeDataString(model)}/versions/{version}/artifact";
 
     /// <summary>POST <see cref="CanaryRollbackReport"/>: the host rolled an endpoint's canary back; answered by the deployment.</summary>
-    public static string CanaryRollback(string endpoint) => $"/api/v1/deployments/{Uri.EscapeDataString(endpoint)}/canary-rollbacks";
+    public static string CanaryRollback(string workspace, string deployment) =>
+        $"{In(workspace)}/deployments/{Uri.EscapeDataString(deployment)}/canary-rollbacks";
 
     /// <summary>POST <see cref="MonitoringReport"/>: an endpoint's figures and drift since the last report.</summary>
-    public static string Monitoring(string endpoint) => $"/api/v1/deployments/{Uri.EscapeDataString(endpoint)}/monitoring";
+    public static string Monitoring(string workspace, string deployment) =>
+        $"{In(workspace)}/deployments/{Uri.EscapeDataString(deployment)}/monitoring";
+
+    /// <summary>
+    /// The name a host serves a deployment under: its own name in the default workspace (<c>/v2/models/{name}</c>),
+    /// <c>{workspace}/{name}</c> elsewhere (<c>/workspaces/{workspace}/v2/models/{name}</c>), so two workspaces'
+    /// deployments of one name never collide on a host that serves both.
+    /// </summary>
+    public static string EndpointName(string workspace, string deployment) =>
+        workspace == DefaultWorkspace ? deployment : $"{workspace}/{deployment}";
+
+    /// <summary>The workspace and deployment an <see cref="EndpointName"/> stands for.</summary>
+    public static (string Workspace, string Deployment) Deployment(string endpointName) =>
+        endpointName.IndexOf('/', StringComparison.Ordinal) is var slash and > 0
+            ? (endpointName[..slash], endpointName[(slash + 1)..])
+            : (DefaultWorkspace, endpointName);
+
+    /// <summary>The workspace every installation has (a path without one means it).</summary>
+    public const string DefaultWorkspace = "default";
+
+    private static string In(string workspace) => $"/api/v1/workspaces/{Uri.EscapeDataString(workspace)}";
 }
 
 /// <summary>Every endpoint the hosts should serve, as of <paramref name="Version"/> (grows with every change).</summary>
 public sealed record ServingDesiredState(long Version, IReadOnlyList<ServingEndpointState> Endpoints);
 
 /// <summary>
-/// One deployment's active revision. <paramref name="Name"/> is the endpoint (<c>/v2/models/{name}</c>);
+/// One deployment's active revision. <paramref name="Name"/> is the deployment's name in <paramref name="Workspace"/>
+/// (served as <see cref="ServingControlPlaneApi.EndpointName"/>);
 /// <paramref name="InferenceKeyHashes"/> are the lower-case hex SHA-256 of the keys callers send as
 /// <c>Authorization: Bearer psk_…</c> (the keys themselves are shown once at creation and never stored).
 /// </summary>
@@ -39,7 +65,8 @@ public sealed record ServingEndpointState(
     CanaryPolicy Canary,
     DriftPolicy Drift,
     IReadOnlyList<ServingVersionState> Versions,
-    IReadOnlyList<string> InferenceKeyHashes);
+    IReadOnlyList<string> InferenceKeyHashes,
+    string Workspace = ServingControlPlaneApi.DefaultWorkspace);
 
 /// <summary>
 /// A model version on an endpoint with its relative traffic weight. <paramref name="IsCanary"/> marks the version the

@@ -1,6 +1,9 @@
 using System.Net;
 using Mediator;
+using Microsoft.EntityFrameworkCore;
 using Platform.Api.Errors;
+using Platform.Application.Common.Exceptions;
+using Platform.Application.Common.Interfaces;
 using Platform.Application.Common.Security;
 using Platform.Application.Deployments;
 using Platform.Application.Deployments.Commands.ReportCanaryRollback;
@@ -10,7 +13,6 @@ using Platform.Application.Registry;
 using Platform.Application.Registry.Queries.GetModelVersionArtifact;
 using Platform.Contracts.Api;
 using Platform.Domain.Identity;
-using Platform.Domain.Workspaces;
 using Platform.Infrastructure.Identity;
 using Platform.Serving.ControlPlane;
 
@@ -27,10 +29,10 @@ internal sealed class InProcessServingControlPlane(IServiceScopeFactory scopes) 
     public const string Actor = "serving (embedded)";
 
     public Task<ServingDesiredState?> GetDesiredStateAsync(long? knownVersion, CancellationToken cancellationToken) =>
-        SendAsync((system, ct) => system.QueryAsync(new GetServingDesiredStateQuery(knownVersion), Actor, ct), cancellationToken);
+        SendAsync(null, (system, ct) => system.QueryAsync(new GetServingDesiredStateQuery(knownVersion), Actor, ct), cancellationToken);
 
-    public Task DownloadModelAsync(string model, int version, Stream destination, CancellationToken cancellationToken) =>
-        SendAsync(async (system, ct) =>
+    public Task DownloadModelAsync(string workspace, string model, int version, Stream destination, CancellationToken cancellationToken) =>
+        SendAsync(workspace, async (system, ct) =>
         {
             var artifact = await system.QueryAsync(new GetModelVersionArtifactQuery(model, version), Actor, ct);
             await using (artifact.Content.ConfigureAwait(false))
@@ -41,22 +43,34 @@ internal sealed class InProcessServingControlPlane(IServiceScopeFactory scopes) 
             return true;
         }, cancellationToken);
 
-    public Task ReportCanaryRollbackAsync(string endpoint, CanaryRollbackReport report, CancellationToken cancellationToken) =>
-        SendAsync((system, ct) => system.SendAsync(new ReportCanaryRollbackCommand(endpoint, report), Actor, ct), cancellationToken);
+    public Task ReportCanaryRollbackAsync(string endpoint, CanaryRollbackReport report, CancellationToken cancellationToken)
+    {
+        var (workspace, deployment) = ServingControlPlaneApi.Deployment(endpoint);
+        return SendAsync(workspace, (system, ct) => system.SendAsync(new ReportCanaryRollbackCommand(deployment, report), Actor, ct), cancellationToken);
+    }
 
-    public Task ReportMonitoringAsync(string endpoint, MonitoringReport report, CancellationToken cancellationToken) =>
-        SendAsync((system, ct) => system.SendAsync(new ReportMonitoringCommand(endpoint, report), Actor, ct), cancellationToken);
+    public Task ReportMonitoringAsync(string endpoint, MonitoringReport report, CancellationToken cancellationToken)
+    {
+        var (workspace, deployment) = ServingControlPlaneApi.Deployment(endpoint);
+        return SendAsync(workspace, (system, ct) => system.SendAsync(new ReportMonitoringCommand(deployment, report), Actor, ct), cancellationToken);
+    }
 
-    private async Task<T> SendAsync<T>(Func<SystemSender, CancellationToken, Task<T>> send, CancellationToken cancellationToken)
+    /// <summary>Sends in <paramref name="workspace"/> (a 404 when there is none of that name); the desired state, which spans them, in none.</summary>
+    private async Task<T> SendAsync<T>(string? workspace, Func<SystemSender, CancellationToken, Task<T>> send, CancellationToken cancellationToken)
     {
         var scope = scopes.CreateAsyncScope();
         await using (scope.ConfigureAwait(false))
         {
             try
             {
-                // Deployments are served by name alone until serving addresses name their workspace: the embedded
-                // host serves default's, as a remote one does with its token.
-                scope.ServiceProvider.GetRequiredService<WorkspaceScope>().Enter(Workspace.DefaultId, Workspace.DefaultName, Role.System);
+                if (workspace is not null)
+                {
+                    var id = await scope.ServiceProvider.GetRequiredService<IPlatformDbContext>().Workspaces.Where(w => w.Name == workspace)
+                        .Select(w => (Guid?)w.Id).SingleOrDefaultAsync(cancellationToken).ConfigureAwait(false)
+                        ?? throw new NotFoundException("Workspace", workspace);
+                    scope.ServiceProvider.GetRequiredService<WorkspaceScope>().Enter(id, workspace, Role.System);
+                }
+
                 return await send(scope.ServiceProvider.GetRequiredService<SystemSender>(), cancellationToken).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is not OperationCanceledException and not HttpRequestException)

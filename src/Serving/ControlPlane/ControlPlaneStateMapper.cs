@@ -5,8 +5,9 @@ namespace Platform.Serving.ControlPlane;
 
 /// <summary>
 /// Turns the control plane's <see cref="ServingDesiredState"/> into the host's <see cref="DesiredServingState"/>: an
-/// endpoint per deployment, versions named "1", "2"… on their cached files, policies and key hashes carried along, and
-/// the canary of a revision this host rolled back kept at weight 0.
+/// endpoint per deployment (named <c>{workspace}/{name}</c> outside the default workspace), versions named "1", "2"…
+/// on their cached files, policies and key hashes carried along, and the canary of a revision this host rolled back
+/// kept at weight 0.
 /// </summary>
 internal static class ControlPlaneStateMapper
 {
@@ -14,9 +15,10 @@ internal static class ControlPlaneStateMapper
     {
         var endpoints = desired.Endpoints.Select(e =>
         {
+            var name = ServingControlPlaneApi.EndpointName(e.Workspace, e.Name);
             var spec = new EndpointSpec
             {
-                Name = e.Name,
+                Name = name,
                 Revision = e.Revision,
                 Canary = e.Canary,
                 Drift = e.Drift,
@@ -33,7 +35,7 @@ internal static class ControlPlaneStateMapper
                     }),
                 ],
             };
-            return rollbacks.Contains(e.Name, e.Revision) ? WithoutCanary(spec) : spec;
+            return rollbacks.Contains(name, e.Revision) ? WithoutCanary(spec) : spec;
         });
         return new DesiredServingState { Endpoints = [.. endpoints] };
     }

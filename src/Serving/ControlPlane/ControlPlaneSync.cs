@@ -68,7 +68,7 @@ internal sealed class ControlPlaneSync(
             {
                 if (!paths.ContainsKey(version.Sha256))
                 {
-                    paths[version.Sha256] = await cache.EnsureAsync(endpoint.Model, version.Version, version.Sha256, cancellationToken);
+                    paths[version.Sha256] = await cache.EnsureAsync(endpoint.Workspace, endpoint.Model, version.Version, version.Sha256, cancellationToken);
                 }
             }
         }

@@ -30,10 +30,10 @@ internal sealed class HttpServingControlPlane(IHttpClientFactory clients, IOptio
             ?? throw new HttpRequestException("The control plane answered the desired state with an empty body.");
     }
 
-    public async Task DownloadModelAsync(string model, int version, Stream destination, CancellationToken cancellationToken)
+    public async Task DownloadModelAsync(string workspace, string model, int version, Stream destination, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(destination);
-        using var response = await SendAsync(HttpMethod.Get, ServingControlPlaneApi.ModelFile(model, version), null, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        using var response = await SendAsync(HttpMethod.Get, ServingControlPlaneApi.ModelFile(workspace, model, version), null, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (body.ConfigureAwait(false))
         {
@@ -43,12 +43,14 @@ internal sealed class HttpServingControlPlane(IHttpClientFactory clients, IOptio
 
     public async Task ReportCanaryRollbackAsync(string endpoint, CanaryRollbackReport report, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(HttpMethod.Post, ServingControlPlaneApi.CanaryRollback(endpoint), JsonContent.Create(report, options: Json), HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        var (workspace, deployment) = ServingControlPlaneApi.Deployment(endpoint);
+        using var response = await SendAsync(HttpMethod.Post, ServingControlPlaneApi.CanaryRollback(workspace, deployment), JsonContent.Create(report, options: Json), HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task ReportMonitoringAsync(string endpoint, MonitoringReport report, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(HttpMethod.Post, ServingControlPlaneApi.Monitoring(endpoint), JsonContent.Create(report, options: Json), HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        var (workspace, deployment) = ServingControlPlaneApi.Deployment(endpoint);
+        using var response = await SendAsync(HttpMethod.Post, ServingControlPlaneApi.Monitoring(workspace, deployment), JsonContent.Create(report, options: Json), HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Sends a call; with <paramref name="ifNoneMatch"/>, a 304 is an answer too.</summary>

@@ -15,10 +15,12 @@ public interface IServingControlPlane
     /// </summary>
     Task<ServingDesiredState?> GetDesiredStateAsync(long? knownVersion, CancellationToken cancellationToken);
 
-    /// <summary>Copies a model version's ONNX file into <paramref name="destination"/>.</summary>
-    Task DownloadModelAsync(string model, int version, Stream destination, CancellationToken cancellationToken);
+    /// <summary>Copies the ONNX file of a version of a model in <paramref name="workspace"/> into <paramref name="destination"/>.</summary>
+    Task DownloadModelAsync(string workspace, string model, int version, Stream destination, CancellationToken cancellationToken);
 
+    /// <summary>Reports to the deployment an <paramref name="endpoint"/> serves (<see cref="ServingControlPlaneApi.EndpointName"/>).</summary>
     Task ReportCanaryRollbackAsync(string endpoint, CanaryRollbackReport report, CancellationToken cancellationToken);
 
+    /// <summary>Reports to the deployment an <paramref name="endpoint"/> serves (<see cref="ServingControlPlaneApi.EndpointName"/>).</summary>
     Task ReportMonitoringAsync(string endpoint, MonitoringReport report, CancellationToken cancellationToken);
 }

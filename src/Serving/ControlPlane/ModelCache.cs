@@ -16,7 +16,7 @@ public sealed partial class ModelCache(IServingControlPlane plane, IOptions<Serv
 
     /// <summary>The cached file for <paramref name="sha256"/>, downloaded and verified first when missing.</summary>
     /// <exception cref="InvalidDataException">The hash is not 64 hex digits, or the download's hash differs.</exception>
-    public async Task<string> EnsureAsync(string model, int version, string sha256, CancellationToken cancellationToken)
+    public async Task<string> EnsureAsync(string workspace, string model, int version, string sha256, CancellationToken cancellationToken)
     {
         if (!Sha256Text().IsMatch(sha256 ?? ""))
         {
@@ -37,7 +37,7 @@ public sealed partial class ModelCache(IServingControlPlane plane, IOptions<Serv
             var file = new FileStream(part, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 81_920, useAsync: true);
             await using (file.ConfigureAwait(false))
             {
-                await plane.DownloadModelAsync(model, version, file, cancellationToken).ConfigureAwait(false);
+                await plane.DownloadModelAsync(workspace, model, version, file, cancellationToken).ConfigureAwait(false);
                 file.Position = 0;
                 var actual = Convert.ToHexStringLower(await SHA256.HashDataAsync(file, cancellationToken).ConfigureAwait(false));
                 if (actual != expected)

@@ -18,13 +18,13 @@ internal static class InferenceEndpoints
         // Resolved once here rather than per request (a minimal-API service parameter makes each request open a DI scope);
         // plain request delegates, so that nothing binds parameters per request.
         var services = ((IEndpointRouteBuilder)v2).ServiceProvider.GetRequiredService<InferenceServices>();
-        v2.MapPost("/models/{name}/infer", context => InferAsync(context, Route(context, "name")!, null, services))
+        v2.MapPost("/models/{name}/infer", context => InferAsync(context, EndpointRoute.Name(context), null, services))
             .Describe<InferResponseDocument>(Shapes.Infer, "Runs the endpoint (a version chosen by its traffic weights) on Open Inference Protocol tensors.");
-        v2.MapPost("/models/{name}/versions/{version}/infer", context => InferAsync(context, Route(context, "name")!, Route(context, "version"), services))
+        v2.MapPost("/models/{name}/versions/{version}/infer", context => InferAsync(context, EndpointRoute.Name(context), Route(context, "version"), services))
             .Describe<InferResponseDocument>(Shapes.InferVersion, "Runs one version of the endpoint on Open Inference Protocol tensors.");
-        v2.MapPost("/models/{name}/predict", context => PredictAsync(context, Route(context, "name")!, null, services))
+        v2.MapPost("/models/{name}/predict", context => PredictAsync(context, EndpointRoute.Name(context), null, services))
             .Describe<PredictResponseDocument>(Shapes.Predict, "Predicts for JSON records (feature name → value) with the endpoint's model.");
-        v2.MapPost("/models/{name}/versions/{version}/predict", context => PredictAsync(context, Route(context, "name")!, Route(context, "version"), services))
+        v2.MapPost("/models/{name}/versions/{version}/predict", context => PredictAsync(context, EndpointRoute.Name(context), Route(context, "version"), services))
             .Describe<PredictResponseDocument>(Shapes.PredictVersion, "Predicts for JSON records with one version of the endpoint.");
     }
 

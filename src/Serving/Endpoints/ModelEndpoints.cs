@@ -19,13 +19,13 @@ internal static class ModelEndpoints
             .Produces<ReadinessDocument>().Produces<ReadinessDocument>(StatusCodes.Status503ServiceUnavailable)
             .WithSummary("200 once the configured state (or the control plane's first) is loaded, 503 before.");
 
-        v2.MapGet("/models/{name}", (string name, IServingState state) => Metadata(state, name, null))
+        v2.MapGet("/models/{name}", (string name, HttpContext context, IServingState state) => Metadata(state, EndpointRoute.Name(context, name), null))
             .WithSummary("A served model's metadata: versions, input and output tensors (datatype, shape), features and classes.");
-        v2.MapGet("/models/{name}/versions/{version}", (string name, string version, IServingState state) => Metadata(state, name, version))
+        v2.MapGet("/models/{name}/versions/{version}", (string name, string version, HttpContext context, IServingState state) => Metadata(state, EndpointRoute.Name(context, name), version))
             .WithSummary("One served version's metadata.");
-        v2.MapGet("/models/{name}/ready", (string name, IServingState state) => Ready(state, name, null))
+        v2.MapGet("/models/{name}/ready", (string name, HttpContext context, IServingState state) => Ready(state, EndpointRoute.Name(context, name), null))
             .WithSummary("200 when the model is served, 404 otherwise.");
-        v2.MapGet("/models/{name}/versions/{version}/ready", (string name, string version, IServingState state) => Ready(state, name, version))
+        v2.MapGet("/models/{name}/versions/{version}/ready", (string name, string version, HttpContext context, IServingState state) => Ready(state, EndpointRoute.Name(context, name), version))
             .WithSummary("200 when the version is served, 404 otherwise.");
     }
 

@@ -29,9 +29,9 @@ public static partial class DesiredStateValidator
                 continue;
             }
 
-            if (endpoint.Name is null || !SafeName().IsMatch(endpoint.Name))
+            if (endpoint.Name is null || !IsEndpointName(endpoint.Name))
             {
-                Fault($"{at}.name", "Use 1-64 letters, digits, '.', '_' or '-'.");
+                Fault($"{at}.name", "Use 1-64 letters, digits, '.', '_' or '-', optionally after a workspace name and '/'.");
             }
             else if (!names.Add(endpoint.Name))
             {
@@ -113,6 +113,9 @@ public static partial class DesiredStateValidator
             fault(field, problem);
         }
     }
+
+    /// <summary>A name, or a workspace's name, '/' and a name (a deployment outside the default workspace).</summary>
+    private static bool IsEndpointName(string name) => name.Split('/') is { Length: <= 2 } parts && parts.All(p => SafeName().IsMatch(p));
 
     [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$")]
     private static partial Regex SafeName();

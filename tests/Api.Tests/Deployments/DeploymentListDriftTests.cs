@@ -63,7 +63,7 @@ public sealed class DeploymentListDriftTests(DeploymentsApiFactory factory) : IC
         await ReportAsync(client, name, Reading(v2, 5, alert: true), minutesAgo: 1);
         Assert.True(Flag(await ListAllAsync(client), name), "the serving canary's newest report alerts");
 
-        var rolledBack = await (await client.PostJsonAsync(ServingControlPlaneApi.CanaryRollback(name),
+        var rolledBack = await (await client.PostJsonAsync(ServingControlPlaneApi.CanaryRollback(ServingControlPlaneApi.DefaultWorkspace, name),
             new CanaryRollbackReport(1, v2, "drill", 100, 60, 0.6, 9, Now.AddMinutes(-1), Now, "serving-a"))).ExpectAsync(200);
 
         Assert.False(rolledBack["deployment"]!["driftAlert"]!.GetValue<bool>());
@@ -113,7 +113,7 @@ public sealed class DeploymentListDriftTests(DeploymentsApiFactory factory) : IC
         new(version, requests, 0, 1.0, 2.0, 3.0, 50, [new FeatureDrift("x", alert ? 0.9 : 0.01, alert ? 0.5 : 0.02, alert)]);
 
     private static async Task ReportAsync(HttpClient client, string name, VersionMonitoring reading, int minutesAgo) =>
-        await (await client.PostJsonAsync(ServingControlPlaneApi.Monitoring(name),
+        await (await client.PostJsonAsync(ServingControlPlaneApi.Monitoring(ServingControlPlaneApi.DefaultWorkspace, name),
             new MonitoringReport(1, Now.AddMinutes(-minutesAgo - 1), Now.AddMinutes(-minutesAgo), "serving-a", [reading]))).ExpectAsync(200);
 
     /// <summary>Every deployment in the list by name, read page by page (small pages, so that the flag is read across pages too).</summary>

@@ -92,7 +92,7 @@ public sealed class MonitoringHistoryTests(DeploymentsApiFactory factory) : ICla
         {
             var (version, requests) = (i % 2 == 0 ? v1 : v2, 100L + (10 * i));
             var reading = new VersionMonitoring(version, requests, requests / 10, 1.0, 2.0, 3.0, 50, [new FeatureDrift("x", 0.3, 0.1, false), new FeatureDrift("y", 0.05, 0.02, false)]);
-            await (await client.PostJsonAsync(ServingControlPlaneApi.Monitoring(name),
+            await (await client.PostJsonAsync(ServingControlPlaneApi.Monitoring(ServingControlPlaneApi.DefaultWorkspace, name),
                 new MonitoringReport(1, Start.AddMinutes(i), Start.AddMinutes(i + 1), "serving-a", [reading]))).ExpectAsync(200);
             posted.Add((version, requests));
         }

@@ -54,8 +54,8 @@ public sealed class ServingControlPlaneTests(DeploymentsApiFactory factory) : IC
         var report = new CanaryRollbackReport(1, v2, "error rate over the limit", 200, 120, 0.6, 35.5,
             DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow, "serving-a");
 
-        var first = await (await client.PostJsonAsync(ServingControlPlaneApi.CanaryRollback(name), report)).ExpectAsync(200);
-        var repeat = await (await client.PostJsonAsync(ServingControlPlaneApi.CanaryRollback(name), report)).ExpectAsync(200);
+        var first = await (await client.PostJsonAsync(ServingControlPlaneApi.CanaryRollback(ServingControlPlaneApi.DefaultWorkspace, name), report)).ExpectAsync(200);
+        var repeat = await (await client.PostJsonAsync(ServingControlPlaneApi.CanaryRollback(ServingControlPlaneApi.DefaultWorkspace, name), report)).ExpectAsync(200);
 
         Assert.True(first["changed"]!.GetValue<bool>());
         Assert.False(repeat["changed"]!.GetValue<bool>());
@@ -165,7 +165,7 @@ public sealed class ServingControlPlaneTests(DeploymentsApiFactory factory) : IC
     }
 
     private static async Task Send(HttpClient client, string name, MonitoringReport report) =>
-        await (await client.PostJsonAsync(ServingControlPlaneApi.Monitoring(name), report)).ExpectAsync(200);
+        await (await client.PostJsonAsync(ServingControlPlaneApi.Monitoring(ServingControlPlaneApi.DefaultWorkspace, name), report)).ExpectAsync(200);
 
     private static async Task<List<string>> KeyHashesAsync(HttpClient client, string name)
     {

@@ -41,7 +41,7 @@ public sealed class HttpControlPlaneTests(JobHost host)
         var served = Assert.Single(state.Endpoints, e => e.Name == endpoint);
         var version = Assert.Single(served.Versions);
         using var file = new MemoryStream();
-        await plane.DownloadModelAsync(model, v1, file, CancellationToken.None);
+        await plane.DownloadModelAsync(served.Workspace, model, v1, file, CancellationToken.None);
         Assert.Equal(version.Sha256, Convert.ToHexStringLower(SHA256.HashData(file.ToArray())));
         Assert.NotEmpty(version.Baseline);
 

@@ -81,6 +81,14 @@ public sealed class JobHost : IDisposable
         return new SignedInUser(name, Authorized(token), token);
     }
 
+    /// <summary>A client signed in with <paramref name="token"/> whose calls go to <paramref name="workspace"/> (<see cref="Platform.Api.Tests.Support.IntoWorkspace"/>).</summary>
+    public HttpClient InWorkspace(string token, string workspace)
+    {
+        var client = _factory.CreateDefaultClient(BaseAddress, new Platform.Api.Tests.Support.IntoWorkspace(workspace));
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
     /// <summary>A SignalR connection to the jobs hub (or <paramref name="hub"/>), not yet started: long polling, or WebSockets without negotiation.</summary>
     public HubConnection HubConnection(string token, HttpTransportType transport, string hub = "hubs/jobs") =>
         new HubConnectionBuilder()

@@ -16,7 +16,7 @@ public sealed class TestControlPlane : IAsyncDisposable
 {
     public const string Token = "pat_test-operator-token";
     private readonly WebApplication _app;
-    private readonly ConcurrentDictionary<(string Model, int Version), byte[]> _files = new();
+    private readonly ConcurrentDictionary<(string Workspace, string Model, int Version), byte[]> _files = new();
 
     private TestControlPlane(WebApplication app) => _app = app;
 
@@ -80,34 +80,35 @@ public sealed class TestControlPlane : IAsyncDisposable
 
             return Results.Json(plane.State, statusCode: 200);
         });
-        app.MapGet("/api/v1/models/{model}/versions/{version:int}/artifact", (string model, int version) =>
+        // As the Api routes them: inside the deployment's workspace; what is queued names the served endpoint.
+        app.MapGet("/api/v1/workspaces/{workspace}/models/{model}/versions/{version:int}/artifact", (string workspace, string model, int version) =>
         {
             Interlocked.Increment(ref plane.Downloads);
-            return plane._files.TryGetValue((model, version), out var bytes) ? Results.Bytes(plane.CorruptFile ?? bytes, "application/octet-stream") : Results.NotFound();
+            return plane._files.TryGetValue((workspace, model, version), out var bytes) ? Results.Bytes(plane.CorruptFile ?? bytes, "application/octet-stream") : Results.NotFound();
         });
-        app.MapPost("/api/v1/deployments/{endpoint}/canary-rollbacks", (string endpoint, CanaryRollbackReport report) =>
+        app.MapPost("/api/v1/workspaces/{workspace}/deployments/{endpoint}/canary-rollbacks", (string workspace, string endpoint, CanaryRollbackReport report) =>
         {
             if (Interlocked.Decrement(ref plane.RollbackFailuresToGive) >= 0)
             {
                 return Results.StatusCode(503);
             }
 
-            plane.Rollbacks.Enqueue((endpoint, report));
+            plane.Rollbacks.Enqueue((ServingControlPlaneApi.EndpointName(workspace, endpoint), report));
             return Results.Ok();
         });
-        app.MapPost("/api/v1/deployments/{endpoint}/monitoring", (string endpoint, MonitoringReport report) =>
+        app.MapPost("/api/v1/workspaces/{workspace}/deployments/{endpoint}/monitoring", (string workspace, string endpoint, MonitoringReport report) =>
         {
-            plane.Monitoring.Enqueue((endpoint, report));
+            plane.Monitoring.Enqueue((ServingControlPlaneApi.EndpointName(workspace, endpoint), report));
             return Results.Accepted();
         });
         await app.StartAsync();
         return plane;
     }
 
-    /// <summary>Makes <paramref name="bytes"/> downloadable as (model, version) and returns its SHA-256 as the state names it.</summary>
-    public string AddFile(string model, int version, byte[] bytes)
+    /// <summary>Makes <paramref name="bytes"/> downloadable as (model, version) of <paramref name="workspace"/> and returns its SHA-256 as the state names it.</summary>
+    public string AddFile(string model, int version, byte[] bytes, string workspace = ServingControlPlaneApi.DefaultWorkspace)
     {
-        _files[(model, version)] = bytes;
+        _files[(workspace, model, version)] = bytes;
         return Convert.ToHexStringLower(SHA256.HashData(bytes));
     }
 

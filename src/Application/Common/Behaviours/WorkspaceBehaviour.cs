@@ -53,19 +53,6 @@ public sealed class WorkspaceBehaviour<TMessage, TResponse>(WorkspaceScope scope
             throw new NotFoundException("Workspace", name);
         }
 
-        scope.Enter(found.Id, name, RolesIn(name, found.Membership));
+        scope.Enter(found.Id, name, WorkspaceRoles.Of(currentUser, name, found.Membership) ?? throw new NotFoundException("Workspace", name));
     }
-
-    /// <summary>
-    /// A person signed in holds their membership's roles; a personal access token or a download link, what it carries
-    /// of those (an Admin of the workspace holds them all). An external identity with no local account holds its claimed roles in the default workspace only.
-    /// </summary>
-    private Role RolesIn(string name, Role? membership) =>
-        currentUser.UserId is null
-            ? name == Workspace.DefaultName ? currentUser.Roles : throw new NotFoundException("Workspace", name)
-            : membership is not { } roles
-            ? throw new NotFoundException("Workspace", name)
-            : currentUser.IsSession ? roles
-            : roles.HasFlag(Role.Admin) ? currentUser.Roles & WorkspaceMember.WorkspaceRoles
-            : roles & currentUser.Roles;
 }
