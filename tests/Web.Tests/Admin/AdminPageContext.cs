@@ -18,6 +18,8 @@ public abstract class AdminPageContext : PortalTestContext
         Services.AddSingleton(Api);
         Services.AddScoped(sp => new PortalSession(new ProtectedLocalStorage(sp.GetRequiredService<IJSRuntime>(), new EphemeralDataProtectionProvider())));
         Services.AddScoped(sp => new PlatformApiClient(new HttpClient(Api) { BaseAddress = new Uri("http://api.test/") }, sp.GetRequiredService<PortalSession>()));
+        Services.AddScoped<WorkspacePreference>();
+        Services.AddScoped<WorkspaceSelection>();
     }
 
     protected StubApi Api { get; } = new();
