@@ -87,11 +87,10 @@ public sealed class WorkspaceSettingsTests : AdminPageContext
         var page = Settings("Viewer");
 
         page.WaitForAssertion(() => Assert.Equal(3, page.FindAll("[data-testid=quota-row]").Count));
-        var storage = page.Find("[data-quota=storageBytes]");
-        Assert.Contains("Storage bytes", storage.TextContent);
-        Assert.Equal("1 GB", storage.QuerySelector("[data-testid=quota-limit]")!.TextContent.Trim());
-        Assert.Equal("512 MB", storage.QuerySelector("[data-testid=quota-in-use]")!.TextContent.Trim());
-        Assert.Contains("Concurrent GPU jobs", page.Find("[data-quota=concurrentGpuJobs]").TextContent);
+        Assert.Equal("Storage bytes", page.Find("[data-testid=quota-row][data-quota=storageBytes]").TextContent.Trim());
+        Assert.Equal("1 GB", page.Find("[data-testid=quota-limit][data-quota=storageBytes]").TextContent.Trim());
+        Assert.Equal("512 MB", page.Find("[data-testid=quota-in-use][data-quota=storageBytes]").TextContent.Trim());
+        Assert.Equal("Concurrent GPU jobs", page.Find("[data-testid=quota-row][data-quota=concurrentGpuJobs]").TextContent.Trim());
     }
 
     [Fact]
