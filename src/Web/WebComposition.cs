@@ -25,6 +25,8 @@ public static class WebComposition
         builder.Services.AddScoped<ILiveConnections, LiveConnections>();
         builder.Services.AddScoped<BrowserDownloads>();
         builder.Services.AddScoped<ThemePreference>();
+        builder.Services.AddScoped<WorkspacePreference>();
+        builder.Services.AddScoped<WorkspaceSelection>();
         builder.Services.AddHttpClient<PlatformApiClient>(PlatformApiClient.HttpClientName, (sp, client) =>
             client.BaseAddress = sp.GetRequiredService<IPortalApiAddress>().BaseAddress);
         return builder;

@@ -69,8 +69,8 @@ public sealed class ProductionComparisonTests : PortalTestContext
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            test._asked.Add(request.RequestUri!.PathAndQuery);
-            var (status, body) = test._answers.TryGetValue(request.RequestUri.AbsolutePath, out var answer) ? answer : (HttpStatusCode.NotFound, "{}");
+            test._asked.Add(Admin.StubApi.AsRoot(request.RequestUri!.PathAndQuery));
+            var (status, body) = test._answers.TryGetValue(Admin.StubApi.AsRoot(request.RequestUri.AbsolutePath), out var answer) ? answer : (HttpStatusCode.NotFound, "{}");
             return Task.FromResult(new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, "application/json") });
         }
     }

@@ -47,7 +47,7 @@ public sealed class RunJobTests : PortalTestContext
     private sealed class StandIn(Dictionary<string, string> answers) : HttpMessageHandler
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-            Task.FromResult(answers.TryGetValue(request.RequestUri!.PathAndQuery, out var body)
+            Task.FromResult(answers.TryGetValue(Admin.StubApi.AsRoot(request.RequestUri!.PathAndQuery), out var body)
                 ? new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(body, Encoding.UTF8, "application/json") }
                 : new HttpResponseMessage(HttpStatusCode.NotFound) { Content = new StringContent("{}", Encoding.UTF8, "application/problem+json") });
     }

@@ -4,8 +4,11 @@ using System.Text.Json;
 namespace Platform.Web.Api;
 
 /// <summary>An Api error as the portal shows it: the problem's title and detail, and the fields it names.</summary>
-public sealed class ApiProblem(HttpStatusCode status, string title, string detail, IReadOnlyDictionary<string, string[]> errors) : Exception(detail)
+public sealed class ApiProblem(HttpStatusCode status, string title, string detail, IReadOnlyDictionary<string, string[]> errors, string? code = null) : Exception(detail)
 {
+    /// <summary>The rule a 409 names (<c>code</c>, such as <c>workspace.last-admin</c>); null when the Api gave none.</summary>
+    public string? Code { get; } = code;
+
     public HttpStatusCode Status { get; } = status;
     public string Title { get; } = title;
     public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
@@ -25,7 +28,7 @@ public sealed class ApiProblem(HttpStatusCode status, string title, string detai
             var errors = root.TryGetProperty("errors", out var e) && e.ValueKind == JsonValueKind.Object
                 ? e.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.EnumerateArray().Select(v => v.GetString() ?? "").ToArray())
                 : [];
-            return new ApiProblem(response.StatusCode, Text(root, "title") ?? response.ReasonPhrase ?? "Error", Text(root, "detail") ?? "", errors);
+            return new ApiProblem(response.StatusCode, Text(root, "title") ?? response.ReasonPhrase ?? "Error", Text(root, "detail") ?? "", errors, Text(root, "code"));
         }
         catch (JsonException)
         {

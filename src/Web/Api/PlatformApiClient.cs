@@ -4,8 +4,8 @@ using System.Net.Http.Json;
 namespace Platform.Web.Api;
 
 /// <summary>
-/// The portal's typed client of the Api: every call carries the signed-in user's token, and every error comes back
-/// as an <see cref="ApiProblem"/> the page shows as a message.
+/// The portal's typed client of the Api: every call carries the signed-in user's token, goes to the current workspace
+/// (<see cref="WorkspacePaths"/>), and every error comes back as an <see cref="ApiProblem"/> the page shows as a message.
 /// </summary>
 public sealed partial class PlatformApiClient(HttpClient http, PortalSession session)
 {
@@ -112,9 +112,10 @@ public sealed partial class PlatformApiClient(HttpClient http, PortalSession ses
         return await ReadAsync<T>(response, ct);
     }
 
+    /// <summary>Every call but sign-in passes here: the path goes inside the current workspace unless it is platform-wide.</summary>
     private HttpRequestMessage Authorized(HttpMethod method, string path)
     {
-        var request = new HttpRequestMessage(method, path);
+        var request = new HttpRequestMessage(method, WorkspacePaths.Resolve(path, session.Workspace));
         if (session.User is { } user)
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", user.Token);

@@ -18,6 +18,8 @@ public abstract class AdminPageContext : PortalTestContext
         Services.AddSingleton(Api);
         Services.AddScoped(sp => new PortalSession(new ProtectedLocalStorage(sp.GetRequiredService<IJSRuntime>(), new EphemeralDataProtectionProvider())));
         Services.AddScoped(sp => new PlatformApiClient(new HttpClient(Api) { BaseAddress = new Uri("http://api.test/") }, sp.GetRequiredService<PortalSession>()));
+        Services.AddScoped<WorkspacePreference>();
+        Services.AddScoped<WorkspaceSelection>();
     }
 
     protected StubApi Api { get; } = new();
@@ -30,7 +32,14 @@ public abstract class AdminPageContext : PortalTestContext
     protected IRenderedComponent<ContainerFragment> RenderSignedIn<TPage>(string role, Guid id) where TPage : IComponent =>
         RenderSignedIn<TPage>([role], id);
 
-    private IRenderedComponent<ContainerFragment> RenderSignedIn<TPage>(string[] roles, Guid? id) where TPage : IComponent
+    /// <summary>Signs <paramref name="roles"/> in and renders a page with one named parameter (a route's <c>{Name}</c>).</summary>
+    protected IRenderedComponent<ContainerFragment> RenderSignedIn<TPage>(string[] roles, string parameter, object value) where TPage : IComponent =>
+        RenderWithProviders<TPage>(roles, (parameter, value));
+
+    private IRenderedComponent<ContainerFragment> RenderSignedIn<TPage>(string[] roles, Guid? id) where TPage : IComponent =>
+        RenderWithProviders<TPage>(roles, id is { } value ? ("Id", value) : null);
+
+    private IRenderedComponent<ContainerFragment> RenderWithProviders<TPage>(string[] roles, (string Name, object Value)? parameter) where TPage : IComponent
     {
         var session = Services.GetRequiredService<PortalSession>();
         session.SignInAsync(new SignedIn("root", roles, "token", DateTimeOffset.UtcNow.AddHours(1))).GetAwaiter().GetResult();
@@ -41,9 +50,9 @@ public abstract class AdminPageContext : PortalTestContext
             b.OpenComponent<MudDialogProvider>(1);
             b.CloseComponent();
             b.OpenComponent<TPage>(2);
-            if (id is { } value)
+            if (parameter is { } p)
             {
-                b.AddAttribute(3, "Id", value);
+                b.AddAttribute(3, p.Name, p.Value);
             }
 
             b.CloseComponent();

@@ -7,12 +7,20 @@ namespace Platform.Web.Tests.Admin;
 /// <summary>
 /// The Api as a page sees it over HTTP: canned JSON answers per method and path, and a record of what was sent.
 /// The portal's own client, session and JSON handling stay real; only the far side of the wire is canned.
+/// As in the Api, the default workspace's paths (<c>/api/v1/workspaces/default/…</c>, where the portal sends a signed-in
+/// person's calls) are the root's: routes and <c>Path</c> are written without it; <c>Wire</c> is what was sent.
 /// </summary>
 public sealed class StubApi : HttpMessageHandler
 {
     private readonly List<(HttpMethod Method, string Path, Func<HttpStatusCode>? Status, Func<object> Answer)> _routes = [];
 
-    public List<(HttpMethod Method, string Path, JsonElement? Body)> Sent { get; } = [];
+    private const string DefaultWorkspace = "/api/v1/workspaces/default/";
+
+    public List<(HttpMethod Method, string Path, JsonElement? Body, string Wire)> Sent { get; } = [];
+
+    /// <summary>A path inside the default workspace as the root's path the Api also serves it at; any other path as it is.</summary>
+    public static string AsRoot(string pathAndQuery) =>
+        pathAndQuery.StartsWith(DefaultWorkspace, StringComparison.Ordinal) ? "/api/v1/" + pathAndQuery[DefaultWorkspace.Length..] : pathAndQuery;
 
     /// <summary>Answers <paramref name="method"/> on a path starting with <paramref name="path"/> (the latest rule wins).</summary>
     public StubApi On(HttpMethod method, string path, Func<object> answer, HttpStatusCode status = HttpStatusCode.OK)
@@ -26,11 +34,12 @@ public sealed class StubApi : HttpMessageHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var path = request.RequestUri!.PathAndQuery;
+        var wire = request.RequestUri!.PathAndQuery;
+        var path = AsRoot(wire);
         JsonElement? body = request.Content is null ? null : JsonDocument.Parse(await request.Content.ReadAsStringAsync(cancellationToken)).RootElement.Clone();
         lock (Sent)
         {
-            Sent.Add((request.Method, path, body));
+            Sent.Add((request.Method, path, body, wire));
         }
 
         var route = _routes.FirstOrDefault(r => r.Method == request.Method && path.StartsWith(r.Path, StringComparison.Ordinal));

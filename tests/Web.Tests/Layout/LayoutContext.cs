@@ -23,11 +23,14 @@ public abstract class LayoutContext : AdminPageContext
     protected void SystemDark(bool dark) =>
         JSInterop.Setup<bool>(i => i.Identifier.StartsWith("mudThemeProvider", StringComparison.Ordinal)).SetResult(dark);
 
-    protected IRenderedComponent<MainLayout> RenderLayout(string? user = "ana")
+    /// <summary>What this browser's local storage holds for the workspace last chosen (null: none).</summary>
+    protected void StoredWorkspace(string? value) => JSInterop.Setup<string?>("localStorage.getItem", WorkspacePreference.Key).SetResult(value);
+
+    protected IRenderedComponent<MainLayout> RenderLayout(string? user = "ana", string[]? roles = null)
     {
         if (user is not null)
         {
-            Services.GetRequiredService<PortalSession>().SignInAsync(new SignedIn(user, ["DataScientist"], "token", DateTimeOffset.UtcNow.AddHours(1))).GetAwaiter().GetResult();
+            Services.GetRequiredService<PortalSession>().SignInAsync(new SignedIn(user, roles ?? ["DataScientist"], "token", DateTimeOffset.UtcNow.AddHours(1))).GetAwaiter().GetResult();
         }
 
         return Render<MainLayout>(p => p.Add(x => x.Body, (RenderFragment)(b => b.AddMarkupContent(0, "<p data-testid=\"page-body\">the page</p>"))));

@@ -9,6 +9,9 @@ public partial class MainLayout
     private bool _drawer = true;
     private bool _ready;
 
+    /// <summary>The user whose workspaces were last read: another sign-in reads them again before any page loads data.</summary>
+    private string? _workspacesOf;
+
     protected override void OnInitialized() => Session.Changed += OnSessionChanged;
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
@@ -19,6 +22,7 @@ public partial class MainLayout
             _dark = await Theme.ReadAsync() ?? await _theme!.GetSystemDarkModeAsync();
             await _theme!.WatchSystemDarkModeAsync(FollowSystemAsync);
             await Session.LoadAsync();
+            await LoadWorkspacesAsync();
             _ready = true;
             StateHasChanged();
         }
@@ -45,7 +49,26 @@ public partial class MainLayout
         Navigation.NavigateTo("/signin");
     }
 
-    private void OnSessionChanged() => InvokeAsync(StateHasChanged);
+    private void OnSessionChanged() => InvokeAsync(async () =>
+    {
+        // A sign-in (or sign-out) changes whose workspaces count: the page waits until the one to work in is entered,
+        // so that its first calls already go there.
+        if (_ready && Session.User?.UserName != _workspacesOf)
+        {
+            _ready = false;
+            StateHasChanged();
+            await LoadWorkspacesAsync();
+            _ready = true;
+        }
+
+        StateHasChanged();
+    });
+
+    private async Task LoadWorkspacesAsync()
+    {
+        _workspacesOf = Session.User?.UserName;
+        await Workspaces.LoadAsync();
+    }
 
     public void Dispose() => Session.Changed -= OnSessionChanged;
 }
