@@ -18,6 +18,8 @@ public static class DependencyInjection
         services.AddSingleton<Common.Security.WorkspaceIsolationSwitch>();
         services.AddScoped<Common.Security.WorkspaceScope>();
         services.AddScoped<Jobs.JobShares>();
+        services.AddScoped<Workspaces.StorageQuota>();
+        services.AddScoped<Workspaces.WorkspaceQuotas>();
         services.AddScoped<IWorkspaceScope>(sp => sp.GetRequiredService<Common.Security.WorkspaceScope>());
         Common.Events.DomainEventRegistration.AddDomainEventHandlers(services);
         // A rule stops at its first failure: later checks in it (length, format) may assume earlier ones held.

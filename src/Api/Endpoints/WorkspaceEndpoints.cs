@@ -20,7 +20,7 @@ internal static class WorkspaceEndpoints
 
     public sealed record PutMemberRequest(IReadOnlyList<Role> Roles);
 
-    public sealed record PutQuotasRequest(int? ConcurrentJobs, int? ConcurrentGpuJobs);
+    public sealed record PutQuotasRequest(int? ConcurrentJobs, int? ConcurrentGpuJobs, long? StorageBytes, int? Deployments);
 
     public static void MapWorkspaceEndpoints(this RouteGroupBuilder api)
     {
@@ -42,10 +42,10 @@ internal static class WorkspaceEndpoints
 
         workspaces.MapGet("/{workspace}/quotas", async (string workspace, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new GetWorkspaceQuotasQuery(workspace), ct)))
-            .WithSummary("The workspace's quotas (concurrent jobs, concurrent GPU jobs) with what it uses now and how many jobs wait for a share.");
+            .WithSummary("The workspace's quotas (concurrent jobs, concurrent GPU jobs, storage bytes, deployments) with what it uses now and how many jobs wait for a share.");
 
         workspaces.MapPut("/{workspace}/quotas", async (string workspace, PutQuotasRequest request, ISender sender, CancellationToken ct) =>
-            TypedResults.Ok(await sender.Send(new SetWorkspaceQuotasCommand(workspace, request.ConcurrentJobs, request.ConcurrentGpuJobs), ct)))
+            TypedResults.Ok(await sender.Send(new SetWorkspaceQuotasCommand(workspace, request.ConcurrentJobs, request.ConcurrentGpuJobs, request.StorageBytes, request.Deployments), ct)))
             .WithSummary("Sets the workspace's own quotas (platform Admin); one left out is the platform's default (Workspaces:Quotas).");
 
         workspaces.MapGet("/{workspace}/members", async (string workspace, int? limit, string? cursor, ISender sender, CancellationToken ct) =>

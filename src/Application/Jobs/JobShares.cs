@@ -11,7 +11,7 @@ namespace Platform.Application.Jobs;
 /// therefore stands in the workers' queue at most its quota deep, whatever it submits. The count is read when a job
 /// is admitted: two submissions at the same instant may pass the quota by one each.
 /// </summary>
-public sealed class JobShares(IPlatformDbContext db, IOutbox outbox, IJobTokenIssuer tickets, IWorkspaceScope scope, IOptions<JobQuotaOptions> defaults, TimeProvider clock)
+public sealed class JobShares(IPlatformDbContext db, IOutbox outbox, IJobTokenIssuer tickets, IWorkspaceScope scope, IOptions<WorkspaceQuotaOptions> defaults, TimeProvider clock)
 {
     /// <summary>What this unit of work has released and not yet saved: the database does not count it yet.</summary>
     private readonly Dictionary<Guid, (int All, int Gpu)> _sent = [];
@@ -71,12 +71,12 @@ public sealed class JobShares(IPlatformDbContext db, IOutbox outbox, IJobTokenIs
     }
 
     /// <summary>What a workspace may have with the workers at once, and what it has (and holds back) now.</summary>
-    public async Task<WorkspaceQuotasDto> UsageAsync(Guid workspaceId, CancellationToken cancellationToken)
+    public async Task<(QuotaUseDto Jobs, QuotaUseDto GpuJobs)> UsageAsync(Guid workspaceId, CancellationToken cancellationToken)
     {
         var quota = await QuotaAsync(workspaceId, cancellationToken);
         var used = await InUseAsync(workspaceId, null, cancellationToken);
         var held = await db.Jobs.IgnoreQueryFilters().CountAsync(j => j.WorkspaceId == workspaceId && j.State == JobState.Queued && j.WaitingFor != null, cancellationToken);
-        return new WorkspaceQuotasDto(new QuotaUseDto(quota.All, used.All, held), new QuotaUseDto(quota.Gpu, used.Gpu, null));
+        return (new QuotaUseDto(quota.All, used.All, held), new QuotaUseDto(quota.Gpu, used.Gpu, null));
     }
 
     private void Send(Job job)

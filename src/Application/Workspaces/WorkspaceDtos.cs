@@ -13,7 +13,10 @@ public sealed record WorkspaceDto(
 public sealed record WorkspaceMemberDto(string UserName, IReadOnlyList<Role> Roles, string AddedBy, DateTimeOffset AddedAt);
 
 /// <summary>A workspace's quotas and what it uses of them now.</summary>
-public sealed record WorkspaceQuotasDto(QuotaUseDto ConcurrentJobs, QuotaUseDto ConcurrentGpuJobs);
+public sealed record WorkspaceQuotasDto(QuotaUseDto ConcurrentJobs, QuotaUseDto ConcurrentGpuJobs, StorageQuotaUseDto StorageBytes, QuotaUseDto Deployments);
+
+/// <summary>The storage quota and the bytes the workspace holds (artefacts, dataset versions, model versions).</summary>
+public sealed record StorageQuotaUseDto(long Quota, long InUse);
 
 /// <summary>One quota: its limit, what is in use, and (for jobs) how many wait for a share.</summary>
 public sealed record QuotaUseDto(int Quota, int InUse, int? Waiting);

@@ -14,7 +14,7 @@ public static class JobServices
     public static IServiceCollection AddJobServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<JobOptions>(configuration.GetSection(JobOptions.Section));
-        services.Configure<JobQuotaOptions>(configuration.GetSection(JobQuotaOptions.Section));
+        services.Configure<Platform.Application.Workspaces.WorkspaceQuotaOptions>(configuration.GetSection(Platform.Application.Workspaces.WorkspaceQuotaOptions.Section));
         services.Configure<BusOptions>(configuration.GetSection(BusOptions.Section));
         services.AddScoped<IOutbox, EfOutbox>();
         services.AddSingleton<OutboxSignal>();

@@ -41,7 +41,7 @@ public sealed class JobShareTests
     {
         var workspace = Workspace.Create("team", null, null, "root", Start);
 
-        var refused = Assert.Throws<Common.DomainException>(() => workspace.SetQuotas(quota, null));
+        var refused = Assert.Throws<Common.DomainException>(() => workspace.SetQuotas(quota, null, null, null));
 
         Assert.Contains("concurrentJobs", refused.Message);
     }

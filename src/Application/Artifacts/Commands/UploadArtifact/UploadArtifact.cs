@@ -10,7 +10,7 @@ namespace Platform.Application.Artifacts.Commands.UploadArtifact;
 public sealed record UploadArtifactCommand(Guid RunId, string Path, Stream Content, long? ContentLength) : ICommand<ArtifactDto>, IRunScoped;
 
 public sealed class UploadArtifactCommandHandler(
-    IPlatformDbContext db, IArtifactStore store, IArtifactLimits limits, ICurrentUser currentUser, TimeProvider clock)
+    IPlatformDbContext db, Workspaces.StorageQuota storage, ICurrentUser currentUser, TimeProvider clock)
     : ICommandHandler<UploadArtifactCommand, ArtifactDto>
 {
     public async ValueTask<ArtifactDto> Handle(UploadArtifactCommand command, CancellationToken cancellationToken)
@@ -21,7 +21,7 @@ public sealed class UploadArtifactCommandHandler(
             throw new NotFoundException("Run", command.RunId);
         }
 
-        var blob = await store.SaveUploadAsync(command.Content, command.ContentLength, limits, cancellationToken);
+        var blob = await storage.SaveAsync(command.Content, command.ContentLength, cancellationToken);
         var now = clock.GetUtcNow();
         var artifact = await db.Artifacts.SingleOrDefaultAsync(a => a.RunId == command.RunId && a.Path == path, cancellationToken);
         if (artifact is null)

@@ -17,13 +17,13 @@ public sealed record UploadDatasetVersionCommand(
     : ICommand<DatasetVersionDto>;
 
 public sealed class UploadDatasetVersionCommandHandler(
-    IPlatformDbContext db, IArtifactStore store, IArtifactLimits limits, IDatasetInspector inspector, IDatasetProfilingQueue profiling,
+    IPlatformDbContext db, IArtifactStore store, Workspaces.StorageQuota storage, IDatasetInspector inspector, IDatasetProfilingQueue profiling,
     ICurrentUser currentUser, TimeProvider clock)
     : ICommandHandler<UploadDatasetVersionCommand, DatasetVersionDto>
 {
     public async ValueTask<DatasetVersionDto> Handle(UploadDatasetVersionCommand command, CancellationToken cancellationToken)
     {
-        var blob = await store.SaveUploadAsync(command.Content, command.ContentLength, limits, cancellationToken);
+        var blob = await storage.SaveAsync(command.Content, command.ContentLength, cancellationToken);
         DatasetInspection? inspection = null;
         if (!command.InBackground)
         {

@@ -19,7 +19,8 @@ public sealed record PutDeploymentCommand(
     string Name, string? Model, DeploymentEnvironment? Environment, HardwareClass HardwareClass, IReadOnlyList<TrafficVersionRequest>? Versions,
     CanaryPolicy? CanaryPolicy, DriftPolicy? DriftPolicy, string? Reason, int? IfMatch = null) : ICommand<DeploymentChangeDto>;
 
-public sealed class PutDeploymentCommandHandler(IPlatformDbContext db, Jobs.JobShares shares, ICurrentUser user, TimeProvider clock, Microsoft.Extensions.Options.IOptions<Jobs.JobOptions> options)
+public sealed class PutDeploymentCommandHandler(
+    IPlatformDbContext db, Jobs.JobShares shares, Workspaces.WorkspaceQuotas quotas, ICurrentUser user, TimeProvider clock, Microsoft.Extensions.Options.IOptions<Jobs.JobOptions> options)
     : ICommandHandler<PutDeploymentCommand, DeploymentChangeDto>
 {
     public async ValueTask<DeploymentChangeDto> Handle(PutDeploymentCommand command, CancellationToken cancellationToken)
@@ -31,6 +32,7 @@ public sealed class PutDeploymentCommandHandler(IPlatformDbContext db, Jobs.JobS
         var deployment = await db.Deployments.SingleOrDefaultAsync(d => d.Name == command.Name, cancellationToken);
         if (deployment is null)
         {
+            await quotas.EnsureRoomForDeploymentAsync(cancellationToken);
             deployment = Deployment.Create(command.Name, model.Id, environment, command.HardwareClass,
                 DeploymentMapping.ToDomain(command.CanaryPolicy), DeploymentMapping.ToDomain(command.DriftPolicy), user.Name, now);
             db.Deployments.Add(deployment);

@@ -23,12 +23,12 @@ public sealed class RegisterUploadedModelVersionCommandValidator : AbstractValid
 }
 
 public sealed class RegisterUploadedModelVersionCommandHandler(
-    IPlatformDbContext db, IArtifactStore store, IArtifactLimits limits, IModelInspector inspector, ICurrentUser user, TimeProvider clock)
+    IPlatformDbContext db, IArtifactStore store, Workspaces.StorageQuota storage, IModelInspector inspector, ICurrentUser user, TimeProvider clock)
     : ICommandHandler<RegisterUploadedModelVersionCommand, ModelVersionDto>
 {
     public async ValueTask<ModelVersionDto> Handle(RegisterUploadedModelVersionCommand command, CancellationToken cancellationToken)
     {
-        var blob = await store.SaveUploadAsync(command.Content, command.Length, limits, cancellationToken);
+        var blob = await storage.SaveAsync(command.Content, command.Length, cancellationToken);
         var schema = ModelVersionRegistration.Inspect(store, inspector, blob.Sha256, "file");
         var lineage = new Dictionary<string, object?>
         {

@@ -1,5 +1,3 @@
-using Platform.Application.Jobs;
-
 namespace Platform.Application.Workspaces.Queries.GetWorkspaceQuotas;
 
 /// <summary>A workspace's quotas and their use now (its members and platform Admins; 404 for anyone else).</summary>
@@ -7,11 +5,11 @@ namespace Platform.Application.Workspaces.Queries.GetWorkspaceQuotas;
 [RequiresRole(Permissions.Read | Role.Admin)]
 public sealed record GetWorkspaceQuotasQuery(string Name) : IQuery<WorkspaceQuotasDto>;
 
-public sealed class GetWorkspaceQuotasQueryHandler(IPlatformDbContext db, ICurrentUser user, JobShares shares) : IQueryHandler<GetWorkspaceQuotasQuery, WorkspaceQuotasDto>
+public sealed class GetWorkspaceQuotasQueryHandler(IPlatformDbContext db, ICurrentUser user, WorkspaceQuotas quotas) : IQueryHandler<GetWorkspaceQuotasQuery, WorkspaceQuotasDto>
 {
     public async ValueTask<WorkspaceQuotasDto> Handle(GetWorkspaceQuotasQuery query, CancellationToken cancellationToken)
     {
         var (workspace, _) = await db.SeeAsync(user, query.Name, cancellationToken);
-        return await shares.UsageAsync(workspace.Id, cancellationToken);
+        return await quotas.UsageAsync(workspace.Id, cancellationToken);
     }
 }

@@ -1,7 +1,7 @@
-namespace Platform.Application.Jobs;
+namespace Platform.Application.Workspaces;
 
 /// <summary>The platform's default quotas for a workspace that has none of its own (<c>Workspaces:Quotas</c>).</summary>
-public sealed class JobQuotaOptions
+public sealed class WorkspaceQuotaOptions
 {
     public const string Section = "Workspaces:Quotas";
 
@@ -10,4 +10,10 @@ public sealed class JobQuotaOptions
 
     /// <summary>Of those, on the GPU hardware class.</summary>
     public int ConcurrentGpuJobs { get; set; } = 4;
+
+    /// <summary>Bytes of artefacts, dataset versions and model versions a workspace holds (default 100 GiB).</summary>
+    public long StorageBytes { get; set; } = 100L * 1024 * 1024 * 1024;
+
+    /// <summary>Deployments a workspace has.</summary>
+    public int Deployments { get; set; } = 20;
 }
