@@ -112,7 +112,7 @@ internal static class AuditBenchmark
         {
             var audit = AuditEvent.Record(at, "user-" + (i % 50), "UpdateExperiment", "Experiment", Guid.NewGuid().ToString(),
                 "{\"records\":[{\"type\":\"Experiment\",\"change\":\"Modified\",\"properties\":{\"Description\":{\"before\":\"call " + (i - 1) + "\",\"after\":\"call " + i + "\"}}}],\"more\":0}",
-                "0af7651916cd43dd8448eb211c80319c", null);
+                "0af7651916cd43dd8448eb211c80319c", null, null);
             setSequence.Invoke(audit, [++sequence]);
             audit.Seal(previous);
             previous = audit.Hash!;

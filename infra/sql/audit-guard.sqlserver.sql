@@ -14,7 +14,8 @@ BEGIN
         WHERE d.Hash IS NOT NULL
            OR i.At <> d.At OR i.Actor <> d.Actor OR i.Action <> d.Action OR i.EntityType <> d.EntityType
            OR i.EntityId <> d.EntityId OR i.Summary <> d.Summary
-           OR ISNULL(i.TraceId, '') <> ISNULL(d.TraceId, '') OR ISNULL(i.SourceAddress, '') <> ISNULL(d.SourceAddress, ''))
+           OR ISNULL(i.TraceId, '') <> ISNULL(d.TraceId, '') OR ISNULL(i.SourceAddress, '') <> ISNULL(d.SourceAddress, '')
+           OR ISNULL(CONVERT(char(36), i.WorkspaceId), '') <> ISNULL(CONVERT(char(36), d.WorkspaceId), ''))
     BEGIN
         ROLLBACK TRANSACTION;
         THROW 51001, 'Audit events are immutable: only sealing (setting a NULL Hash) is allowed.', 1;

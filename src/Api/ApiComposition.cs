@@ -109,7 +109,9 @@ public static class ApiComposition
 
         // A workspace's resources live under /workspaces/{workspace}; a path that names no workspace means the
         // caller's home one (a person's: 'default'; a job's token: its job's), as before workspaces existed.
-        MapWorkspaceResources(api.MapGroup("/workspaces/{" + WorkspaceRoute.Parameter + "}"));
+        var inWorkspace = api.MapGroup("/workspaces/{" + WorkspaceRoute.Parameter + "}");
+        MapWorkspaceResources(inWorkspace);
+        inWorkspace.MapWorkspaceAuditEndpoints();
         MapWorkspaceResources(api);
         app.MapHub<JobsHub>(JobsHub.Path);
         app.MapHub<NotificationsHub>(NotificationsHub.Path);

@@ -93,7 +93,7 @@ public static class DependencyInjection
     private static WorkspaceStampInterceptor Stamp(IServiceProvider scope) => new(scope.GetService<IWorkspaceScope>());
 
     private static Auditing.AuditInterceptor Auditing(IServiceProvider scope) => new(
-        scope.GetRequiredService<Application.Common.Auditing.AuditScope>(), scope.GetRequiredService<ICurrentUser>(),
+        scope.GetRequiredService<Application.Common.Auditing.AuditScope>(), scope.GetService<IWorkspaceScope>(), scope.GetRequiredService<ICurrentUser>(),
         scope.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>(), scope.GetRequiredService<TimeProvider>());
 
     private static void AddArtifactStore(this IServiceCollection services)

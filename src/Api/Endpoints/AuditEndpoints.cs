@@ -22,7 +22,7 @@ internal static class AuditEndpoints
                 ISender sender, CancellationToken ct) =>
                 TypedResults.Ok<Page<AuditEventDto>>(await sender.Send(
                     new ListAuditEventsQuery(new AuditFilter(entityType, entityId, actor, action, from, to), limit, cursor), ct)))
-            .WithSummary("The audit trail, newest first (paged): filter by entity, actor, action (a trailing * matches a prefix: Promote*) and time range [from, to).");
+            .WithSummary("Every chain's audit trail (each event names its workspace, none for the platform's own), newest first (paged): filter by entity, actor, action (a trailing * matches a prefix: Promote*) and time range [from, to).");
 
         audit.MapGet("/export", async (
                 string? format, string? entityType, string? entityId, string? actor, string? action, DateTimeOffset? from, DateTimeOffset? to,
@@ -34,10 +34,7 @@ internal static class AuditEndpoints
                 }
 
                 var events = await sender.Send(new ExportAuditEventsQuery(new AuditFilter(entityType, entityId, actor, action, from, to)), ct);
-                var csv = format != "json";
-                response.ContentType = csv ? "text/csv; charset=utf-8" : "application/json";
-                response.Headers.ContentDisposition = $"attachment; filename=audit.{(csv ? "csv" : "json")}";
-                await (csv ? AuditExport.WriteCsvAsync(events, response.Body, ct) : AuditExport.WriteJsonAsync(events, response.BodyWriter, ct));
+                await AuditExport.WriteAsync(events, format != "json", response, ct);
             })
             .WithSummary("Streams the filtered audit trail, oldest first, as CSV (default) or a JSON array, with each event's hash.");
 
@@ -46,7 +43,7 @@ internal static class AuditEndpoints
             .WithSummary("Every action the trail holds at least once, by name: the choices of the action filter.");
 
         audit.MapGet("/verify", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new VerifyAuditChainQuery(), ct)))
-            .WithSummary("Recomputes the hash chain: intact, or the first broken event and why.");
+            .WithSummary("Recomputes every hash chain (the platform's and each workspace's): intact, or the first broken event and why, and each chain's result.");
     }
 }
 
@@ -54,7 +51,15 @@ internal static class AuditEndpoints
 internal static class AuditExport
 {
     private const int FlushEvery = 500;
-    private static readonly string[] Columns = ["sequence", "at", "actor", "action", "entityType", "entityId", "summary", "traceId", "sourceAddress", "hash"];
+    private static readonly string[] Columns = ["sequence", "at", "actor", "action", "entityType", "entityId", "summary", "traceId", "sourceAddress", "hash", "workspaceId"];
+
+    /// <summary>The events as a CSV (or JSON) attachment.</summary>
+    public static Task WriteAsync(IAsyncEnumerable<AuditEvent> events, bool csv, HttpResponse response, CancellationToken ct)
+    {
+        response.ContentType = csv ? "text/csv; charset=utf-8" : "application/json";
+        response.Headers.ContentDisposition = $"attachment; filename=audit.{(csv ? "csv" : "json")}";
+        return csv ? WriteCsvAsync(events, response.Body, ct) : WriteJsonAsync(events, response.BodyWriter, ct);
+    }
 
     public static async Task WriteCsvAsync(IAsyncEnumerable<AuditEvent> events, Stream body, CancellationToken ct)
     {
@@ -63,7 +68,7 @@ internal static class AuditExport
         var count = 0;
         await foreach (var e in events.WithCancellation(ct))
         {
-            string?[] cells = [e.Sequence.ToString(), e.At.UtcDateTime.ToString("O"), e.Actor, e.Action, e.EntityType, e.EntityId, e.Summary, e.TraceId, e.SourceAddress, e.Hash];
+            string?[] cells = [e.Sequence.ToString(), e.At.UtcDateTime.ToString("O"), e.Actor, e.Action, e.EntityType, e.EntityId, e.Summary, e.TraceId, e.SourceAddress, e.Hash, e.WorkspaceId?.ToString()];
             await writer.WriteLineAsync(string.Join(',', cells.Select(Quote)));
             if (++count % FlushEvery == 0)
             {

@@ -9,7 +9,8 @@ namespace Platform.Domain.Auditing;
 /// a before/after summary without secrets), when, from where, in which trace. Events are hash-chained in sequence
 /// order once sealed (<see cref="Seal"/>): each hash covers the previous one and the event's canonical form, so a
 /// changed, removed or inserted event breaks the chain from there on. There is no update or delete path besides
-/// sealing.
+/// sealing. Each workspace has a chain of its own (<see cref="WorkspaceId"/>), and so do the platform's own actions (none):
+/// an event moved from one chain to another breaks the chain it lands in.
 /// </summary>
 public sealed class AuditEvent
 {
@@ -32,6 +33,9 @@ public sealed class AuditEvent
     /// <summary>The changed records and properties, before and after, as JSON (secrets redacted).</summary>
     public string Summary { get; private set; }
 
+    /// <summary>The workspace whose chain holds the event; null for the platform's chain (users, workspaces, tokens, …).</summary>
+    public Guid? WorkspaceId { get; private set; }
+
     public string? TraceId { get; private set; }
     public string? SourceAddress { get; private set; }
 
@@ -39,12 +43,14 @@ public sealed class AuditEvent
     public string? Hash { get; private set; }
 
     public static AuditEvent Record(
-        DateTimeOffset at, string actor, string action, string entityType, string entityId, string summary, string? traceId, string? sourceAddress) => new()
+        DateTimeOffset at, string actor, string action, string entityType, string entityId, string summary, string? traceId, string? sourceAddress,
+        Guid? workspaceId) => new()
     {
         At = at, Actor = actor, Action = action, EntityType = entityType, EntityId = entityId, Summary = summary, TraceId = traceId, SourceAddress = sourceAddress,
+        WorkspaceId = workspaceId,
     };
 
-    /// <summary>The genesis of the chain: the previous hash of the first event.</summary>
+    /// <summary>The genesis of a chain: the previous hash of its first event.</summary>
     public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
 
     /// <summary>SHA-256 over the previous hash and the canonical form: fields in a fixed order, length-prefixed.</summary>

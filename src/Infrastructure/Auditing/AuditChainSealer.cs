@@ -8,9 +8,9 @@ using Platform.Infrastructure.Persistence;
 namespace Platform.Infrastructure.Auditing;
 
 /// <summary>
-/// Seals recorded audit events into the hash chain, in sequence order, about a second after they were recorded: only
-/// up to the highest sequence seen on the previous pass, so that a transaction that took its sequence number earlier
-/// but committed later is not skipped. Sealing is deterministic, so two Api replicas sealing at once agree.
+/// Seals recorded audit events into their chain (each workspace's, and the platform's), in sequence order, about a
+/// second after they were recorded: only up to the highest sequence seen on the previous pass, so that a transaction
+/// that took its sequence number earlier but committed later is not skipped. Sealing is deterministic, so two Api replicas sealing at once agree.
 /// </summary>
 internal sealed class AuditChainSealer(IServiceScopeFactory scopes, ILogger<AuditChainSealer> logger) : BackgroundService
 {
@@ -40,16 +40,29 @@ internal sealed class AuditChainSealer(IServiceScopeFactory scopes, ILogger<Audi
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<PlatformDbContext>();
         var highest = await db.AuditEvents.MaxAsync(e => (long?)e.Sequence, cancellationToken) ?? 0;
+        var chains = await db.AuditEvents.Where(e => e.Hash == null && e.Sequence <= upTo).Select(e => e.WorkspaceId).Distinct().ToListAsync(cancellationToken);
+        foreach (var chain in chains)
+        {
+            await SealChainAsync(db, chain, upTo, cancellationToken);
+        }
+
+        return highest;
+    }
+
+    /// <summary>Seals one chain's pending events (a workspace's, or the platform's for null) onto its last sealed one.</summary>
+    private static async Task SealChainAsync(PlatformDbContext db, Guid? chain, long upTo, CancellationToken cancellationToken)
+    {
         while (true)
         {
-            var last = await db.AuditEvents.AsNoTracking().Where(e => e.Hash != null).OrderByDescending(e => e.Sequence)
+            var inChain = db.AuditEvents.Where(e => e.WorkspaceId == chain);
+            var last = await inChain.AsNoTracking().Where(e => e.Hash != null).OrderByDescending(e => e.Sequence)
                 .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(cancellationToken);
             var from = last?.Sequence ?? 0;
-            var pending = await db.AuditEvents.Where(e => e.Hash == null && e.Sequence > from && e.Sequence <= upTo)
+            var pending = await inChain.Where(e => e.Hash == null && e.Sequence > from && e.Sequence <= upTo)
                 .OrderBy(e => e.Sequence).Take(Batch).ToListAsync(cancellationToken);
             if (pending.Count == 0)
             {
-                return highest;
+                return;
             }
 
             var previous = last?.Hash ?? AuditEvent.Genesis;

@@ -15,9 +15,9 @@ namespace Platform.Infrastructure.Auditing;
 /// actor, the command, the main entity, and a summary of every changed record (up to <see cref="AuditSummary.MaxRecords"/>)
 /// with its changed properties before and after. A record whose key the database assigns (a sequence number) has only
 /// a temporary one while the save is prepared: the event is written again with the real keys when the save's
-/// transaction commits, so the trail names the rows as stored.
+/// transaction commits, so the trail names the rows as stored. The event joins its workspace's chain (<see cref="Chain"/>).
 /// </summary>
-internal sealed class AuditInterceptor(AuditScope scope, ICurrentUser user, IHttpContextAccessor http, TimeProvider clock)
+internal sealed class AuditInterceptor(AuditScope scope, IWorkspaceScope? workspace, ICurrentUser user, IHttpContextAccessor http, TimeProvider clock)
     : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     private AuditSummary? _unresolved;
@@ -79,7 +79,7 @@ internal sealed class AuditInterceptor(AuditScope scope, ICurrentUser user, IHtt
         var summary = new AuditSummary(changed);
         var auditEvent = AuditEvent.Record(
             clock.GetUtcNow(), Actor(), action, summary.MainType, summary.MainId, summary.ToJson(),
-            Activity.Current?.TraceId.ToString(), http.HttpContext?.Connection.RemoteIpAddress?.ToString());
+            Activity.Current?.TraceId.ToString(), http.HttpContext?.Connection.RemoteIpAddress?.ToString(), Chain(changed));
         context.Add(auditEvent);
         summary.Event = context.Entry(auditEvent);
         summary.EventTemporarySequence = summary.Event.Property(e => e.Sequence).CurrentValue;
@@ -103,6 +103,21 @@ internal sealed class AuditInterceptor(AuditScope scope, ICurrentUser user, IHtt
         entry.Property(e => e.EntityId).CurrentValue = summary.MainId;
         entry.Property(e => e.EntityId).OriginalValue = summary.MainId;
         return AuditEventKeys.Update(context, transaction, entry.Property(e => e.Sequence).CurrentValue, json, summary.MainId);
+    }
+
+    /// <summary>
+    /// The workspace whose chain the event joins: the one the request runs in; for the platform's own work, the one
+    /// every changed resource belongs to; else (users, workspaces, tokens…) the platform's chain.
+    /// </summary>
+    private Guid? Chain(List<EntityEntry> changed)
+    {
+        if (workspace?.WorkspaceId is { } current)
+        {
+            return current;
+        }
+
+        var owners = changed.Select(e => e.Entity).OfType<Domain.Workspaces.IWorkspaceOwned>().Select(o => o.WorkspaceId).Where(id => id != Guid.Empty).Distinct().ToList();
+        return (workspace?.SpansAll ?? true) && owners.Count == 1 ? owners[0] : null;
     }
 
     private string Actor() => user.Job is { } job ? $"job:{job.JobId}"

@@ -87,7 +87,7 @@ public sealed class AuditTrailTests(ApiFactory factory) : IClassFixture<ApiFacto
         var csv = await admin.GetAsync($"/api/v1/audit/export?actor={Uri.EscapeDataString(actor)}");
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
         var text = await csv.Content.ReadAsStringAsync();
-        Assert.StartsWith("sequence,at,actor,action,entityType,entityId,summary,traceId,sourceAddress,hash\n", text.Replace("\r", ""));
+        Assert.StartsWith("sequence,at,actor,action,entityType,entityId,summary,traceId,sourceAddress,hash,workspaceId\n", text.Replace("\r", ""));
         Assert.Equal(3, text.Split('\n').Count(l => l.Contains(",CreateExperiment,Experiment,", StringComparison.Ordinal)));
         Assert.Contains("\"{\"\"records\"\":", text); // the summary's JSON quotes doubled inside a quoted cell
         await (await admin.GetAsync("/api/v1/audit/export?format=xml")).ExpectAsync(400);

@@ -89,5 +89,6 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<Domain.
         builder.HasIndex(e => new { e.EntityType, e.EntityId });
         builder.HasIndex(e => e.Actor);
         builder.HasIndex(e => e.Hash);
+        builder.HasIndex(e => new { e.WorkspaceId, e.Sequence });
     }
 }

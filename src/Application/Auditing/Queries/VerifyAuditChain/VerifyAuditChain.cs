@@ -1,11 +1,8 @@
-using Platform.Domain.Auditing;
-
 namespace Platform.Application.Auditing.Queries.VerifyAuditChain;
 
 /// <summary>
-/// Walks the whole chain in sequence order, recomputing each sealed event's hash from the one before: the first event
-/// whose stored hash differs (changed, or one before it removed or inserted) is named, as is a sealed event that
-/// follows an unsealed one.
+/// Verifies every chain (<see cref="AuditChainVerifier"/>): the platform's and each workspace's. Intact when all are;
+/// otherwise the first break found, and each chain's own result.
 /// </summary>
 [PlatformWide]
 [RequiresRole(Permissions.Audit)]
@@ -13,54 +10,20 @@ public sealed record VerifyAuditChainQuery : IQuery<AuditVerificationDto>;
 
 public sealed class VerifyAuditChainQueryHandler(IPlatformDbContext db) : IQueryHandler<VerifyAuditChainQuery, AuditVerificationDto>
 {
-    private const int Batch = 10_000;
-
     public async ValueTask<AuditVerificationDto> Handle(VerifyAuditChainQuery query, CancellationToken cancellationToken)
     {
-        var previous = AuditEvent.Genesis;
-        long sealedCount = 0, unsealed = 0;
-        var next = ReadAfterAsync(0, cancellationToken);
-        while (true)
+        var names = await db.Workspaces.AsNoTracking().ToDictionaryAsync(w => w.Id, w => w.Name, cancellationToken);
+        var workspaces = await db.AuditEvents.AsNoTracking().Where(e => e.WorkspaceId != null).Select(e => e.WorkspaceId).Distinct().ToListAsync(cancellationToken);
+        var chains = new List<AuditVerificationDto>();
+        foreach (var chain in workspaces.Select(id => new AuditChain(id)).Prepend(AuditChain.Platform))
         {
-            var batch = await next;
-            // The next batch is read while this one is hashed: the database is used by one operation at a time.
-            next = batch.Count < Batch ? null! : ReadAfterAsync(batch[^1].Sequence, cancellationToken);
-            foreach (var e in batch)
-            {
-                if (e.Hash is null)
-                {
-                    unsealed++;
-                    continue;
-                }
-
-                if (unsealed > 0 || e.Hash != e.ComputeHash(previous))
-                {
-                    await DrainAsync(next);
-                    return new(false, sealedCount, unsealed, e.Sequence, unsealed > 0
-                        ? "sealed after an event that is not: an event was inserted out of order"
-                        : "its hash does not match its content and the previous hash: it, or the chain before it, was changed");
-                }
-
-                previous = e.Hash;
-                sealedCount++;
-            }
-
-            if (batch.Count < Batch)
-            {
-                return new(true, sealedCount, unsealed, null, null);
-            }
+            var verified = await AuditChainVerifier.VerifyAsync(db, chain, cancellationToken);
+            chains.Add(verified with { Workspace = chain.WorkspaceId is { } id ? names.GetValueOrDefault(id, id.ToString()) : null });
         }
-    }
 
-    private Task<List<AuditEvent>> ReadAfterAsync(long after, CancellationToken cancellationToken) => Task.Run(
-        () => db.AuditEvents.AsNoTracking().Where(e => e.Sequence > after).OrderBy(e => e.Sequence).Take(Batch).ToListAsync(cancellationToken),
-        cancellationToken);
-
-    private static async Task DrainAsync(Task<List<AuditEvent>>? pending)
-    {
-        if (pending is not null)
-        {
-            await pending; // the context must be free before the request ends
-        }
+        var broken = chains.Where(c => !c.Intact).MinBy(c => c.FirstBrokenSequence);
+        return new AuditVerificationDto(broken is null, chains.Sum(c => c.SealedEvents), chains.Sum(c => c.UnsealedEvents), broken?.FirstBrokenSequence,
+            broken is null ? null : broken.Workspace is { } name ? $"in workspace '{name}''s chain: {broken.Reason}" : $"in the platform's chain: {broken.Reason}")
+        { Chains = chains };
     }
 }

@@ -112,6 +112,9 @@ namespace Platform.Infrastructure.Persistence.Migrations.SqlServer
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<Guid?>("WorkspaceId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.HasKey("Sequence");
 
                     b.HasIndex("Actor");
@@ -119,6 +122,8 @@ namespace Platform.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("Hash");
 
                     b.HasIndex("EntityType", "EntityId");
+
+                    b.HasIndex("WorkspaceId", "Sequence");
 
                     b.ToTable("AuditEvents", (string)null);
                 });

@@ -105,6 +105,9 @@ namespace Platform.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Sequence");
 
                     b.HasIndex("Actor");
@@ -112,6 +115,8 @@ namespace Platform.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("Hash");
 
                     b.HasIndex("EntityType", "EntityId");
+
+                    b.HasIndex("WorkspaceId", "Sequence");
 
                     b.ToTable("AuditEvents", (string)null);
                 });
