@@ -25,6 +25,7 @@ public static class DependencyInjection
         services.Configure<ArtifactOptions>(configuration.GetSection(ArtifactOptions.Section));
         services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
+        services.AddSingleton<GroupWorkspaceRoles>();
         services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.Section));
 
         services.AddPersistence(configuration);
