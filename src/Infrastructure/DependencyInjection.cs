@@ -23,7 +23,9 @@ public static class DependencyInjection
         services.Configure<PlatformOptions>(configuration.GetSection(PlatformOptions.Section));
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
         services.Configure<ArtifactOptions>(configuration.GetSection(ArtifactOptions.Section));
-        services.Configure<AuthOptions>(configuration.GetSection(AuthOptions.Section));
+        services.AddOptions<AuthOptions>().Bind(configuration.GetSection(AuthOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<AuthOptions>, AuthOptionsValidator>();
+        services.AddSingleton<GroupWorkspaceRoles>();
         services.Configure<BootstrapOptions>(configuration.GetSection(BootstrapOptions.Section));
 
         services.AddPersistence(configuration);

@@ -27,6 +27,12 @@ public sealed class AuthOptions
     /// <summary>Claim that holds roles in external tokens.</summary>
     public string RoleClaim { get; set; } = "roles";
 
+    /// <summary>Claim that holds the groups in external tokens (a JSON array or repeated claims), read by <see cref="WorkspaceRoles"/>.</summary>
+    public string GroupClaim { get; set; } = "groups";
+
+    /// <summary>Which groups of external tokens hold which roles in which workspace; validated at start-up (<see cref="AuthOptionsValidator"/>).</summary>
+    public List<WorkspaceRoleMapping> WorkspaceRoles { get; set; } = [];
+
     /// <summary>Claim that names the person in external tokens.</summary>
     public string NameClaim { get; set; } = "preferred_username";
 

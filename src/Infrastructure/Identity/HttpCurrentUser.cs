@@ -6,7 +6,7 @@ using Platform.Domain.Identity;
 namespace Platform.Infrastructure.Identity;
 
 /// <summary>The caller of the current HTTP request (or hub call), read from the authenticated principal.</summary>
-internal sealed class HttpCurrentUser(IHttpContextAccessor accessor, CurrentPrincipal current) : ICurrentUser
+internal sealed class HttpCurrentUser(IHttpContextAccessor accessor, CurrentPrincipal current, GroupWorkspaceRoles groups) : ICurrentUser
 {
     private ClaimsPrincipal? Principal => current.Principal ?? accessor.HttpContext?.User;
 
@@ -36,6 +36,9 @@ internal sealed class HttpCurrentUser(IHttpContextAccessor accessor, CurrentPrin
 
     public IReadOnlyList<Guid>? TokenWorkspaces =>
         AccessTokenId is null || Principal!.FindAll(PlatformClaims.Workspace).Select(c => Guid.Parse(c.Value)).ToList() is not { Count: > 0 } scoped ? null : scoped;
+
+    public IReadOnlyDictionary<string, Role>? ExternalWorkspaceRoles =>
+        Identity is { IsAuthenticated: true, AuthenticationType: PlatformAuthenticationSchemes.External } ? groups.Of(Principal!) : null;
 
     public Guid? AccessTokenId => Guid.TryParse(Principal?.FindFirst(PlatformClaims.AccessTokenId)?.Value, out var id) ? id : null;
 

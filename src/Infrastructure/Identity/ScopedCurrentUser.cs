@@ -23,6 +23,7 @@ internal sealed class ScopedCurrentUser(HttpCurrentUser http, WorkspaceScope wor
     private Role CallerRoles => _systemActor is not null ? Role.System : _linkUser is { } link ? link.Roles : http.Roles;
     public bool IsSession => _systemActor is null && _linkUser is null && http.IsSession;
     public IReadOnlyList<Guid>? TokenWorkspaces => _systemActor is not null || _linkUser is not null ? null : http.TokenWorkspaces;
+    public IReadOnlyDictionary<string, Role>? ExternalWorkspaceRoles => _systemActor is not null || _linkUser is not null ? null : http.ExternalWorkspaceRoles;
     public Guid? AccessTokenId => _systemActor is not null || _linkUser is not null ? null : http.AccessTokenId;
     public JobScope? Job => _systemActor is not null || _linkUser is not null ? null : http.Job;
     public Guid? ClaimableJobId => _systemActor is not null || _linkUser is not null ? null : http.ClaimableJobId;

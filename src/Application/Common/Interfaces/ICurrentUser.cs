@@ -22,6 +22,12 @@ public interface ICurrentUser
     /// <summary>The workspaces a personal access token is scoped to; null for a token of every workspace, and for any other caller.</summary>
     IReadOnlyList<Guid>? TokenWorkspaces => null;
 
+    /// <summary>
+    /// For an external identity with no local account: the roles its groups give it, by workspace name
+    /// (<c>Auth:WorkspaceRoles</c>); null for any other caller. Read through <see cref="WorkspaceRoles"/> only.
+    /// </summary>
+    IReadOnlyDictionary<string, Role>? ExternalWorkspaceRoles => null;
+
     /// <summary>The personal access token used, if any.</summary>
     Guid? AccessTokenId { get; }
 

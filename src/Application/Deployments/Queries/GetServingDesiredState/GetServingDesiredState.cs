@@ -70,7 +70,10 @@ public sealed class GetServingDesiredStateQueryHandler(IPlatformDbContext db, IC
         return new ServingDesiredState(version, endpoints);
     }
 
-    /// <summary>Every workspace for the platform itself; else those the caller holds Operator in (a token: of those it is scoped to).</summary>
+    /// <summary>
+    /// Every workspace for the platform itself; else those the caller holds Operator in (a token: of those it is scoped to;
+    /// an external identity: by its claimed roles in default and its groups' mapped roles elsewhere).
+    /// </summary>
     private async Task<Dictionary<Guid, string>> ServedWorkspacesAsync(CancellationToken cancellationToken)
     {
         if (currentUser.Roles.HasFlag(Role.System))
@@ -78,10 +81,11 @@ public sealed class GetServingDesiredStateQueryHandler(IPlatformDbContext db, IC
             return await db.Workspaces.AsNoTracking().ToDictionaryAsync(w => w.Id, w => w.Name, cancellationToken);
         }
 
+        var externalNames = WorkspaceRoles.ExternalWorkspaceNames(currentUser);
         var memberships = currentUser.UserId is { } userId
             ? await db.WorkspaceMembers.AsNoTracking().Where(m => m.UserId == userId)
                 .Join(db.Workspaces, m => m.WorkspaceId, w => w.Id, (m, w) => new { w.Id, w.Name, Roles = (Role?)m.Roles }).ToListAsync(cancellationToken)
-            : await db.Workspaces.AsNoTracking().Where(w => w.Name == Workspace.DefaultName)
+            : await db.Workspaces.AsNoTracking().Where(w => externalNames.Contains(w.Name))
                 .Select(w => new { w.Id, w.Name, Roles = (Role?)null }).ToListAsync(cancellationToken);
         var served = memberships
             .Where(m => currentUser.TokenWorkspaces?.Contains(m.Id) != false && WorkspaceRoles.Of(currentUser, m.Name, m.Roles) is { } roles && roles.Satisfies(Role.Operator))

@@ -1,6 +1,6 @@
 namespace Platform.Application.Workspaces.Queries.GetWorkspace;
 
-/// <summary>One workspace, for its members and platform Admins; 404 for anyone else.</summary>
+/// <summary>One workspace, for its members, platform Admins and external identities mapped into it; 404 for anyone else.</summary>
 [PlatformWide]
 [RequiresRole(Permissions.Read | Role.Admin)]
 public sealed record GetWorkspaceQuery(string Name) : IQuery<WorkspaceDto>;
@@ -9,7 +9,7 @@ public sealed class GetWorkspaceQueryHandler(IPlatformDbContext db, ICurrentUser
 {
     public async ValueTask<WorkspaceDto> Handle(GetWorkspaceQuery query, CancellationToken cancellationToken)
     {
-        var (workspace, membership) = await db.SeeAsync(user, query.Name, cancellationToken);
-        return WorkspaceDto.From(workspace, membership?.Roles ?? Role.None);
+        var (workspace, yourRoles) = await db.SeeAsync(user, query.Name, cancellationToken);
+        return WorkspaceDto.From(workspace, yourRoles ?? Role.None);
     }
 }

@@ -1,6 +1,9 @@
 namespace Platform.Application.Workspaces.Queries.ListWorkspaces;
 
-/// <summary>The workspaces the caller belongs to, by name (a platform Admin sees every one). Paged.</summary>
+/// <summary>
+/// The workspaces the caller belongs to, by name (a platform Admin sees every one); for an external identity with no
+/// local account, those <see cref="WorkspaceRoles"/> gives it roles in. Paged.
+/// </summary>
 [PlatformWide]
 [RequiresRole(Permissions.Read | Role.Admin)]
 public sealed record ListWorkspacesQuery(int? Limit, string? Cursor) : IQuery<Page<WorkspaceDto>>;
@@ -16,10 +19,12 @@ public sealed class ListWorkspacesQueryHandler(IPlatformDbContext db, ICurrentUs
     {
         var limit = PageLimits.Resolve(query.Limit);
         var everyOne = user.Roles.HasFlag(Role.Admin);
+        var external = user.UserId is null;
+        var externalNames = external ? WorkspaceRoles.ExternalWorkspaceNames(user) : [];
         var rows = from w in db.Workspaces.AsNoTracking()
                    join m in db.WorkspaceMembers.Where(m => m.UserId == user.UserId) on w.Id equals m.WorkspaceId into mine
                    from m in mine.DefaultIfEmpty()
-                   where everyOne || m != null
+                   where everyOne || m != null || externalNames.Contains(w.Name)
                    select new { w, Roles = m == null ? Role.None : m.Roles };
         if (Cursor.Decode<string>(query.Cursor) is { } after)
         {
@@ -27,6 +32,6 @@ public sealed class ListWorkspacesQueryHandler(IPlatformDbContext db, ICurrentUs
         }
 
         var page = await rows.OrderBy(r => r.w.Name).ReadPageAsync(limit, r => r.w.Name, cancellationToken);
-        return page.Select(r => WorkspaceDto.From(r.w, r.Roles));
+        return page.Select(r => WorkspaceDto.From(r.w, external ? WorkspaceRoles.Of(user, r.w.Name, null) ?? Role.None : r.Roles));
     }
 }
