@@ -106,6 +106,7 @@ public static class ApiComposition
         api.MapDownloadOpening();
         api.MapAuditEndpoints();
         api.MapServingControlPlaneEndpoints();
+        api.MapWorkerEndpoints();
 
         // A workspace's resources live under /workspaces/{workspace}; a path that names no workspace means the
         // caller's home one (a person's: 'default'; a job's token: its job's), as before workspaces existed.

@@ -53,9 +53,11 @@ internal static class JobEndpoints
 
         api.MapGet("/trainers", async (ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new ListTrainersQuery(), ct)))
             .WithTags("Jobs").WithSummary("The built-in trainers and each one's hyper-parameters: kind, allowed range in words, default (null: the library's own).");
+    }
 
+    /// <summary>The worker fleet: platform-wide, so at the root only.</summary>
+    public static void MapWorkerEndpoints(this RouteGroupBuilder api) =>
         api.MapGet("/workers", async (bool? online, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new ListWorkersQuery(online, limit, cursor), ct)))
-            .WithTags("Jobs").WithSummary("Workers seen in the last day by name (paged; online=true for the online ones): hardware, kinds they run, last seen, online.");
-    }
+            .WithTags("Jobs").WithSummary("Workers seen in the last day by name (paged; online=true for the online ones): hardware, kinds they run, last seen, online; the job in hand only where it is in a workspace of the caller's.");
 }

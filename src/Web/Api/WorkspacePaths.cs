@@ -13,10 +13,10 @@ public static class WorkspacePaths
 
     /// <summary>
     /// The routes that live at the root only (the Api's platform-wide groups): sign-in, users, workspaces with their
-    /// members and quotas, personal access tokens and the audit trail. Job reports and the opening of a download link
+    /// members and quotas, personal access tokens, the audit trail and the worker fleet. Job reports and the opening of a download link
     /// are platform-wide too, but the portal never calls them (a worker does; the browser follows the link the Api made).
     /// </summary>
-    public static readonly IReadOnlyList<string> PlatformWide = ["auth", "users", "workspaces", "tokens", "audit"];
+    public static readonly IReadOnlyList<string> PlatformWide = ["auth", "users", "workspaces", "tokens", "audit", "workers"];
 
     /// <summary>The path inside <paramref name="workspace"/> for a workspace's resource; a platform-wide or non-Api path as it is.</summary>
     public static string Resolve(string path, string workspace)

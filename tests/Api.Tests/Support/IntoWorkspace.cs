@@ -7,7 +7,7 @@ namespace Platform.Api.Tests.Support;
 /// </summary>
 public sealed class IntoWorkspace(string workspace) : DelegatingHandler
 {
-    private static readonly string[] PlatformWide = ["auth", "users", "workspaces", "tokens", "audit", "serving"];
+    private static readonly string[] PlatformWide = ["auth", "users", "workspaces", "tokens", "audit", "serving", "workers"];
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

@@ -38,5 +38,5 @@ public sealed class WorkspacePathsTests
 
     [Fact]
     public void The_platform_wide_list_is_the_apis_platform_wide_groups() =>
-        Assert.Equal(["auth", "users", "workspaces", "tokens", "audit"], WorkspacePaths.PlatformWide);
+        Assert.Equal(["auth", "users", "workspaces", "tokens", "audit", "workers"], WorkspacePaths.PlatformWide);
 }

@@ -7,7 +7,7 @@ namespace Platform.Application.Jobs.Queries.ListWorkers;
 [RequiresRole(Permissions.Read)]
 public sealed record ListWorkersQuery(bool? Online = null, int? Limit = null, string? Cursor = null) : IQuery<Page<WorkerDto>>;
 
-public sealed class ListWorkersQueryHandler(IPlatformDbContext db, TimeProvider clock, IOptions<JobOptions> options)
+public sealed class ListWorkersQueryHandler(IPlatformDbContext db, ICurrentUser user, TimeProvider clock, IOptions<JobOptions> options)
     : IQueryHandler<ListWorkersQuery, Page<WorkerDto>>
 {
     private sealed record Position(string Name, string Id);
@@ -32,9 +32,24 @@ public sealed class ListWorkersQueryHandler(IPlatformDbContext db, TimeProvider 
         }
 
         var page = await workers.OrderBy(w => w.Name).ThenBy(w => w.Id).ReadPageAsync(limit, w => new Position(w.Name, w.Id), cancellationToken);
+        var visible = await VisibleJobsAsync([.. page.Rows.Select(w => w.RunningJobId).OfType<Guid>()], cancellationToken);
         return page.Select(w => new WorkerDto(
             w.Id, w.Name, w.Cores, w.MemoryBytes, w.GpuName, w.GpuMemoryBytes, w.CudaVersion,
-            Split(w.Kinds), Split(w.HardwareClasses), w.RunningJobId, w.LastSeenAt, !w.Stopped && w.LastSeenAt > onlineSince));
+            Split(w.Kinds), Split(w.HardwareClasses), w.RunningJobId is { } job && visible.Contains(job) ? job : null, w.LastSeenAt, !w.Stopped && w.LastSeenAt > onlineSince));
+    }
+
+    /// <summary>Of the jobs in hand, those in a workspace the caller belongs to (a platform Admin: all); another workspace's stay unnamed.</summary>
+    private async Task<HashSet<Guid>> VisibleJobsAsync(List<Guid> running, CancellationToken cancellationToken)
+    {
+        if (running.Count == 0 || user.Roles.HasFlag(Role.Admin))
+        {
+            return [.. running];
+        }
+
+        var userId = user.UserId ?? Guid.Empty;
+        var mine = db.WorkspaceMembers.Where(m => m.UserId == userId).Select(m => m.WorkspaceId);
+        return [.. await db.Jobs.IgnoreQueryFilters().Where(j => running.Contains(j.Id) && (mine.Contains(j.WorkspaceId) || (user.UserId == null && j.WorkspaceId == Workspace.DefaultId)))
+            .Select(j => j.Id).ToListAsync(cancellationToken)];
     }
 
     private static string[] Split(string value) => value.Split(',', StringSplitOptions.RemoveEmptyEntries);
