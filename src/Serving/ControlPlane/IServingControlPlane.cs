@@ -11,7 +11,7 @@ public interface IServingControlPlane
 {
     /// <summary>
     /// The desired state; or null when the host names the <paramref name="knownVersion"/> it applied and that is still
-    /// the version (a conditional read: the Api answers it with one aggregate query).
+    /// the version (a conditional read: the Api answers it with the caller's workspaces and one aggregate query).
     /// </summary>
     Task<ServingDesiredState?> GetDesiredStateAsync(long? knownVersion, CancellationToken cancellationToken);
 

@@ -7,11 +7,10 @@ namespace Platform.Application.Deployments.Queries.GetServingDesiredState;
 /// What serving hosts should serve (<see cref="ServingDesiredState"/>): the Active revision of every deployment in each
 /// workspace the caller operates in (the platform itself: all of them), with each version's artefact hash and training
 /// baseline, the policies and the active inference keys' hashes. Platform-wide, so one poll serves a host's every
-/// workspace; a caller who operates in none is refused. Its
-/// <c>Version</c> is the sum of the deployments' change counters, so it grows with every change (deployments are never
-/// deleted; keys, policies and traffic all count as changes; artefacts and dataset profiles never change). A host that
-/// names the <paramref name="KnownVersion"/> it serves gets null while that is still the version: one aggregate query
-/// instead of four per deployment, every poll of every host.
+/// workspace; a caller who operates in none is refused. Its <c>Version</c> is the sum of those deployments' change
+/// counters, so it grows with every change (deployments are never deleted; keys, policies and traffic all count as
+/// changes; artefacts and dataset profiles never change). A host that names the <paramref name="KnownVersion"/> it serves gets null while that is still the version: the caller's
+/// workspaces and one aggregate query instead of four per deployment, every poll of every host.
 /// </summary>
 [PlatformWide]
 [RequiresRole(Permissions.AnySignedIn | Role.System)]
