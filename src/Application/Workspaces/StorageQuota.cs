@@ -10,12 +10,15 @@ namespace Platform.Application.Workspaces;
 /// </summary>
 public sealed class StorageQuota(IPlatformDbContext db, IWorkspaceScope scope, IArtifactStore store, IArtifactLimits limits, IOptions<WorkspaceQuotaOptions> defaults)
 {
-    /// <summary>Streams an upload into the store within the request size limit (413) and the workspace's storage quota (409 <c>quota.storage</c>).</summary>
-    public async Task<StoredBlob> SaveAsync(Stream content, long? declaredLength, CancellationToken cancellationToken)
+    /// <summary>
+    /// Streams an upload into the store within the request size limit (413) and the workspace's storage quota (409
+    /// <c>quota.storage</c>); <paramref name="replacing"/> is the size of what the upload replaces, freed by it.
+    /// </summary>
+    public async Task<StoredBlob> SaveAsync(Stream content, long? declaredLength, CancellationToken cancellationToken, long replacing = 0)
     {
         var workspaceId = scope.WorkspaceId ?? Workspace.DefaultId;
         var quota = await QuotaAsync(workspaceId, cancellationToken);
-        var used = await UsedAsync(workspaceId, cancellationToken);
+        var used = await UsedAsync(workspaceId, cancellationToken) - replacing;
         var room = Math.Max(0, quota - used);
         if (declaredLength > limits.MaxBytes)
         {

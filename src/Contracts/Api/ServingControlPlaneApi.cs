@@ -13,6 +13,15 @@ public static class ServingControlPlaneApi
     /// </summary>
     public const string DesiredState = "/api/v1/serving/desired-state";
 
+    /// <summary>
+    /// <see cref="DesiredState"/> for every workspace the caller operates in; without the query, the default
+    /// workspace's deployments only (what a host that predates workspaces can serve).
+    /// </summary>
+    public const string DesiredStateOfAllWorkspaces = DesiredState + "?" + AllWorkspacesQuery;
+
+    /// <summary>The query that asks for every workspace's deployments.</summary>
+    public const string AllWorkspacesQuery = "workspaces=all";
+
     /// <summary>The desired state's ETag for a <see cref="ServingDesiredState.Version"/>: sent back in If-None-Match, answered 304 while unchanged.</summary>
     public static string StateETag(long version) => $"\"{version}\"";
 

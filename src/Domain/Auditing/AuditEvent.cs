@@ -53,7 +53,10 @@ public sealed class AuditEvent
     /// <summary>The genesis of a chain: the previous hash of its first event.</summary>
     public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
 
-    /// <summary>SHA-256 over the previous hash and the canonical form: fields in a fixed order, length-prefixed.</summary>
+    /// <summary>
+    /// SHA-256 over the previous hash and the canonical form: fields in a fixed order, length-prefixed; the workspace
+    /// last, when the event has one (so the events sealed before chains had workspaces hash as they did).
+    /// </summary>
     public string ComputeHash(string previousHash)
     {
         var canonical = new StringBuilder();
@@ -61,7 +64,7 @@ public sealed class AuditEvent
         {
             previousHash, Sequence.ToString(CultureInfo.InvariantCulture), At.UtcTicks.ToString(CultureInfo.InvariantCulture), Actor, Action,
             EntityType, EntityId, Summary, TraceId ?? "", SourceAddress ?? "",
-        })
+        }.Concat(WorkspaceId is { } workspace ? [workspace.ToString()] : []))
         {
             canonical.Append(field.Length.ToString(CultureInfo.InvariantCulture)).Append(':').Append(field).Append('\n');
         }

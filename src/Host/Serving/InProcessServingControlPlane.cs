@@ -29,7 +29,7 @@ internal sealed class InProcessServingControlPlane(IServiceScopeFactory scopes) 
     public const string Actor = "serving (embedded)";
 
     public Task<ServingDesiredState?> GetDesiredStateAsync(long? knownVersion, CancellationToken cancellationToken) =>
-        SendAsync(null, (system, ct) => system.QueryAsync(new GetServingDesiredStateQuery(knownVersion), Actor, ct), cancellationToken);
+        SendAsync(null, (system, ct) => system.QueryAsync(new GetServingDesiredStateQuery(knownVersion, AllWorkspaces: true), Actor, ct), cancellationToken);
 
     public Task DownloadModelAsync(string workspace, string model, int version, Stream destination, CancellationToken cancellationToken) =>
         SendAsync(workspace, async (system, ct) =>

@@ -19,7 +19,7 @@ internal sealed class HttpServingControlPlane(IHttpClientFactory clients, IOptio
 
     public async Task<ServingDesiredState?> GetDesiredStateAsync(long? knownVersion, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(HttpMethod.Get, ServingControlPlaneApi.DesiredState, null, HttpCompletionOption.ResponseContentRead, cancellationToken,
+        using var response = await SendAsync(HttpMethod.Get, ServingControlPlaneApi.DesiredStateOfAllWorkspaces, null, HttpCompletionOption.ResponseContentRead, cancellationToken,
             knownVersion is { } known ? ServingControlPlaneApi.StateETag(known) : null).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.NotModified)
         {

@@ -54,7 +54,8 @@ public sealed class WorkspaceAuditChainTests(ApiFactory factory) : IClassFixture
         Assert.True((await (await admin.GetAsync($"/api/v1/workspaces/{b}/audit/verify")).ExpectAsync(200))["intact"]!.GetValue<bool>());
         var all = await (await admin.GetAsync("/api/v1/audit/verify")).ExpectAsync(200);
         Assert.False(all["intact"]!.GetValue<bool>());
-        Assert.Contains(a, all["reason"]!.GetValue<string>());
+        Assert.StartsWith("in workspace '", all["reason"]!.GetValue<string>());
+        Assert.Contains(all["chains"]!.AsArray(), c => c!["workspace"]?.GetValue<string>() == a && !c["intact"]!.GetValue<bool>());
         Assert.Contains(all["chains"]!.AsArray(), c => c!["workspace"] is null && c["intact"]!.GetValue<bool>());
     }
 
@@ -77,6 +78,35 @@ public sealed class WorkspaceAuditChainTests(ApiFactory factory) : IClassFixture
         await (await approver.GetAsync($"/api/v1/workspaces/{name}/audit/verify")).ExpectAsync(200);
         await (await scientist.GetAsync($"/api/v1/workspaces/{name}/audit")).ExpectAsync(403);
         await (await scientist.GetAsync($"/api/v1/workspaces/{name}/audit/export")).ExpectAsync(403);
+    }
+
+    [Fact]
+    public async Task A_chain_moved_whole_to_another_workspace_does_not_verify_there()
+    {
+        var token = await factory.TokenAsync(ApiFactory.AdminUser, ApiFactory.AdminPassword);
+        using var admin = factory.Authorized(token);
+        var (a, b) = ("moved-a-" + Guid.NewGuid().ToString("N")[..6], "moved-b-" + Guid.NewGuid().ToString("N")[..6]);
+        var aId = (await (await admin.PostJsonAsync("/api/v1/workspaces", new { name = a })).ExpectAsync(201))["id"]!.GetValue<string>();
+        var bId = (await (await admin.PostJsonAsync("/api/v1/workspaces", new { name = b })).ExpectAsync(201))["id"]!.GetValue<string>();
+        using var inA = factory.InWorkspace(token, a);
+        await inA.CreateExperimentAsync();
+        await inA.CreateExperimentAsync();
+        await WaitForSealedAsync(admin);
+        var first = (await (await admin.GetAsync($"/api/v1/workspaces/{a}/audit?limit=2")).ExpectAsync(200))["items"]![1]!["sequence"]!.GetValue<long>();
+
+        // Every event of a's chain, in order and with its hashes, made b's (which had none): only the hash can tell.
+        await using (var connection = new SqliteConnection($"Data Source={Path.Combine(factory.DataDirectory, "platform.db")};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            await using var tamper = connection.CreateCommand();
+            tamper.CommandText = "UPDATE AuditEvents SET WorkspaceId = $b WHERE WorkspaceId = $a";
+            tamper.Parameters.AddWithValue("$a", aId.ToUpperInvariant());
+            tamper.Parameters.AddWithValue("$b", bId.ToUpperInvariant());
+            Assert.Equal(2, await tamper.ExecuteNonQueryAsync());
+        }
+
+        var brokenB = await (await admin.GetAsync($"/api/v1/workspaces/{b}/audit/verify")).ExpectAsync(200);
+        Assert.Equal((false, first), (brokenB["intact"]!.GetValue<bool>(), brokenB["firstBrokenSequence"]!.GetValue<long>()));
     }
 
     /// <summary>Events are sealed into their chain about a second after they are recorded.</summary>

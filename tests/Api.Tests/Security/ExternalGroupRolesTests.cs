@@ -92,9 +92,9 @@ public sealed class ExternalGroupRolesTests : IAsyncLifetime
     public async Task The_desired_state_serves_a_workspace_a_group_makes_the_caller_Operator_in()
     {
         using var operatorByGroup = _api!.Authorized(Token("Viewer", "fraud-operators"));
-        await (await operatorByGroup.GetAsync("/api/v1/serving/desired-state")).ExpectAsync(200);
+        await (await operatorByGroup.GetAsync("/api/v1/serving/desired-state?workspaces=all")).ExpectAsync(200);
         using var viewer = _api.Authorized(Token("Viewer", "fraud-viewers"));
-        await (await viewer.GetAsync("/api/v1/serving/desired-state")).ExpectAsync(403);
+        await (await viewer.GetAsync("/api/v1/serving/desired-state?workspaces=all")).ExpectAsync(403);
     }
 
     [Fact]

@@ -42,6 +42,27 @@ public sealed class StorageAndDeploymentQuotaTests(DeploymentsApiFactory factory
     }
 
     [Fact]
+    public async Task Replacing_an_artefact_frees_what_it_replaces()
+    {
+        var token = await factory.TokenAsync(ApiFactory.AdminUser, ApiFactory.AdminPassword);
+        using var admin = factory.Authorized(token);
+        var name = "replace-" + Guid.NewGuid().ToString("N")[..8];
+        await (await admin.PostJsonAsync("/api/v1/workspaces", new { name })).ExpectAsync(201);
+        var size = Encoding.UTF8.GetByteCount(Csv);
+        await (await admin.PutJsonAsync($"/api/v1/workspaces/{name}/quotas", new { storageBytes = size + (size / 2) })).ExpectAsync(200);
+        using var inside = factory.InWorkspace(token, name);
+        var run = await inside.CreateRunAsync(await inside.CreateExperimentAsync());
+
+        for (var i = 0; i < 3; i++)
+        {
+            await (await inside.PutAsync($"/api/v1/runs/{run}/artifacts/data.csv", new StringContent(Csv, Encoding.UTF8, "text/csv"))).ExpectAsync(200);
+        }
+
+        var refused = await (await inside.PutAsync($"/api/v1/runs/{run}/artifacts/other.csv", new StringContent(Csv, Encoding.UTF8, "text/csv"))).ExpectAsync(409);
+        Assert.Equal("quota.storage", refused["code"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task A_new_deployment_past_the_quota_is_refused_and_an_existing_one_still_changes()
     {
         using var admin = await factory.AdminAsync();

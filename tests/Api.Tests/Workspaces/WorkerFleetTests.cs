@@ -30,6 +30,12 @@ public sealed class WorkerFleetTests(ApiFactory factory) : IClassFixture<ApiFact
 
         Assert.Null(await RunningJobAsync(outsider, worker));
         Assert.Equal(job, await RunningJobAsync(member, worker));
+        var scoped = await (await member.PostJsonAsync("/api/v1/tokens", new { name = "home only", roles = new[] { "Viewer" }, workspaces = new[] { "default" } })).ExpectAsync(201);
+        using (var homeOnly = factory.Authorized(scoped["secret"]!.GetValue<string>()))
+        {
+            Assert.Null(await RunningJobAsync(homeOnly, worker));
+        }
+
         Assert.Equal(job, await RunningJobAsync(admin, worker));
         await (await outsider.GetAsync($"/api/v1/workspaces/{workspace}/workers")).ExpectAsync(404);
     }

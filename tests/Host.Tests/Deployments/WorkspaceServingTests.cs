@@ -41,19 +41,21 @@ public sealed class WorkspaceServingTests(JobHost host)
         using var operatorThere = host.InWorkspace(operatorUser.Token, workspace);
         var there = await DeployAsync(scientistThere, approverThere, operatorThere, csv, (model, dataset, endpoint), versions: 2);
 
-        var desired = await operatorUser.Client.GetAsync(ServingControlPlaneApi.DesiredState).ExpectAsync(200, "desired state");
+        var desired = await operatorUser.Client.GetAsync(ServingControlPlaneApi.DesiredStateOfAllWorkspaces).ExpectAsync(200, "desired state");
         var named = desired["endpoints"]!.AsArray().Where(e => e!["name"]!.GetValue<string>() == endpoint).ToList();
         Assert.Equal(["default", workspace], named.Select(e => e!["workspace"]!.GetValue<string>()).Order(StringComparer.Ordinal));
+        var homeOnly = await operatorUser.Client.GetAsync(ServingControlPlaneApi.DesiredState).ExpectAsync(200, "an older host's desired state");
+        Assert.All(homeOnly["endpoints"]!.AsArray(), e => Assert.Equal("default", e!["workspace"]!.GetValue<string>()));
         var scoped = await operatorUser.Client.PostAsJsonAsync("/api/v1/tokens", new { name = "serving " + suffix, roles = new[] { "Operator" }, workspaces = new[] { workspace } })
             .ExpectAsync(201, "a token for one workspace");
         using (var scopedClient = host.AnonymousClient())
         {
             scopedClient.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", scoped["secret"]!.GetValue<string>());
-            var seen = await scopedClient.GetAsync(ServingControlPlaneApi.DesiredState).ExpectAsync(200, "a scoped host's desired state");
+            var seen = await scopedClient.GetAsync(ServingControlPlaneApi.DesiredStateOfAllWorkspaces).ExpectAsync(200, "a scoped host's desired state");
             Assert.All(seen["endpoints"]!.AsArray(), e => Assert.Equal(workspace, e!["workspace"]!.GetValue<string>()));
         }
 
-        await scientist.Client.GetAsync(ServingControlPlaneApi.DesiredState).ExpectAsync(403, "a data scientist's desired state");
+        await scientist.Client.GetAsync(ServingControlPlaneApi.DesiredStateOfAllWorkspaces).ExpectAsync(403, "a data scientist's desired state");
 
         var atHome = $"/v2/models/{endpoint}/predict";
         var inWorkspace = $"/workspaces/{workspace}/v2/models/{endpoint}/predict";

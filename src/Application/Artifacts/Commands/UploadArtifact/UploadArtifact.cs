@@ -21,9 +21,9 @@ public sealed class UploadArtifactCommandHandler(
             throw new NotFoundException("Run", command.RunId);
         }
 
-        var blob = await storage.SaveAsync(command.Content, command.ContentLength, cancellationToken);
-        var now = clock.GetUtcNow();
         var artifact = await db.Artifacts.SingleOrDefaultAsync(a => a.RunId == command.RunId && a.Path == path, cancellationToken);
+        var blob = await storage.SaveAsync(command.Content, command.ContentLength, cancellationToken, replacing: artifact?.SizeBytes ?? 0);
+        var now = clock.GetUtcNow();
         if (artifact is null)
         {
             artifact = Artifact.Create(command.RunId, path, blob.Sha256, blob.SizeBytes, currentUser.Name, now);

@@ -18,7 +18,13 @@ public sealed class VerifyAuditChainQueryHandler(IPlatformDbContext db) : IQuery
         foreach (var chain in workspaces.Select(id => new AuditChain(id)).Prepend(AuditChain.Platform))
         {
             var verified = await AuditChainVerifier.VerifyAsync(db, chain, cancellationToken);
-            chains.Add(verified with { Workspace = chain.WorkspaceId is { } id ? names.GetValueOrDefault(id, id.ToString()) : null });
+            if (chain.WorkspaceId is { } id && !names.ContainsKey(id))
+            {
+                // Workspaces are never deleted: events naming none were moved there.
+                verified = verified with { Intact = false, Reason = "its events name a workspace that does not exist: they were moved out of their chain" };
+            }
+
+            chains.Add(verified with { Workspace = chain.WorkspaceId is { } known ? names.GetValueOrDefault(known, known.ToString()) : null });
         }
 
         var broken = chains.Where(c => !c.Intact).MinBy(c => c.FirstBrokenSequence);

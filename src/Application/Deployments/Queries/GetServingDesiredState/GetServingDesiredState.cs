@@ -7,21 +7,22 @@ namespace Platform.Application.Deployments.Queries.GetServingDesiredState;
 /// What serving hosts should serve (<see cref="ServingDesiredState"/>): the Active revision of every deployment in each
 /// workspace the caller operates in (the platform itself: all of them), with each version's artefact hash and training
 /// baseline, the policies and the active inference keys' hashes. Platform-wide, so one poll serves a host's every
-/// workspace; a caller who operates in none is refused. Its <c>Version</c> is the sum of those deployments' change
+/// workspace (<paramref name="AllWorkspaces"/>: a host that knows endpoints name their workspace; else the default
+/// workspace's only); a caller who operates in none is refused. Its <c>Version</c> is the sum of those deployments' change
 /// counters, so it grows with every change (deployments are never deleted; keys, policies and traffic all count as
 /// changes; artefacts and dataset profiles never change). A host that names the <paramref name="KnownVersion"/> it serves gets null while that is still the version: the caller's
 /// workspaces and one aggregate query instead of four per deployment, every poll of every host.
 /// </summary>
 [PlatformWide]
 [RequiresRole(Permissions.AnySignedIn | Role.System)]
-public sealed record GetServingDesiredStateQuery(long? KnownVersion = null) : IQuery<ServingDesiredState?>;
+public sealed record GetServingDesiredStateQuery(long? KnownVersion = null, bool AllWorkspaces = false) : IQuery<ServingDesiredState?>;
 
 public sealed class GetServingDesiredStateQueryHandler(IPlatformDbContext db, ICurrentUser currentUser)
     : IQueryHandler<GetServingDesiredStateQuery, ServingDesiredState?>
 {
     public async ValueTask<ServingDesiredState?> Handle(GetServingDesiredStateQuery query, CancellationToken cancellationToken)
     {
-        var workspaces = await ServedWorkspacesAsync(cancellationToken);
+        var workspaces = await ServedWorkspacesAsync(query.AllWorkspaces, cancellationToken);
         var workspaceIds = workspaces.Keys.ToList();
         // Outside every workspace: each query names the served ones itself.
         var inServed = db.Deployments.IgnoreQueryFilters().AsNoTracking().Where(d => workspaceIds.Contains(d.WorkspaceId));
@@ -73,11 +74,11 @@ public sealed class GetServingDesiredStateQueryHandler(IPlatformDbContext db, IC
     /// Every workspace for the platform itself; else those the caller holds Operator in (a token: of those it is scoped to;
     /// an external identity: by its claimed roles in default and its groups' mapped roles elsewhere).
     /// </summary>
-    private async Task<Dictionary<Guid, string>> ServedWorkspacesAsync(CancellationToken cancellationToken)
+    private async Task<Dictionary<Guid, string>> ServedWorkspacesAsync(bool all, CancellationToken cancellationToken)
     {
         if (currentUser.Roles.HasFlag(Role.System))
         {
-            return await db.Workspaces.AsNoTracking().ToDictionaryAsync(w => w.Id, w => w.Name, cancellationToken);
+            return await db.Workspaces.AsNoTracking().Where(w => all || w.Id == Workspace.DefaultId).ToDictionaryAsync(w => w.Id, w => w.Name, cancellationToken);
         }
 
         var externalNames = WorkspaceRoles.ExternalWorkspaceNames(currentUser);
@@ -87,9 +88,12 @@ public sealed class GetServingDesiredStateQueryHandler(IPlatformDbContext db, IC
             : await db.Workspaces.AsNoTracking().Where(w => externalNames.Contains(w.Name))
                 .Select(w => new { w.Id, w.Name, Roles = (Role?)null }).ToListAsync(cancellationToken);
         var served = memberships
+            .Where(m => all || m.Id == Workspace.DefaultId)
             .Where(m => currentUser.TokenWorkspaces?.Contains(m.Id) != false && WorkspaceRoles.Of(currentUser, m.Name, m.Roles) is { } roles && roles.Satisfies(Role.Operator))
             .ToDictionary(m => m.Id, m => m.Name);
-        return served.Count > 0 ? served : throw new ForbiddenAccessException("Serving hosts need the Operator role in at least one workspace.");
+        return served.Count > 0 ? served : throw new ForbiddenAccessException(all
+            ? "Serving hosts need the Operator role in at least one workspace."
+            : "Serving hosts need the Operator role in the default workspace (a host that serves other workspaces asks with ?workspaces=all).");
     }
 
     /// <summary>The numeric columns' quantile bins of the dataset version the lineage names (in the deployment's workspace), its label column left out.</summary>

@@ -38,7 +38,10 @@ public sealed class ListWorkersQueryHandler(IPlatformDbContext db, ICurrentUser 
             Split(w.Kinds), Split(w.HardwareClasses), w.RunningJobId is { } job && visible.Contains(job) ? job : null, w.LastSeenAt, !w.Stopped && w.LastSeenAt > onlineSince));
     }
 
-    /// <summary>Of the jobs in hand, those in a workspace the caller belongs to (a platform Admin: all); another workspace's stay unnamed.</summary>
+    /// <summary>
+    /// Of the jobs in hand, those in a workspace the caller belongs to (a token: of those it is scoped to; a platform
+    /// Admin: all); another workspace's stay unnamed.
+    /// </summary>
     private async Task<HashSet<Guid>> VisibleJobsAsync(List<Guid> running, CancellationToken cancellationToken)
     {
         if (running.Count == 0 || user.Roles.HasFlag(Role.Admin))
@@ -47,8 +50,12 @@ public sealed class ListWorkersQueryHandler(IPlatformDbContext db, ICurrentUser 
         }
 
         var userId = user.UserId ?? Guid.Empty;
-        var mine = db.WorkspaceMembers.Where(m => m.UserId == userId).Select(m => m.WorkspaceId);
-        return [.. await db.Jobs.IgnoreQueryFilters().Where(j => running.Contains(j.Id) && (mine.Contains(j.WorkspaceId) || (user.UserId == null && j.WorkspaceId == Workspace.DefaultId)))
+        var external = WorkspaceRoles.ExternalWorkspaceNames(user);
+        var mine = user.UserId is null
+            ? db.Workspaces.Where(w => external.Contains(w.Name)).Select(w => w.Id)
+            : db.WorkspaceMembers.Where(m => m.UserId == userId).Select(m => m.WorkspaceId);
+        var scoped = user.TokenWorkspaces;
+        return [.. await db.Jobs.IgnoreQueryFilters().Where(j => running.Contains(j.Id) && mine.Contains(j.WorkspaceId) && (scoped == null || scoped.Contains(j.WorkspaceId)))
             .Select(j => j.Id).ToListAsync(cancellationToken)];
     }
 
