@@ -1,0 +1,71 @@
+using Platform.Domain.Common;
+using Platform.Domain.Workspaces;
+
+namespace Platform.Domain.Fleet;
+
+/// <summary>
+/// A one-time enrolment token an Operator makes for a device to present once (stored as its SHA-256, shown once):
+/// expiring, optionally binding the labels the device gets. The same device repeating its enrolment (same key) is
+/// answered the device it became, so a lost answer is safe to retry; any other second use is refused.
+/// </summary>
+public sealed class EnrolmentToken : IWorkspaceOwned
+{
+    private EnrolmentToken()
+    {
+        TokenHash = string.Empty;
+        LabelsJson = "{}";
+        CreatedBy = string.Empty;
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid WorkspaceId { get; private set; }
+
+    public string TokenHash { get; private set; }
+
+    /// <summary>Labels the enrolled device gets (over what it asks for itself), as a JSON object.</summary>
+    public string LabelsJson { get; private set; }
+
+    public DateTimeOffset ExpiresAt { get; private set; }
+
+    public string CreatedBy { get; private set; }
+
+    public DateTimeOffset? UsedAt { get; private set; }
+
+    public Guid? DeviceId { get; private set; }
+
+    public string? KeyThumbprint { get; private set; }
+
+    public static EnrolmentToken Create(string tokenHash, IReadOnlyDictionary<string, string> labels, DateTimeOffset expiresAt, string createdBy, DateTimeOffset now) =>
+        expiresAt <= now
+            ? throw new DomainException("enrolment.expiry", "An enrolment token must expire in the future.")
+            : new EnrolmentToken
+            {
+                Id = Guid.CreateVersion7(), TokenHash = tokenHash, LabelsJson = DeviceLabels.ToJson(labels),
+                ExpiresAt = expiresAt, CreatedBy = createdBy,
+            };
+
+    public IReadOnlyDictionary<string, string> Labels =>
+        DeviceLabels.FromJson(LabelsJson);
+
+    /// <summary>
+    /// Uses the token for the device with key <paramref name="thumbprint"/>: null when it is the first use (the caller
+    /// enrols <paramref name="deviceId"/>), the device it enrolled when that same key repeats it.
+    /// </summary>
+    /// <exception cref="DomainException">Expired, or already used by another key.</exception>
+    public Guid? Use(Guid deviceId, string thumbprint, DateTimeOffset now)
+    {
+        if (UsedAt is not null)
+        {
+            return KeyThumbprint == thumbprint ? DeviceId : throw new DomainException("enrolment.used", "This enrolment token was used already.");
+        }
+
+        if (now >= ExpiresAt)
+        {
+            throw new DomainException("enrolment.expired", $"This enrolment token expired at {ExpiresAt:u}.");
+        }
+
+        (UsedAt, DeviceId, KeyThumbprint) = (now, deviceId, thumbprint);
+        return null;
+    }
+}
