@@ -49,8 +49,7 @@ public static class AuditChainVerifier
     }
 
     private static Task<List<AuditEvent>> ReadAfterAsync(IPlatformDbContext db, AuditChain chain, long after, CancellationToken cancellationToken) => Task.Run(
-        () => new AuditFilter(null, null, null, null, null, null) { Chain = chain }.Apply(db.AuditEvents.AsNoTracking())
-            .Where(e => e.Sequence > after).OrderBy(e => e.Sequence).Take(Batch).ToListAsync(cancellationToken),
+        () => chain.Of(db.AuditEvents.AsNoTracking()).Where(e => e.Sequence > after).OrderBy(e => e.Sequence).Take(Batch).ToListAsync(cancellationToken),
         cancellationToken);
 
     private static async Task DrainAsync(Task<List<AuditEvent>>? pending)

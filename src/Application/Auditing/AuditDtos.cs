@@ -23,9 +23,7 @@ public sealed record AuditFilter(string? EntityType, string? EntityId, string? A
 
     public IQueryable<AuditEvent> Apply(IQueryable<AuditEvent> events)
     {
-        events = Chain is not { } chain ? events : chain.WorkspaceId is { } workspace
-            ? events.Where(e => e.WorkspaceId == workspace)
-            : events.Where(e => e.WorkspaceId == null);
+        events = Chain is { } chain ? chain.Of(events) : events;
         events = EntityType is null ? events : events.Where(e => e.EntityType == EntityType);
         events = EntityId is null ? events : events.Where(e => e.EntityId == EntityId);
         events = Actor is null ? events : events.Where(e => e.Actor == Actor);
@@ -44,6 +42,11 @@ public sealed record AuditFilter(string? EntityType, string? EntityId, string? A
 public readonly record struct AuditChain(Guid? WorkspaceId)
 {
     public static readonly AuditChain Platform = new(null);
+
+    /// <summary>The chain's events.</summary>
+    public IQueryable<AuditEvent> Of(IQueryable<AuditEvent> events) => WorkspaceId is { } workspace
+        ? events.Where(e => e.WorkspaceId == workspace)
+        : events.Where(e => e.WorkspaceId == null);
 }
 
 /// <summary>

@@ -48,7 +48,7 @@ public sealed class CanaryServingTests(JobHost host, ITestOutputHelper output)
 
         await DeployWithDriftAsync(operatorUser.Client, endpoint, model, drift, new { version = v1, weight = 90 }, new { version = v2, weight = 10, canary = true });
         await WaitUntilAsync(async () => Weights(await ServedAsync(serving, endpoint)) == "90,10", "the host serving the canary revision");
-        var rows = Records(csv);
+        var rows = PredictRecords(csv);
 
         var shares = new ConcurrentDictionary<string, int>();
         Assert.Empty(await PredictAsync(serving, endpoint, rows, shares));
@@ -93,27 +93,6 @@ public sealed class CanaryServingTests(JobHost host, ITestOutputHelper output)
     {
         var state = await serving.GetAsync("/v2/admin/state").ExpectAsync(200, "serving state");
         return state["current"]!["endpoints"]!.AsArray().SingleOrDefault(e => e!["name"]!.GetValue<string>() == endpoint) ?? new JsonObject { ["versions"] = new JsonArray() };
-    }
-
-    /// <summary>The CSV's rows as /predict records (the label left out), in file order.</summary>
-    private static JsonObject[] Records(string csv)
-    {
-        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var header = lines[0].Split(',');
-        return [.. lines.Skip(1).Select(line =>
-        {
-            var values = line.Split(',');
-            var record = new JsonObject();
-            for (var i = 0; i < header.Length; i++)
-            {
-                if (header[i] != "benign")
-                {
-                    record[header[i]] = double.Parse(values[i], System.Globalization.CultureInfo.InvariantCulture);
-                }
-            }
-
-            return new JsonObject { ["records"] = new JsonArray(record) };
-        })];
     }
 
     /// <summary>Sends <see cref="RequestCount"/> single-row predictions, 8 at a time; counts answers per version and returns the failures.</summary>

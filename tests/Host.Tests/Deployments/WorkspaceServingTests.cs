@@ -59,7 +59,7 @@ public sealed class WorkspaceServingTests(JobHost host)
 
         var atHome = $"/v2/models/{endpoint}/predict";
         var inWorkspace = $"/workspaces/{workspace}/v2/models/{endpoint}/predict";
-        var record = Record(csv);
+        var record = PredictRecords(csv)[0];
         Assert.Equal("1", await PredictedVersionAsync(atHome, home.Key, record, 200));
         Assert.Equal("1", await PredictedVersionAsync($"/workspaces/default/v2/models/{endpoint}/predict", home.Key, record, 200));
         Assert.Equal("2", await PredictedVersionAsync(inWorkspace, there.Key, record, 200));
@@ -104,22 +104,5 @@ public sealed class WorkspaceServingTests(JobHost host)
             Assert.True(DateTimeOffset.UtcNow < until, $"POST {path}: expected {status}, last {(int)response.StatusCode} {body}");
             await Task.Delay(200);
         }
-    }
-
-    /// <summary>The CSV's first row as a /predict body (the label left out).</summary>
-    private static JsonObject Record(string csv)
-    {
-        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var (header, values) = (lines[0].Split(','), lines[1].Split(','));
-        var record = new JsonObject();
-        for (var i = 0; i < header.Length; i++)
-        {
-            if (header[i] != "benign")
-            {
-                record[header[i]] = double.Parse(values[i], System.Globalization.CultureInfo.InvariantCulture);
-            }
-        }
-
-        return new JsonObject { ["records"] = new JsonArray(record) };
     }
 }

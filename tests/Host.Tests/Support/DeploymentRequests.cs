@@ -28,4 +28,25 @@ public static class DeploymentRequests
         Assert.True(JobRequests.State(ended) == "Succeeded", $"deploy job ended {JobRequests.State(ended)}: {ended["reason"]}");
         return await operatorClient.GetAsync($"/api/v1/deployments/{endpoint}").ExpectAsync(200, "deployment");
     }
+
+    /// <summary>breast-cancer's rows as /predict bodies of one record each (the label left out), in file order.</summary>
+    public static JsonObject[] PredictRecords(string csv)
+    {
+        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var header = lines[0].Split(',');
+        return [.. lines.Skip(1).Select(line =>
+        {
+            var values = line.Split(',');
+            var record = new JsonObject();
+            for (var i = 0; i < header.Length; i++)
+            {
+                if (header[i] != "benign")
+                {
+                    record[header[i]] = double.Parse(values[i], System.Globalization.CultureInfo.InvariantCulture);
+                }
+            }
+
+            return new JsonObject { ["records"] = new JsonArray(record) };
+        })];
+    }
 }
