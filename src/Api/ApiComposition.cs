@@ -93,6 +93,7 @@ public static class ApiComposition
         space.MapSearchEndpoints();
         space.MapWebhookEndpoints();
         space.MapDeploymentEndpoints();
+        space.MapFleetEndpoints();
     }
 
     public static WebApplication MapPlatformApi(this WebApplication app)
@@ -107,6 +108,7 @@ public static class ApiComposition
         api.MapAuditEndpoints();
         api.MapServingControlPlaneEndpoints();
         api.MapWorkerEndpoints();
+        api.MapDeviceEndpoints();
 
         // A workspace's resources live under /workspaces/{workspace}; a path that names no workspace means the
         // caller's home one (a person's: 'default'; a job's token: its job's), as before workspaces existed.

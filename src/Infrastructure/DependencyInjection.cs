@@ -52,6 +52,12 @@ public static class DependencyInjection
         services.AddSingleton<IBearerTokenIssuer, JwtBearerTokenIssuer>();
         services.AddSingleton<JobTokens>();
         services.AddSingleton<IJobTokenIssuer>(sp => sp.GetRequiredService<JobTokens>());
+        services.AddSingleton<Fleet.DeviceTokens>();
+        services.AddSingleton<IDeviceTokenIssuer>(sp => sp.GetRequiredService<Fleet.DeviceTokens>());
+        services.AddSingleton<Fleet.DeviceAccessCache>();
+        services.AddSingleton<IDeviceAccessCache>(sp => sp.GetRequiredService<Fleet.DeviceAccessCache>());
+        services.AddSingleton<IAssertionReplayGuard, Fleet.AssertionReplayGuard>();
+        services.AddSingleton<IManifestSigner, Fleet.ManifestSigningKey>();
         services.AddScoped<FirstAdminBootstrapper>();
         services.AddPlatformAuthentication(configuration);
         services.AddNotifications(configuration);

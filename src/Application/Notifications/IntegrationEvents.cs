@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using Platform.Contracts.Api;
 using Platform.Domain.Deployments;
+using Platform.Domain.Fleet;
 using Platform.Domain.Governance;
 using Platform.Domain.Notifications;
 using Platform.Domain.Registry;
@@ -42,6 +43,11 @@ public sealed record DeploymentDriftAlertEvent(string Deployment, string Model, 
 public sealed record DriftAlertVersion(int Version, IReadOnlyList<FeatureDrift> Features);
 
 /// <summary>Each integration event's type name (<see cref="EventTypes"/>: what webhooks subscribe to), in one place.</summary>
+/// <summary>A device enrolled, was suspended, resumed, decommissioned or revoked, or rotated its key (<c>device.*</c>).</summary>
+public sealed record DeviceEvent(
+    Guid DeviceId, string Name, IReadOnlyDictionary<string, string> Labels, Domain.Fleet.DeviceState State, [property: JsonIgnore] DeviceChange Change,
+    int CredentialVersion, string By) : IIntegrationEvent;
+
 public static class IntegrationEventTypes
 {
     public static string Of(IIntegrationEvent e) => e switch
@@ -57,6 +63,15 @@ public static class IntegrationEventTypes
         DeploymentValidationFailedEvent => EventTypes.DeploymentValidationFailed,
         DeploymentCanaryRolledBackEvent => EventTypes.DeploymentCanaryRolledBack,
         DeploymentDriftAlertEvent => EventTypes.DeploymentDriftAlert,
+        DeviceEvent d => d.Change switch
+        {
+            DeviceChange.Enrolled => EventTypes.DeviceEnrolled,
+            DeviceChange.Suspended => EventTypes.DeviceSuspended,
+            DeviceChange.Resumed => EventTypes.DeviceResumed,
+            DeviceChange.Decommissioned => EventTypes.DeviceDecommissioned,
+            DeviceChange.Revoked => EventTypes.DeviceRevoked,
+            _ => EventTypes.DeviceKeyRotated,
+        },
         _ => throw new ArgumentOutOfRangeException(nameof(e), e, "An integration event with no event type."),
     };
 }

@@ -8,14 +8,21 @@ namespace Platform.Domain.Fleet;
 /// by its RFC 7638 thumbprint; docs/decisions/ADR-008). The credential version grows with every rotation or
 /// revocation, so tokens issued for an older one stop working at once.
 /// </summary>
-public sealed class Device : IWorkspaceOwned
+public sealed class Device : AggregateRoot, IWorkspaceOwned
 {
+    private readonly List<DeviceLabel> _labels = [];
+
+    public const int MaxNameLength = 100;
+
+    /// <summary>The most a reported inventory may hold, as JSON.</summary>
+    public const int MaxInventoryLength = 4000;
+
     private Device()
     {
         Name = string.Empty;
-        LabelsJson = "{}";
         PublicKeyJwk = string.Empty;
         KeyThumbprint = string.Empty;
+        InventoryJson = "{}";
     }
 
     public Guid Id { get; private set; }
@@ -24,8 +31,8 @@ public sealed class Device : IWorkspaceOwned
 
     public string Name { get; private set; }
 
-    /// <summary>The labels as a JSON object, keys ordered.</summary>
-    public string LabelsJson { get; private set; }
+    /// <summary>The labels, one row each (so that selectors are answered by the database's indexes).</summary>
+    public IReadOnlyList<DeviceLabel> LabelRows => _labels;
 
     public DeviceState State { get; private set; }
 
@@ -40,25 +47,47 @@ public sealed class Device : IWorkspaceOwned
 
     public DateTimeOffset? LastSeenAt { get; private set; }
 
+    /// <summary>What the device said it is (OS, architecture, CPU, memory, accelerator, ONNX Runtime and its execution providers, agent), as JSON.</summary>
+    public string InventoryJson { get; private set; }
+
+    /// <summary>The enrolment token it enrolled with.</summary>
+    public Guid EnrolmentTokenId { get; private set; }
+
     /// <summary>Whether its calls are taken: not suspended, not decommissioned, with a key.</summary>
     public bool MayCall => (State is DeviceState.Provisioned or DeviceState.Active) && PublicKeyJwk.Length > 0;
 
-    public static Device Enrol(Guid id, string name, IReadOnlyDictionary<string, string> labels, string publicKeyJwk, string thumbprint, DateTimeOffset now)
+    public static Device Enrol(Guid id, string name, IReadOnlyDictionary<string, string> labels, string publicKeyJwk, string thumbprint, DateTimeOffset now) =>
+        Enrol(id, name, labels, publicKeyJwk, thumbprint, "{}", Guid.Empty, now);
+
+    /// <summary>A device enrolled with <paramref name="enrolmentTokenId"/>; raises <see cref="DeviceChanged"/> (Enrolled).</summary>
+    public static Device Enrol(
+        Guid id, string name, IReadOnlyDictionary<string, string> labels, string publicKeyJwk, string thumbprint, string inventoryJson, Guid enrolmentTokenId,
+        DateTimeOffset now)
     {
-        if (string.IsNullOrWhiteSpace(name) || name.Length > 100)
+        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > MaxNameLength)
         {
-            throw new DomainException("device.name", "A device's name is 1-100 characters.");
+            throw new DomainException("device.name", $"A device's name is 1-{MaxNameLength} characters.");
         }
 
-        return new Device
+        var device = new Device
         {
-            Id = id, Name = name.Trim(), LabelsJson = DeviceLabels.ToJson(labels),
+            Id = id, Name = name.Trim(), EnrolmentTokenId = enrolmentTokenId,
             PublicKeyJwk = Required(publicKeyJwk, "publicKey"), KeyThumbprint = Required(thumbprint, "thumbprint"), CredentialVersion = 1, EnrolledAt = now,
         };
+        device.Relabel(labels);
+        device.Report(inventoryJson);
+        device.Raise(new DeviceChanged(device, DeviceChange.Enrolled));
+        return device;
     }
 
-    public IReadOnlyDictionary<string, string> Labels =>
-        DeviceLabels.FromJson(LabelsJson);
+    /// <summary>What the device says it is now.</summary>
+    public void Report(string inventoryJson) =>
+        InventoryJson = inventoryJson.Length <= MaxInventoryLength
+            ? inventoryJson
+            : throw new DomainException("device.inventory", $"A device's inventory is at most {MaxInventoryLength} characters of JSON.");
+
+    /// <summary>The labels by key, ordered.</summary>
+    public IReadOnlyDictionary<string, string> Labels => new SortedDictionary<string, string>(_labels.ToDictionary(l => l.Key, l => l.Value), StringComparer.Ordinal);
 
     /// <summary>It called: a Provisioned device becomes Active.</summary>
     public void Seen(DateTimeOffset now)
@@ -72,6 +101,7 @@ public sealed class Device : IWorkspaceOwned
     {
         Refuse(DeviceState.Decommissioned);
         (State, CredentialVersion) = (DeviceState.Suspended, CredentialVersion + 1);
+        Raise(new DeviceChanged(this, DeviceChange.Suspended));
     }
 
     public void Resume()
@@ -82,23 +112,49 @@ public sealed class Device : IWorkspaceOwned
         }
 
         State = LastSeenAt is null ? DeviceState.Provisioned : DeviceState.Active;
+        Raise(new DeviceChanged(this, DeviceChange.Resumed));
     }
 
     /// <summary>Gone for good: refused from now on, its record and trail kept.</summary>
-    public void Decommission() => (State, PublicKeyJwk, CredentialVersion) = (DeviceState.Decommissioned, "", CredentialVersion + 1);
+    public void Decommission()
+    {
+        Refuse(DeviceState.Decommissioned);
+        (State, PublicKeyJwk, CredentialVersion) = (DeviceState.Decommissioned, "", CredentialVersion + 1);
+        Raise(new DeviceChanged(this, DeviceChange.Decommissioned));
+    }
 
     /// <summary>A new key, proven by the old one (the caller checks the proof); older tokens stop working.</summary>
     public void RotateKey(string publicKeyJwk, string thumbprint)
     {
         Refuse(DeviceState.Suspended, DeviceState.Decommissioned);
+        if (PublicKeyJwk.Length == 0)
+        {
+            throw new DomainException("device.state", "The device's credential was revoked: it enrols again.");
+        }
+
         (PublicKeyJwk, KeyThumbprint, CredentialVersion) = (Required(publicKeyJwk, "publicKey"), Required(thumbprint, "thumbprint"), CredentialVersion + 1);
+        Raise(new DeviceChanged(this, DeviceChange.KeyRotated));
     }
 
     /// <summary>The credential withdrawn: the device is refused until it enrols again.</summary>
-    public void RevokeCredential() => (PublicKeyJwk, CredentialVersion) = ("", CredentialVersion + 1);
+    public void RevokeCredential()
+    {
+        if (PublicKeyJwk.Length == 0)
+        {
+            throw new DomainException("device.state", "The device's credential is revoked already.");
+        }
 
-    public void Relabel(IReadOnlyDictionary<string, string> labels) =>
-        LabelsJson = DeviceLabels.ToJson(labels);
+        (PublicKeyJwk, CredentialVersion) = ("", CredentialVersion + 1);
+        Raise(new DeviceChanged(this, DeviceChange.Revoked));
+    }
+
+    /// <summary>Its labels from now on (checked: <see cref="DeviceLabels.Problems"/>).</summary>
+    public void Relabel(IReadOnlyDictionary<string, string> labels)
+    {
+        var checkedLabels = DeviceLabels.Checked(labels);
+        _labels.RemoveAll(l => !checkedLabels.TryGetValue(l.Key, out var value) || value != l.Value);
+        _labels.AddRange(checkedLabels.Where(l => !_labels.Exists(kept => kept.Key == l.Key)).Select(l => new DeviceLabel(l.Key, l.Value)));
+    }
 
     private void Refuse(params DeviceState[] states)
     {
@@ -111,3 +167,6 @@ public sealed class Device : IWorkspaceOwned
     private static string Required(string value, string field) =>
         string.IsNullOrWhiteSpace(value) ? throw new DomainException($"device.{field}", $"A device's {field} is required.") : value;
 }
+
+/// <summary>One label of a device (<c>region=eu-west</c>).</summary>
+public sealed record DeviceLabel(string Key, string Value);

@@ -11,7 +11,7 @@ public static partial class DeviceLabels
 {
     public const int MaxLabels = 32;
 
-    /// <summary>What is wrong with <paramref name="labels"/>, each problem with the field it is about (<c>labels.{key}</c>); none when they are fine.</summary>
+    /// <summary>What is wrong with <paramref name="labels"/>, each problem with the field it is about (<c>labels[{key}]</c>); none when they are fine.</summary>
     public static IReadOnlyList<(string Field, string Reason)> Problems(IReadOnlyDictionary<string, string>? labels)
     {
         var problems = new List<(string, string)>();
@@ -29,11 +29,11 @@ public static partial class DeviceLabels
         {
             if (!Key().IsMatch(key ?? ""))
             {
-                problems.Add(($"labels.{key}", "a label's name is 1-63 lower-case letters, digits, '.', '_' or '-', starting and ending with a letter or digit"));
+                problems.Add(($"labels[{key}]", "a label's name is 1-63 lower-case letters, digits, '.', '_' or '-', starting and ending with a letter or digit"));
             }
             else if (!Value().IsMatch(value ?? ""))
             {
-                problems.Add(($"labels.{key}", "a label's value is up to 63 letters, digits, '.', '_' or '-', starting and ending with a letter or digit"));
+                problems.Add(($"labels[{key}]", "a label's value is up to 63 letters, digits, '.', '_' or '-', starting and ending with a letter or digit"));
             }
         }
 

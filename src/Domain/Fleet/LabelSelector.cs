@@ -7,63 +7,46 @@ namespace Platform.Domain.Fleet;
 /// </summary>
 public sealed class LabelSelector
 {
-    private readonly IReadOnlyList<Func<IReadOnlyDictionary<string, string>, bool>> _requirements;
-
-    private LabelSelector(string text, IReadOnlyList<Func<IReadOnlyDictionary<string, string>, bool>> requirements) =>
-        (Text, _requirements) = (text, requirements);
+    private LabelSelector(string text, IReadOnlyList<LabelRequirement> requirements) => (Text, Requirements) = (text, requirements);
 
     /// <summary>The selector as written, trimmed.</summary>
     public string Text { get; }
 
-    public bool Matches(IReadOnlyDictionary<string, string> labels) => _requirements.All(r => r(labels));
+    /// <summary>What a device must meet, every one (persistence translates them into its queries).</summary>
+    public IReadOnlyList<LabelRequirement> Requirements { get; }
+
+    public bool Matches(IReadOnlyDictionary<string, string> labels) => Requirements.All(r => r.Matches(labels));
 
     /// <summary>Reads a selector; a malformed requirement is named in the error.</summary>
     /// <exception cref="Common.DomainException">The selector is malformed (code <c>selector</c>).</exception>
-    public static LabelSelector Parse(string? text)
-    {
-        var requirements = new List<Func<IReadOnlyDictionary<string, string>, bool>>();
-        foreach (var part in SplitOutsideParentheses(text?.Trim() ?? ""))
-        {
-            requirements.Add(Requirement(part.Trim()));
-        }
+    public static LabelSelector Parse(string? text) =>
+        new(text?.Trim() ?? "", [.. SplitOutsideParentheses(text?.Trim() ?? "").Select(part => Requirement(part.Trim()))]);
 
-        return new LabelSelector(text?.Trim() ?? "", requirements);
-    }
-
-    private static Func<IReadOnlyDictionary<string, string>, bool> Requirement(string part)
+    private static LabelRequirement Requirement(string part)
     {
         if (part.Split(" in ", 2, StringSplitOptions.TrimEntries) is [var inKey, var inSet] && Set(inSet, part) is { } inValues)
         {
-            var key = Key(inKey, part);
-            return labels => labels.TryGetValue(key, out var v) && inValues.Contains(v);
+            return new LabelRequirement(Key(inKey, part), SelectorOperator.In, inValues);
         }
 
         if (part.Split(" notin ", 2, StringSplitOptions.TrimEntries) is [var outKey, var outSet] && Set(outSet, part) is { } outValues)
         {
-            var key = Key(outKey, part);
-            return labels => !labels.TryGetValue(key, out var v) || !outValues.Contains(v);
+            return new LabelRequirement(Key(outKey, part), SelectorOperator.NotIn, outValues);
         }
 
         if (part.Split("!=", 2, StringSplitOptions.TrimEntries) is [var notKey, var notValue])
         {
-            var key = Key(notKey, part);
-            return labels => !labels.TryGetValue(key, out var v) || v != notValue;
+            return new LabelRequirement(Key(notKey, part), SelectorOperator.NotIn, [notValue]);
         }
 
         if (part.Split('=', 2, StringSplitOptions.TrimEntries) is [var eqKey, var eqValue])
         {
-            var key = Key(eqKey, part);
-            return labels => labels.TryGetValue(key, out var v) && v == eqValue;
+            return new LabelRequirement(Key(eqKey, part), SelectorOperator.In, [eqValue]);
         }
 
-        if (part.StartsWith('!'))
-        {
-            var key = Key(part[1..].Trim(), part);
-            return labels => !labels.ContainsKey(key);
-        }
-
-        var present = Key(part, part);
-        return labels => labels.ContainsKey(present);
+        return part.StartsWith('!')
+            ? new LabelRequirement(Key(part[1..].Trim(), part), SelectorOperator.Absent, [])
+            : new LabelRequirement(Key(part, part), SelectorOperator.Present, []);
     }
 
     private static string Key(string key, string part) =>
@@ -71,9 +54,9 @@ public sealed class LabelSelector
             ? key
             : throw new Common.DomainException("selector", $"'{part}' is not a requirement: a label's name is lower-case letters, digits, '.', '_' or '-'.");
 
-    private static HashSet<string>? Set(string text, string part) =>
+    private static string[]? Set(string text, string part) =>
         text.StartsWith('(') && text.EndsWith(')')
-            ? [.. text[1..^1].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)]
+            ? [.. text[1..^1].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal)]
             : throw new Common.DomainException("selector", $"'{part}' is not a requirement: write the values in parentheses, e.g. hw in (jetson,rpi).");
 
     private static List<string> SplitOutsideParentheses(string text)
@@ -99,4 +82,25 @@ public sealed class LabelSelector
             ? throw new Common.DomainException("selector", "A selector has an empty requirement (two commas in a row, or one at an end).")
             : parts;
     }
+}
+
+/// <summary>How a requirement reads a label: its value one of a set, none of a set (or no such label), the label present, or absent.</summary>
+public enum SelectorOperator
+{
+    In,
+    NotIn,
+    Present,
+    Absent,
+}
+
+/// <summary>One requirement of a selector: <c>key=v</c> and <c>key in (…)</c> are In, <c>key!=v</c> and <c>key notin (…)</c> NotIn.</summary>
+public sealed record LabelRequirement(string Key, SelectorOperator Operator, IReadOnlyList<string> Values)
+{
+    public bool Matches(IReadOnlyDictionary<string, string> labels) => Operator switch
+    {
+        SelectorOperator.In => labels.TryGetValue(Key, out var v) && Values.Contains(v),
+        SelectorOperator.NotIn => !labels.TryGetValue(Key, out var v) || !Values.Contains(v),
+        SelectorOperator.Present => labels.ContainsKey(Key),
+        _ => !labels.ContainsKey(Key),
+    };
 }

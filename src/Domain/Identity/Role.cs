@@ -29,6 +29,13 @@ public enum Role
     /// </summary>
     [System.ComponentModel.Browsable(false)]
     JobClaim = 128,
+
+    /// <summary>
+    /// An edge device's own short-lived token (issued for proof of its key, docs/decisions/ADR-008): its desired state,
+    /// its reports and its model files, in its workspace only. Never held by a person.
+    /// </summary>
+    [System.ComponentModel.Browsable(false)]
+    Device = 256,
 }
 
 public static class RoleExtensions
@@ -37,9 +44,9 @@ public static class RoleExtensions
     public static readonly Role[] All = [Role.Viewer, Role.DataScientist, Role.Approver, Role.Operator, Role.Admin];
 
     /// <summary>The roles only the platform and its jobs hold: never a person's, never satisfied by Admin.</summary>
-    public const Role Machine = Role.System | Role.Job | Role.JobClaim;
+    public const Role Machine = Role.System | Role.Job | Role.JobClaim | Role.Device;
 
-    /// <summary>Reads a role by name only (never a number, never <see cref="Role.System"/>, <see cref="Role.Job"/> or <see cref="Role.JobClaim"/>), as claims and requests name it.</summary>
+    /// <summary>Reads a role by name only (never a number, never one of the <see cref="Machine"/> roles), as claims and requests name it.</summary>
     public static bool TryParseAssignable(string? name, out Role role)
     {
         role = All.FirstOrDefault(r => string.Equals(r.ToString(), name, StringComparison.OrdinalIgnoreCase));

@@ -53,10 +53,17 @@ public static class EventTypes
     public const string DeploymentRolledBack = "deployment.rolledBack";
     public const string DeploymentCanaryRolledBack = "deployment.canary.rolledBack";
     public const string DeploymentDriftAlert = "deployment.drift.alert";
+    public const string DeviceEnrolled = "device.enrolled";
+    public const string DeviceSuspended = "device.suspended";
+    public const string DeviceResumed = "device.resumed";
+    public const string DeviceDecommissioned = "device.decommissioned";
+    public const string DeviceRevoked = "device.revoked";
+    public const string DeviceKeyRotated = "device.keyRotated";
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
         ModelVersionCreated, PromotionRequested, PromotionApproved, PromotionRejected, PromotionWithdrawn, StageChanged,
         DeploymentChanged, DeploymentValidationFailed, DeploymentRolledBack, DeploymentCanaryRolledBack, DeploymentDriftAlert,
+        DeviceEnrolled, DeviceSuspended, DeviceResumed, DeviceDecommissioned, DeviceRevoked, DeviceKeyRotated,
     };
 }

@@ -16,4 +16,7 @@ public static class PlatformAuthenticationSchemes
 
     /// <summary>A running job's token (<c>pjt_…</c>), issued to its worker with the claim; and a queued job's claim ticket (<c>pjc_…</c>), sent with its message.</summary>
     public const string JobToken = "JobToken";
+
+    /// <summary>An edge device's token (<c>pdt_…</c>), issued for a proof of its key.</summary>
+    public const string DeviceToken = "DeviceToken";
 }

@@ -14,7 +14,7 @@ namespace Platform.Infrastructure.Identity;
 
 /// <summary>
 /// Bearer authentication with four sources behind one default scheme: the API's own JWTs, an external OpenID
-/// Connect authority (when configured), personal access tokens, and running jobs' tokens. Every endpoint requires an authenticated
+/// Connect authority (when configured), personal access tokens, running jobs' tokens, and edge devices' tokens. Every endpoint requires an authenticated
 /// caller unless it says otherwise (the fallback policy); roles are checked in the application layer.
 /// </summary>
 public static class AuthenticationSetup
@@ -28,7 +28,8 @@ public static class AuthenticationSetup
                 o.ForwardDefaultSelector = context => SelectScheme(BearerToken.From(context.Request), auth.Issuer, external))
             .AddJwtBearer(PlatformAuthenticationSchemes.Local)
             .AddScheme<AuthenticationSchemeOptions, AccessTokenAuthenticationHandler>(PlatformAuthenticationSchemes.AccessToken, null)
-            .AddScheme<AuthenticationSchemeOptions, JobTokenAuthenticationHandler>(PlatformAuthenticationSchemes.JobToken, null);
+            .AddScheme<AuthenticationSchemeOptions, JobTokenAuthenticationHandler>(PlatformAuthenticationSchemes.JobToken, null)
+            .AddScheme<AuthenticationSchemeOptions, DeviceTokenAuthenticationHandler>(PlatformAuthenticationSchemes.DeviceToken, null);
         services.AddOptions<JwtBearerOptions>(PlatformAuthenticationSchemes.Local)
             .Configure<SigningKeyStore, IOptions<AuthOptions>>((o, keys, options) => ConfigureLocal(o, keys, options.Value));
 
@@ -52,6 +53,11 @@ public static class AuthenticationSetup
         if (token is not null && (JobTokens.LooksLikeToken(token) || JobTokens.LooksLikeTicket(token)))
         {
             return PlatformAuthenticationSchemes.JobToken;
+        }
+
+        if (token is not null && Fleet.DeviceTokens.LooksLikeToken(token))
+        {
+            return PlatformAuthenticationSchemes.DeviceToken;
         }
 
         if (external && token is not null)

@@ -28,6 +28,8 @@ internal sealed class HttpCurrentUser(IHttpContextAccessor accessor, CurrentPrin
         ? Role.Job
         : IsClaimTicket
         ? Role.JobClaim
+        : IsDevice
+        ? Role.Device
         : Identity.FindAll(Identity.RoleClaimType)
             .Select(c => RoleExtensions.TryParseAssignable(c.Value, out var role) ? role : Role.None)
             .Combine();
@@ -47,6 +49,12 @@ internal sealed class HttpCurrentUser(IHttpContextAccessor accessor, CurrentPrin
         : null;
 
     public Guid? ClaimableJobId => IsClaimTicket ? ClaimId(PlatformClaims.JobId) : null;
+
+    public DeviceScope? Device => IsDevice
+        ? new DeviceScope(ClaimId(PlatformClaims.DeviceId)!.Value, ClaimId(PlatformClaims.Workspace)!.Value, Principal!.FindFirst(PlatformClaims.WorkspaceName)!.Value)
+        : null;
+
+    private bool IsDevice => Identity is { IsAuthenticated: true, AuthenticationType: PlatformAuthenticationSchemes.DeviceToken };
 
     private bool IsJob => JobCredentialRole == nameof(Role.Job);
 

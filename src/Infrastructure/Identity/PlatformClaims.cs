@@ -15,4 +15,8 @@ public static class PlatformClaims
     public const string JobId = "job_id";
     public const string LeaseId = "lease_id";
     public const string RunId = "run_id";
+
+    /// <summary>In the principal built for a device's token: the device, and its workspace's name (its id is in <see cref="Workspace"/>).</summary>
+    public const string DeviceId = "device_id";
+    public const string WorkspaceName = "workspace_name";
 }

@@ -27,6 +27,7 @@ internal sealed class ScopedCurrentUser(HttpCurrentUser http, WorkspaceScope wor
     public Guid? AccessTokenId => _systemActor is not null || _linkUser is not null ? null : http.AccessTokenId;
     public JobScope? Job => _systemActor is not null || _linkUser is not null ? null : http.Job;
     public Guid? ClaimableJobId => _systemActor is not null || _linkUser is not null ? null : http.ClaimableJobId;
+    public DeviceScope? Device => _systemActor is not null || _linkUser is not null ? null : http.Device;
 
     public void ActAsSystem(string actor) => _systemActor = actor;
 

@@ -34,6 +34,8 @@ public abstract class PlatformDbContext(DbContextOptions options, IWorkspaceScop
     public DbSet<User> Users => Set<User>();
     public DbSet<Domain.Workspaces.Workspace> Workspaces => Set<Domain.Workspaces.Workspace>();
     public DbSet<Domain.Workspaces.WorkspaceMember> WorkspaceMembers => Set<Domain.Workspaces.WorkspaceMember>();
+    public DbSet<Domain.Fleet.Device> Devices => Set<Domain.Fleet.Device>();
+    public DbSet<Domain.Fleet.EnrolmentToken> EnrolmentTokens => Set<Domain.Fleet.EnrolmentToken>();
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
     public DbSet<Job> Jobs => Set<Job>();
     public DbSet<JobLogLine> JobLogLines => Set<JobLogLine>();

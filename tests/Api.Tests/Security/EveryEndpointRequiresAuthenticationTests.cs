@@ -21,6 +21,8 @@ public sealed class EveryEndpointRequiresAuthenticationTests(ApiFactory factory)
         "GET /scalar/favicon.svg",          // and its static assets
         "GET /scalar/scalar.aspnetcore.js",
         "GET /scalar/scalar.js",
+        "POST /api/v1/fleet/enrol",                 // a device's one-time enrolment token is its credential (400 without one, 401 for a made-up one)
+        "POST /api/v1/fleet/devices/{id:guid}/token", // a device's signed assertion is its credential (400 without one, 401 for a bad one)
     ];
 
     /// <summary>

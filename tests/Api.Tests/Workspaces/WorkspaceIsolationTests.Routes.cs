@@ -42,6 +42,8 @@ public sealed partial class WorkspaceIsolationTests
                 ("id", "promotions") => world.Promotion,
                 ("id", "model-versions") => world.ModelVersion,
                 ("id", "keys") => world.Unknown,
+                ("id", "devices") => world.Device,
+                ("id", "enrolment-tokens") => world.EnrolmentToken,
                 ("deliveryId", _) => world.Unknown,
                 ("name", "models") => world.Model,
                 ("name", "datasets") => world.Dataset,

@@ -117,8 +117,8 @@ public sealed partial class WorkspaceIsolationTests(ApiFactory factory) : IClass
         return (new Space(a, factory.InWorkspace(adminToken, a)), new Space(b, factory.InWorkspace(adminToken, b)), factory.Authorized(aliceToken));
     }
 
-    /// <summary>An experiment with a run (a param, a metric, a tag, an ONNX artefact), two model versions from it (the first with an alias and a tag), a promotion request, a dataset, a job and a webhook.</summary>
-    private static async Task<Resources> FillAsync(HttpClient client, string name)
+    /// <summary>An experiment with a run (a param, a metric, a tag, an ONNX artefact), two model versions from it (the first with an alias and a tag), a promotion request, a dataset, a job, a webhook, an enrolment token and a device.</summary>
+    private async Task<Resources> FillAsync(HttpClient client, string name)
     {
         var experiment = await client.CreateExperimentAsync(name);
         var run = await client.CreateRunAsync(experiment, new { @params = new Dictionary<string, string> { ["lr"] = "0.1" }, tags = new Dictionary<string, string> { ["team"] = name } });
@@ -135,21 +135,25 @@ public sealed partial class WorkspaceIsolationTests(ApiFactory factory) : IClass
         await (await client.PostAsync($"/api/v1/datasets/{name}/versions", csv)).ExpectAsync(201);
         var job = (await (await client.PostJsonAsync("/api/v1/jobs", new { kind = "Diagnostic", parameters = new { } })).ExpectAsync(202))["id"]!.GetValue<string>();
         var webhook = (await (await client.PostJsonAsync("/api/v1/webhooks", new { name, url = "http://127.0.0.1:9/hooks" })).ExpectAsync(201))["subscription"]!["id"]!.GetValue<string>();
-        return new Resources(experiment, run, job, webhook, promotion, version, name, name, name);
+        var enrolment = await (await client.PostJsonAsync("/api/v1/fleet/enrolment-tokens", new { name })).ExpectAsync(201);
+        using var device = new TestDevice(factory);
+        await device.EnrolledAsync(enrolment["secret"]!.GetValue<string>(), name + "-" + Guid.NewGuid().ToString("N")[..6]);
+        return new Resources(experiment, run, job, webhook, promotion, version, name, name, name, device.Id.ToString(), enrolment["token"]!["id"]!.GetValue<string>());
     }
 
     private sealed record Space(string Name, HttpClient Client);
 
     private sealed record Resources(
-        string Experiment, string Run, string Job, string Webhook, string Promotion, string ModelVersion, string Model, string Dataset, string Deployment)
+        string Experiment, string Run, string Job, string Webhook, string Promotion, string ModelVersion, string Model, string Dataset, string Deployment,
+        string Device, string EnrolmentToken)
     {
         public string Unknown { get; } = Guid.NewGuid().ToString();
 
         /// <summary>What would show that one of these leaked into a list: its ids and its own names.</summary>
-        public string[] Markers => [Experiment, Run, Job, Webhook, Promotion, ModelVersion, Model];
+        public string[] Markers => [Experiment, Run, Job, Webhook, Promotion, ModelVersion, Model, Device, EnrolmentToken];
 
         public static Resources Missing() =>
             new(Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), Guid.NewGuid().ToString(),
-                Guid.NewGuid().ToString(), "none-model", "none-data", "none-deployment");
+                Guid.NewGuid().ToString(), "none-model", "none-data", "none-deployment", Guid.NewGuid().ToString(), Guid.NewGuid().ToString());
     }
 }

@@ -20,9 +20,14 @@ public sealed class RequestDeclarationTests
     }
 
     [Fact]
-    public void Only_signing_in_and_opening_a_signed_download_link_are_anonymous()
+    public void Only_signing_in_opening_a_signed_download_link_and_a_devices_enrolment_and_proof_are_anonymous()
     {
         var anonymous = Requests.Where(t => t.GetCustomAttribute<AllowAnonymousAttribute>() is not null).OrderBy(t => t.Name);
-        Assert.Equal([typeof(IssueTokenCommand), typeof(Platform.Application.Downloads.Queries.OpenDownload.OpenDownloadQuery)], anonymous);
+        Assert.Equal(
+            [
+                typeof(Platform.Application.Fleet.Commands.EnrolDevice.EnrolDeviceCommand), typeof(Platform.Application.Fleet.Commands.IssueDeviceToken.IssueDeviceTokenCommand),
+                typeof(IssueTokenCommand), typeof(Platform.Application.Downloads.Queries.OpenDownload.OpenDownloadQuery),
+            ],
+            anonymous);
     }
 }

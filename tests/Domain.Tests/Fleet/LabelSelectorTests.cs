@@ -40,7 +40,7 @@ public sealed class LabelSelectorTests
     {
         var problems = DeviceLabels.Problems(new Dictionary<string, string> { ["Region"] = "eu", ["hw"] = "jet son", ["ok"] = "" });
 
-        Assert.Equal(["labels.Region", "labels.hw"], problems.Select(p => p.Field));
+        Assert.Equal(["labels[Region]", "labels[hw]"], problems.Select(p => p.Field));
         Assert.Empty(DeviceLabels.Problems(Jetson));
     }
 }

@@ -4,7 +4,7 @@ namespace Platform.Application.Common.Behaviours;
 
 /// <summary>
 /// Enters the workspace a request runs in, before its roles are checked: the one its route names, or where the path
-/// names none, the caller's home (a job's token: its job's workspace; a person: <see cref="Workspace.DefaultName"/>).
+/// names none, the caller's home (a job's token: its job's workspace; a device's: its own; a person: <see cref="Workspace.DefaultName"/>).
 /// A caller who is not a member finds no such workspace (404, never 403, so names do not leak); a member holds the
 /// roles of their membership there, no more than their token or link carries; a token scoped to other workspaces
 /// finds none here either. From here on persistence keeps every query inside the workspace. Platform-wide and
@@ -29,6 +29,17 @@ public sealed class WorkspaceBehaviour<TMessage, TResponse>(WorkspaceScope scope
 
     private async Task EnterAsync(CancellationToken cancellationToken)
     {
+        if (currentUser.Device is { } device)
+        {
+            if (scope.RequestedName is { } named && named != device.WorkspaceName)
+            {
+                throw new NotFoundException("Workspace", named);
+            }
+
+            scope.Enter(device.WorkspaceId, device.WorkspaceName, Role.Device);
+            return;
+        }
+
         if ((currentUser.Job?.JobId ?? currentUser.ClaimableJobId) is { } jobId)
         {
             var jobWorkspace = await db.Jobs.IgnoreQueryFilters().Where(j => j.Id == jobId).Select(j => (Guid?)j.WorkspaceId).SingleOrDefaultAsync(cancellationToken);

@@ -1,6 +1,6 @@
 namespace Platform.Application.Common.Interfaces;
 
-/// <summary>Who is calling: a user signed in with a password, an external identity, a personal access token, or a running job.</summary>
+/// <summary>Who is calling: a user signed in with a password, an external identity, a personal access token, a running job, or an edge device.</summary>
 public interface ICurrentUser
 {
     bool IsAuthenticated { get; }
@@ -36,7 +36,13 @@ public interface ICurrentUser
 
     /// <summary>The queued job whose claim ticket is used (role <see cref="Role.JobClaim"/>), if any.</summary>
     Guid? ClaimableJobId { get; }
+
+    /// <summary>The edge device whose token is used (role <see cref="Role.Device"/>), if any.</summary>
+    DeviceScope? Device => null;
 }
+
+/// <summary>What a device's token stands for: the device and the workspace it belongs to.</summary>
+public sealed record DeviceScope(Guid DeviceId, Guid WorkspaceId, string WorkspaceName);
 
 /// <summary>What a job's token stands for: one attempt of one job (its lease), and the job's run if it has one.</summary>
 public sealed record JobScope(Guid JobId, Guid LeaseId, Guid? RunId);

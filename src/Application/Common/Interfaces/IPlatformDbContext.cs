@@ -42,6 +42,8 @@ public interface IPlatformDbContext
     DbSet<Domain.Deployments.MonitoringSnapshot> MonitoringSnapshots { get; }
     DbSet<Domain.Workspaces.Workspace> Workspaces { get; }
     DbSet<Domain.Workspaces.WorkspaceMember> WorkspaceMembers { get; }
+    DbSet<Domain.Fleet.Device> Devices { get; }
+    DbSet<Domain.Fleet.EnrolmentToken> EnrolmentTokens { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }

@@ -10,7 +10,7 @@ public sealed class RequiresRoleAttribute(Role anyOf) : Attribute
     public Role AnyOf { get; } = anyOf;
 }
 
-/// <summary>The request needs no caller: signing in, and opening a download link (the signed link is the credential). Use for nothing else.</summary>
+/// <summary>The request needs no caller: signing in, opening a download link (the signed link is the credential), and a device enrolling (its one-time token) or proving its key (its signed assertion). Use for nothing else.</summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
 public sealed class AllowAnonymousAttribute : Attribute;
 

@@ -1,0 +1,37 @@
+using Platform.Contracts.Fleet;
+
+namespace Platform.Application.Fleet.Commands.RotateDeviceKey;
+
+/// <summary>
+/// A device replaces its key (with its token, so the old key stands behind the request) and proves the new one with
+/// an assertion it signed (<c>aud</c>: the key path). Its credential version grows: tokens of the old key stop at once.
+/// </summary>
+[RequiresRole(Role.Device)]
+public sealed record RotateDeviceKeyCommand(RotateKeyRequest Request) : ICommand<EnrolledDevice>;
+
+public sealed class RotateDeviceKeyCommandValidator : AbstractValidator<RotateDeviceKeyCommand>
+{
+    public RotateDeviceKeyCommandValidator()
+    {
+        RuleFor(c => c.Request.PublicKey).NotNull().ValidDeviceKey().OverridePropertyName("publicKey");
+        RuleFor(c => c.Request.Assertion).NotEmpty().MaximumLength(4000).OverridePropertyName("assertion");
+    }
+}
+
+public sealed class RotateDeviceKeyCommandHandler(
+    IPlatformDbContext db, ICurrentUser caller, IDeviceAccessCache cache, IAssertionReplayGuard replay, IManifestSigner manifests, TimeProvider clock)
+    : ICommandHandler<RotateDeviceKeyCommand, EnrolledDevice>
+{
+    public async ValueTask<EnrolledDevice> Handle(RotateDeviceKeyCommand command, CancellationToken cancellationToken)
+    {
+        var self = caller.Device ?? throw new ForbiddenAccessException("Only a device rotates its own key.");
+        var device = await db.LoadDeviceAsync(self.DeviceId, cancellationToken);
+        DeviceAssertion.Check(command.Request.Assertion, command.Request.PublicKey!, device.Id, FleetApi.Key, clock.GetUtcNow(), replay);
+        var (jwk, thumbprint) = DeviceRules.Canonical(command.Request.PublicKey!);
+        device.RotateKey(jwk, thumbprint);
+        await db.SaveChangesAsync(cancellationToken);
+        cache.Forget(device.Id);
+        return new EnrolledDevice(
+            device.Id, self.WorkspaceName, device.Name, device.Labels, device.State.ToString(), device.CredentialVersion, FleetApi.Token(device.Id), manifests.PublicKeys);
+    }
+}

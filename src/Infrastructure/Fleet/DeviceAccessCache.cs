@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Platform.Application.Common.Interfaces;
+using Platform.Domain.Fleet;
+using Platform.Infrastructure.Persistence;
+
+namespace Platform.Infrastructure.Fleet;
+
+/// <summary>What a device token's check needs to know about its device: read by primary key, kept for a few seconds.</summary>
+public sealed record DeviceAccess(Guid WorkspaceId, string WorkspaceName, string Name, int CredentialVersion, bool MayCall);
+
+/// <summary>
+/// The device token check's memory (docs/decisions/ADR-008): each device's state for at most
+/// <see cref="Lifetime"/>, so that 10,000 devices polling cost no database read per poll; a change made on this
+/// replica drops the entry at once, and another replica's change is seen within the lifetime.
+/// </summary>
+public sealed class DeviceAccessCache : IDeviceAccessCache, IDisposable
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(5);
+    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = 1_000_000 });
+
+    public async Task<DeviceAccess?> GetAsync(Guid deviceId, PlatformDbContext db, CancellationToken cancellationToken)
+    {
+        if (_cache.TryGetValue(deviceId, out DeviceAccess? known))
+        {
+            return known;
+        }
+
+        var access = await db.Devices.IgnoreQueryFilters().AsNoTracking().Where(d => d.Id == deviceId)
+            .Select(d => new DeviceAccess(
+                d.WorkspaceId, db.Workspaces.Where(w => w.Id == d.WorkspaceId).Select(w => w.Name).First(), d.Name, d.CredentialVersion,
+                (d.State == DeviceState.Provisioned || d.State == DeviceState.Active) && d.PublicKeyJwk != ""))
+            .SingleOrDefaultAsync(cancellationToken);
+        _cache.Set(deviceId, access, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime, Size = 1 });
+        return access;
+    }
+
+    public void Forget(Guid deviceId) => _cache.Remove(deviceId);
+
+    public void Dispose() => _cache.Dispose();
+}
