@@ -94,6 +94,7 @@ public static class ApiComposition
         space.MapWebhookEndpoints();
         space.MapDeploymentEndpoints();
         space.MapFleetEndpoints();
+        space.MapRolloutEndpoints();
     }
 
     public static WebApplication MapPlatformApi(this WebApplication app)

@@ -58,6 +58,8 @@ public static class DependencyInjection
         services.AddSingleton<IDeviceAccessCache>(sp => sp.GetRequiredService<Fleet.DeviceAccessCache>());
         services.AddSingleton<IAssertionReplayGuard, Fleet.AssertionReplayGuard>();
         services.AddSingleton<IManifestSigner, Fleet.ManifestSigningKey>();
+        services.Configure<Application.Fleet.FleetOptions>(configuration.GetSection(Application.Fleet.FleetOptions.Section));
+        services.AddHostedService<Fleet.RolloutDriver>();
         services.AddScoped<FirstAdminBootstrapper>();
         services.AddPlatformAuthentication(configuration);
         services.AddNotifications(configuration);

@@ -2,7 +2,12 @@ using Mediator;
 using Platform.Application.Fleet.Commands.EnrolDevice;
 using Platform.Application.Fleet.Commands.IssueDeviceToken;
 using Platform.Application.Fleet.Commands.RotateDeviceKey;
+using Platform.Application.Fleet.Commands.ReportDeviceState;
+using Platform.Application.Fleet.Queries.GetDesiredState;
+using Platform.Application.Fleet.Queries.GetDeviceModelFile;
 using Platform.Application.Fleet.Queries.GetOwnDevice;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
 using Platform.Contracts.Fleet;
 
 namespace Platform.Api.Endpoints;
@@ -26,5 +31,31 @@ internal static class DeviceEndpoints
         fleet.MapPut("/device/key", async (RotateKeyRequest body, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new RotateDeviceKeyCommand(body), ct)))
             .WithSummary("The calling device replaces its key, proving the new one with an assertion (aud: this path); tokens of the old key stop at once.");
+        fleet.MapGet("/device/desired-state", async Task<IResult> (
+                [FromHeader(Name = "If-None-Match")] string? ifNoneMatch, HttpResponse response, ISender sender, CancellationToken ct) =>
+            {
+                var desired = await sender.Send(new GetDesiredStateQuery(ifNoneMatch), ct);
+                if (desired is null)
+                {
+                    response.Headers.ETag = ifNoneMatch;
+                    return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+                }
+
+                response.Headers.ETag = GetDesiredStateQuery.ETag(desired.Revision);
+                return TypedResults.Ok(desired);
+            })
+            .WithSummary("What the calling device should run, each model with a signed manifest; 304 while its ETag (If-None-Match) is current.");
+        fleet.MapPost("/device/report", async (DeviceReport body, ISender sender, CancellationToken ct) =>
+            {
+                await sender.Send(new ReportDeviceStateCommand(body), ct);
+                return TypedResults.Accepted((string?)null);
+            })
+            .WithSummary("The calling device's actual state (202): each report replaces the last; a repeat or a late one (sequence not above the last) changes nothing.");
+        fleet.MapGet("/device/models/{model}/versions/{version:int}/file", async (string model, int version, ISender sender, CancellationToken ct) =>
+            {
+                var file = await sender.Send(new GetDeviceModelFileQuery(model, version), ct);
+                return TypedResults.Stream(file.Content, "application/octet-stream", file.FileName, entityTag: new EntityTagHeaderValue($"\"{file.Sha256}\""), enableRangeProcessing: true);
+            })
+            .WithSummary("A model version's file for the calling device (one it is sent), with Range so that a cut download resumes.");
     }
 }

@@ -48,6 +48,11 @@ public sealed record DeviceEvent(
     Guid DeviceId, string Name, IReadOnlyDictionary<string, string> Labels, Domain.Fleet.DeviceState State, [property: JsonIgnore] DeviceChange Change,
     int CredentialVersion, string By) : IIntegrationEvent;
 
+/// <summary>A rollout started, passed a wave (1-based), paused, resumed, was aborted, began or finished rolling back, or completed (<c>rollout.*</c>).</summary>
+public sealed record RolloutEvent(
+    Guid RolloutId, string Model, int Version, string Selector, RolloutState State, [property: JsonIgnore] RolloutChange Change, int? Wave, string Reason,
+    int TotalDevices, int Assigned, string By) : IIntegrationEvent;
+
 public static class IntegrationEventTypes
 {
     public static string Of(IIntegrationEvent e) => e switch
@@ -71,6 +76,17 @@ public static class IntegrationEventTypes
             DeviceChange.Decommissioned => EventTypes.DeviceDecommissioned,
             DeviceChange.Revoked => EventTypes.DeviceRevoked,
             _ => EventTypes.DeviceKeyRotated,
+        },
+        RolloutEvent r => r.Change switch
+        {
+            RolloutChange.Started => EventTypes.RolloutStarted,
+            RolloutChange.WavePassed => EventTypes.RolloutWavePassed,
+            RolloutChange.Paused => EventTypes.RolloutPaused,
+            RolloutChange.Resumed => EventTypes.RolloutResumed,
+            RolloutChange.Aborted => EventTypes.RolloutAborted,
+            RolloutChange.RollingBack => EventTypes.RolloutRollingBack,
+            RolloutChange.RolledBack => EventTypes.RolloutRolledBack,
+            _ => EventTypes.RolloutCompleted,
         },
         _ => throw new ArgumentOutOfRangeException(nameof(e), e, "An integration event with no event type."),
     };

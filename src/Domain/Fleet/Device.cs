@@ -50,6 +50,14 @@ public sealed class Device : AggregateRoot, IWorkspaceOwned
     /// <summary>What the device said it is (OS, architecture, CPU, memory, accelerator, ONNX Runtime and its execution providers, agent), as JSON.</summary>
     public string InventoryJson { get; private set; }
 
+    /// <summary>Grows whenever what the device should run changes: its desired state's ETag.</summary>
+    public int DesiredRevision { get; private set; }
+
+    /// <summary>The sequence of the last report taken, and that report (as JSON).</summary>
+    public long ReportSequence { get; private set; }
+
+    public string? ReportJson { get; private set; }
+
     /// <summary>The enrolment token it enrolled with.</summary>
     public Guid EnrolmentTokenId { get; private set; }
 
@@ -78,6 +86,26 @@ public sealed class Device : AggregateRoot, IWorkspaceOwned
         device.Report(inventoryJson);
         device.Raise(new DeviceChanged(device, DeviceChange.Enrolled));
         return device;
+    }
+
+    /// <summary>What it should run changed (an assignment set or set back).</summary>
+    public void Desire() => DesiredRevision++;
+
+    /// <summary>Takes a report unless one with the same or a later sequence was taken (a repeat or a late one): returns whether it was.</summary>
+    public bool TakeReport(long sequence, string reportJson, DateTimeOffset now)
+    {
+        if (sequence <= ReportSequence)
+        {
+            return false;
+        }
+
+        (ReportSequence, ReportJson, LastSeenAt) = (sequence, reportJson, now);
+        if (State == DeviceState.Provisioned)
+        {
+            State = DeviceState.Active;
+        }
+
+        return true;
     }
 
     /// <summary>What the device says it is now.</summary>

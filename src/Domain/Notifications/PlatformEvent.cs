@@ -59,11 +59,20 @@ public static class EventTypes
     public const string DeviceDecommissioned = "device.decommissioned";
     public const string DeviceRevoked = "device.revoked";
     public const string DeviceKeyRotated = "device.keyRotated";
+    public const string RolloutStarted = "rollout.started";
+    public const string RolloutWavePassed = "rollout.wave.passed";
+    public const string RolloutPaused = "rollout.paused";
+    public const string RolloutResumed = "rollout.resumed";
+    public const string RolloutAborted = "rollout.aborted";
+    public const string RolloutRollingBack = "rollout.rollingBack";
+    public const string RolloutRolledBack = "rollout.rolledBack";
+    public const string RolloutCompleted = "rollout.completed";
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
         ModelVersionCreated, PromotionRequested, PromotionApproved, PromotionRejected, PromotionWithdrawn, StageChanged,
         DeploymentChanged, DeploymentValidationFailed, DeploymentRolledBack, DeploymentCanaryRolledBack, DeploymentDriftAlert,
         DeviceEnrolled, DeviceSuspended, DeviceResumed, DeviceDecommissioned, DeviceRevoked, DeviceKeyRotated,
+        RolloutStarted, RolloutWavePassed, RolloutPaused, RolloutResumed, RolloutAborted, RolloutRollingBack, RolloutRolledBack, RolloutCompleted,
     };
 }

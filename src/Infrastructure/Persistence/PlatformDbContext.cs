@@ -36,6 +36,9 @@ public abstract class PlatformDbContext(DbContextOptions options, IWorkspaceScop
     public DbSet<Domain.Workspaces.WorkspaceMember> WorkspaceMembers => Set<Domain.Workspaces.WorkspaceMember>();
     public DbSet<Domain.Fleet.Device> Devices => Set<Domain.Fleet.Device>();
     public DbSet<Domain.Fleet.EnrolmentToken> EnrolmentTokens => Set<Domain.Fleet.EnrolmentToken>();
+    public DbSet<Domain.Fleet.Rollout> Rollouts => Set<Domain.Fleet.Rollout>();
+    public DbSet<Domain.Fleet.RolloutTarget> RolloutTargets => Set<Domain.Fleet.RolloutTarget>();
+    public DbSet<Domain.Fleet.DeviceAssignment> DeviceAssignments => Set<Domain.Fleet.DeviceAssignment>();
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
     public DbSet<Job> Jobs => Set<Job>();
     public DbSet<JobLogLine> JobLogLines => Set<JobLogLine>();
@@ -100,6 +103,8 @@ public abstract class PlatformDbContext(DbContextOptions options, IWorkspaceScop
         modelBuilder.Entity<Domain.Deployments.DeploymentRevision>().HasQueryFilter(r => Deployments.Any(d => d.Id == r.DeploymentId));
         modelBuilder.Entity<Domain.Deployments.InferenceKey>().HasQueryFilter(k => Deployments.Any(d => d.Id == k.DeploymentId));
         modelBuilder.Entity<Domain.Deployments.MonitoringSnapshot>().HasQueryFilter(m => Deployments.Any(d => d.Id == m.DeploymentId));
+        modelBuilder.Entity<Domain.Fleet.RolloutTarget>().HasQueryFilter(t => Rollouts.Any(r => r.Id == t.RolloutId));
+        modelBuilder.Entity<Domain.Fleet.DeviceAssignment>().HasQueryFilter(a => Devices.Any(d => d.Id == a.DeviceId));
     }
 
     private static readonly System.Reflection.MethodInfo FilterToWorkspaceMethod =

@@ -46,6 +46,8 @@ public sealed class AuthorisationMatrixTests(ApiFactory factory) : IClassFixture
         ("read a deployment's monitoring history", Roles),
         ("change, roll back deployments; manage inference keys", ["Operator"]),
         ("read the serving desired state; report from serving hosts", ["Operator"]),
+        ("read the fleet and its rollouts", Roles),
+        ("manage enrolment tokens and devices; start, pause, resume, abort, roll back rollouts", ["Operator"]),
     ];
 
     [Theory]
@@ -96,6 +98,17 @@ public sealed class AuthorisationMatrixTests(ApiFactory factory) : IClassFixture
                 [Get("/api/v1/serving/desired-state"),
                  Json(HttpMethod.Post, "/api/v1/deployments/none/canary-rollbacks", new { revision = 1, version = 2, reason = "r", requests = 1, errors = 1, errorRate = 1.0, p95Milliseconds = 1.0, windowStart = DateTimeOffset.UnixEpoch, windowEnd = DateTimeOffset.UnixEpoch, host = "h" }),
                  Json(HttpMethod.Post, "/api/v1/deployments/none/monitoring", new { revision = 1, from = DateTimeOffset.UnixEpoch, to = DateTimeOffset.UnixEpoch, host = "h", versions = new[] { new { version = 1, requests = 1, errors = 0, p50Milliseconds = 1.0, p95Milliseconds = 1.0, p99Milliseconds = 1.0, sampleSize = 1, drift = Array.Empty<object>() } } })],
+            "read the fleet and its rollouts" =>
+                [Get("/api/v1/fleet/devices"), Get($"/api/v1/fleet/devices/{promotion}"), Get("/api/v1/fleet/rollouts"), Get($"/api/v1/fleet/rollouts/{promotion}"),
+                 Get($"/api/v1/fleet/rollouts/{promotion}/devices")],
+            "manage enrolment tokens and devices; start, pause, resume, abort, roll back rollouts" =>
+                [Json(HttpMethod.Post, "/api/v1/fleet/enrolment-tokens", new { name = "n" }), Get("/api/v1/fleet/enrolment-tokens"),
+                 new(HttpMethod.Delete, $"/api/v1/fleet/enrolment-tokens/{promotion}"), Json(HttpMethod.Put, $"/api/v1/fleet/devices/{promotion}/labels", new { labels = new { } }),
+                 new(HttpMethod.Post, $"/api/v1/fleet/devices/{promotion}/suspend"), new(HttpMethod.Post, $"/api/v1/fleet/devices/{promotion}/resume"),
+                 new(HttpMethod.Post, $"/api/v1/fleet/devices/{promotion}/decommission"), new(HttpMethod.Post, $"/api/v1/fleet/devices/{promotion}/revoke"),
+                 Json(HttpMethod.Post, "/api/v1/fleet/rollouts", new { model = "none", version = 1, waves = new[] { new { percent = 100 } } }),
+                 Json(HttpMethod.Post, $"/api/v1/fleet/rollouts/{promotion}/pause", new { }), Json(HttpMethod.Post, $"/api/v1/fleet/rollouts/{promotion}/resume", new { }),
+                 Json(HttpMethod.Post, $"/api/v1/fleet/rollouts/{promotion}/abort", new { }), Json(HttpMethod.Post, $"/api/v1/fleet/rollouts/{promotion}/rollback", new { })],
             _ => throw new ArgumentOutOfRangeException(nameof(action), action, "not in the matrix"),
         };
     }

@@ -44,6 +44,7 @@ public sealed partial class WorkspaceIsolationTests
                 ("id", "keys") => world.Unknown,
                 ("id", "devices") => world.Device,
                 ("id", "enrolment-tokens") => world.EnrolmentToken,
+                ("id", "rollouts") => world.Rollout,
                 ("deliveryId", _) => world.Unknown,
                 ("name", "models") => world.Model,
                 ("name", "datasets") => world.Dataset,

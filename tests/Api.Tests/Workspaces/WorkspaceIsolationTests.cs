@@ -1,6 +1,12 @@
 using System.Net;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Platform.Api.Tests.Support;
+using Platform.Application.Common.Interfaces;
+using Platform.Application.Common.Security;
+using Platform.Domain.Deployments;
+using Platform.Domain.Fleet;
 
 namespace Platform.Api.Tests.Workspaces;
 
@@ -17,7 +23,7 @@ public sealed partial class WorkspaceIsolationTests(ApiFactory factory) : IClass
     public async Task A_member_of_one_workspace_finds_nothing_of_another_through_any_endpoint()
     {
         var (a, b, alice) = await ArrangeAsync();
-        var theirs = await FillAsync(b.Client, "b-only");
+        var theirs = await FillAsync(b, "b-only");
         var nothing = Resources.Missing();
 
         var failures = new List<string>();
@@ -69,7 +75,7 @@ public sealed partial class WorkspaceIsolationTests(ApiFactory factory) : IClass
     public async Task A_workspace_is_404_to_a_non_member_on_each_of_its_paths_and_a_download_link_of_its_resource_is_refused()
     {
         var (_, b, alice) = await ArrangeAsync();
-        var theirs = await FillAsync(b.Client, "b-link");
+        var theirs = await FillAsync(b, "b-link");
 
         foreach (var path in new[] { "experiments", $"runs/{theirs.Run}", "models", "datasets", "jobs", "webhooks", "search?q=x" })
         {
@@ -86,8 +92,8 @@ public sealed partial class WorkspaceIsolationTests(ApiFactory factory) : IClass
     {
         var (a, b, _) = await ArrangeAsync();
 
-        var inA = await FillAsync(a.Client, "churn");
-        var inB = await FillAsync(b.Client, "churn");
+        var inA = await FillAsync(a, "churn");
+        var inB = await FillAsync(b, "churn");
 
         Assert.NotEqual(inA.Experiment, inB.Experiment);
         foreach (var (space, mine, other) in new[] { (a, inA, inB), (b, inB, inA) })
@@ -118,8 +124,9 @@ public sealed partial class WorkspaceIsolationTests(ApiFactory factory) : IClass
     }
 
     /// <summary>An experiment with a run (a param, a metric, a tag, an ONNX artefact), two model versions from it (the first with an alias and a tag), a promotion request, a dataset, a job, a webhook, an enrolment token and a device.</summary>
-    private async Task<Resources> FillAsync(HttpClient client, string name)
+    private async Task<Resources> FillAsync(Space space, string name)
     {
+        var client = space.Client;
         var experiment = await client.CreateExperimentAsync(name);
         var run = await client.CreateRunAsync(experiment, new { @params = new Dictionary<string, string> { ["lr"] = "0.1" }, tags = new Dictionary<string, string> { ["team"] = name } });
         await (await client.PostJsonAsync($"/api/v1/runs/{run}/metrics", new { metrics = new[] { new { key = "auc", value = 0.9, step = 0 } } })).ExpectAsync(200);
@@ -138,22 +145,46 @@ public sealed partial class WorkspaceIsolationTests(ApiFactory factory) : IClass
         var enrolment = await (await client.PostJsonAsync("/api/v1/fleet/enrolment-tokens", new { name })).ExpectAsync(201);
         using var device = new TestDevice(factory);
         await device.EnrolledAsync(enrolment["secret"]!.GetValue<string>(), name + "-" + Guid.NewGuid().ToString("N")[..6]);
-        return new Resources(experiment, run, job, webhook, promotion, version, name, name, name, device.Id.ToString(), enrolment["token"]!["id"]!.GetValue<string>());
+        var rollout = await RolloutAsync(space.Name, name);
+        return new Resources(
+            experiment, run, job, webhook, promotion, version, name, name, name, device.Id.ToString(), enrolment["token"]!["id"]!.GetValue<string>(), rollout);
+    }
+
+    /// <summary>
+    /// A rollout of the model's first version, stored directly (the arrangement skips its approval, which would need a
+    /// second approver in each workspace): what matters here is who can find it.
+    /// </summary>
+    private async Task<string> RolloutAsync(string workspace, string model)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<IPlatformDbContext>();
+        var space = await db.Workspaces.SingleAsync(w => w.Name == workspace);
+        scope.ServiceProvider.GetRequiredService<WorkspaceScope>().Enter(space.Id, space.Name, Platform.Domain.Identity.Role.Admin);
+        var registered = await db.RegisteredModels.SingleAsync(m => m.Name == model);
+        var first = await db.ModelVersions.SingleAsync(v => v.ModelId == registered.Id && v.Number == 1);
+        var rollout = Rollout.Start(
+            registered.Id, model, first.Id, 1, DeploymentEnvironment.Staging, LabelSelector.Parse(""), 1, [new Wave(100, null)], null, null, null,
+            FailurePolicy.Pause, "isolation-test", DateTimeOffset.UtcNow);
+        rollout.Pause("held for the isolation test");
+        db.Rollouts.Add(rollout);
+        await db.SaveChangesAsync(CancellationToken.None);
+        return rollout.Id.ToString();
     }
 
     private sealed record Space(string Name, HttpClient Client);
 
     private sealed record Resources(
         string Experiment, string Run, string Job, string Webhook, string Promotion, string ModelVersion, string Model, string Dataset, string Deployment,
-        string Device, string EnrolmentToken)
+        string Device, string EnrolmentToken, string Rollout)
     {
         public string Unknown { get; } = Guid.NewGuid().ToString();
 
         /// <summary>What would show that one of these leaked into a list: its ids and its own names.</summary>
-        public string[] Markers => [Experiment, Run, Job, Webhook, Promotion, ModelVersion, Model, Device, EnrolmentToken];
+        public string[] Markers => [Experiment, Run, Job, Webhook, Promotion, ModelVersion, Model, Device, EnrolmentToken, Rollout];
 
         public static Resources Missing() =>
             new(Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), Guid.NewGuid().ToString(),
-                Guid.NewGuid().ToString(), "none-model", "none-data", "none-deployment", Guid.NewGuid().ToString(), Guid.NewGuid().ToString());
+                Guid.NewGuid().ToString(), "none-model", "none-data", "none-deployment", Guid.NewGuid().ToString(), Guid.NewGuid().ToString(),
+                Guid.NewGuid().ToString());
     }
 }

@@ -44,6 +44,9 @@ public interface IPlatformDbContext
     DbSet<Domain.Workspaces.WorkspaceMember> WorkspaceMembers { get; }
     DbSet<Domain.Fleet.Device> Devices { get; }
     DbSet<Domain.Fleet.EnrolmentToken> EnrolmentTokens { get; }
+    DbSet<Domain.Fleet.Rollout> Rollouts { get; }
+    DbSet<Domain.Fleet.RolloutTarget> RolloutTargets { get; }
+    DbSet<Domain.Fleet.DeviceAssignment> DeviceAssignments { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }

@@ -16,6 +16,7 @@ internal sealed class DeviceConfiguration : IEntityTypeConfiguration<Device>
         builder.Property(d => d.PublicKeyJwk).HasMaxLength(400).IsUnicode(false).IsRequired();
         builder.Property(d => d.KeyThumbprint).HasMaxLength(64).IsUnicode(false).IsRequired();
         builder.Property(d => d.InventoryJson).HasMaxLength(Device.MaxInventoryLength).IsRequired();
+        builder.Property(d => d.ReportJson).HasMaxLength(20_000);
         builder.Ignore(d => d.Labels);
         builder.Ignore(d => d.MayCall);
         // One row per label, keyed by device and name: a selector's requirement is an indexed EXISTS on (Key, Value).
@@ -51,5 +52,76 @@ internal sealed class EnrolmentTokenConfiguration : IEntityTypeConfiguration<Enr
         builder.Property(t => t.UsedAt).IsConcurrencyToken();
         builder.Ignore(t => t.Labels);
         builder.HasIndex(t => t.TokenHash).IsUnique();
+    }
+}
+
+internal sealed class RolloutConfiguration : IEntityTypeConfiguration<Rollout>
+{
+    public void Configure(EntityTypeBuilder<Rollout> builder)
+    {
+        builder.ToTable("Rollouts");
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Model).HasMaxLength(200).IsRequired();
+        builder.Property(r => r.Environment).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.Selector).HasMaxLength(1000).IsRequired();
+        builder.Property(r => r.State).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.OnFailure).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.Reason).HasMaxLength(Rollout.MaxReasonLength).IsRequired();
+        builder.Property(r => r.CreatedBy).HasMaxLength(200).IsRequired();
+        builder.Property(r => r.Waves).AsJson(2000);
+        builder.Property(r => r.Rate).AsJson(500);
+        builder.Property(r => r.Gate).AsJson(500);
+        builder.Property(r => r.HealthCheck).AsJson(500);
+        builder.Property(r => r.ConcurrencyVersion).IsConcurrencyToken();
+        builder.Ignore(r => r.IsActive);
+        builder.HasIndex(r => new { r.WorkspaceId, r.State });
+    }
+}
+
+internal sealed class RolloutTargetConfiguration : IEntityTypeConfiguration<RolloutTarget>
+{
+    public void Configure(EntityTypeBuilder<RolloutTarget> builder)
+    {
+        builder.ToTable("RolloutTargets");
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.Id).ValueGeneratedNever();
+        builder.Property(t => t.Status).HasConversion<string>().HasMaxLength(20);
+        builder.Property(t => t.FailureReason).HasMaxLength(RolloutTarget.MaxReasonLength);
+        builder.HasOne<Rollout>().WithMany().HasForeignKey(t => t.RolloutId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Device>().WithMany().HasForeignKey(t => t.DeviceId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(t => new { t.RolloutId, t.DeviceId }).IsUnique();
+        builder.HasIndex(t => new { t.RolloutId, t.Wave, t.Status });
+        builder.HasIndex(t => t.DeviceId);
+    }
+}
+
+internal sealed class DeviceAssignmentConfiguration : IEntityTypeConfiguration<DeviceAssignment>
+{
+    public void Configure(EntityTypeBuilder<DeviceAssignment> builder)
+    {
+        builder.ToTable("DeviceAssignments");
+        builder.HasKey(a => new { a.DeviceId, a.ModelId });
+        builder.Property(a => a.Model).HasMaxLength(200).IsRequired();
+        builder.Property(a => a.Sha256).HasMaxLength(64).IsFixedLength().IsUnicode(false).IsRequired();
+        builder.Property(a => a.HealthCheckJson).HasMaxLength(500).IsRequired();
+        builder.HasOne<Device>().WithMany().HasForeignKey(a => a.DeviceId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal static class JsonColumns
+{
+    private static readonly System.Text.Json.JsonSerializerOptions Options = new(System.Text.Json.JsonSerializerDefaults.Web);
+
+    /// <summary>A value stored as its JSON, compared by its JSON (so a change to it is seen).</summary>
+    public static PropertyBuilder<T> AsJson<T>(this PropertyBuilder<T> property, int maxLength)
+    {
+        var comparer = new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<T>(
+            (a, b) => System.Text.Json.JsonSerializer.Serialize(a, Options) == System.Text.Json.JsonSerializer.Serialize(b, Options),
+            v => System.Text.Json.JsonSerializer.Serialize(v, Options).GetHashCode(StringComparison.Ordinal),
+            v => System.Text.Json.JsonSerializer.Deserialize<T>(System.Text.Json.JsonSerializer.Serialize(v, Options), Options)!);
+        return property.HasConversion(
+                v => System.Text.Json.JsonSerializer.Serialize(v, Options), v => System.Text.Json.JsonSerializer.Deserialize<T>(v, Options)!, comparer)
+            .HasMaxLength(maxLength).IsRequired();
     }
 }

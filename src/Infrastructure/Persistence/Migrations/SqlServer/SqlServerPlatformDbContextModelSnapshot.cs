@@ -526,6 +526,9 @@ namespace Platform.Infrastructure.Persistence.Migrations.SqlServer
                     b.Property<int>("CredentialVersion")
                         .HasColumnType("int");
 
+                    b.Property<int>("DesiredRevision")
+                        .HasColumnType("int");
+
                     b.Property<DateTimeOffset>("EnrolledAt")
                         .HasColumnType("datetimeoffset");
 
@@ -557,6 +560,13 @@ namespace Platform.Infrastructure.Persistence.Migrations.SqlServer
                         .IsUnicode(false)
                         .HasColumnType("varchar(400)");
 
+                    b.Property<string>("ReportJson")
+                        .HasMaxLength(20000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<long>("ReportSequence")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -573,6 +583,51 @@ namespace Platform.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("WorkspaceId", "State");
 
                     b.ToTable("Devices", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Domain.Fleet.DeviceAssignment", b =>
+                {
+                    b.Property<Guid>("DeviceId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ModelId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("AssignedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("HealthCheckJson")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("ModelVersionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("RolloutId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("char(64)")
+                        .IsFixedLength();
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.HasKey("DeviceId", "ModelId");
+
+                    b.ToTable("DeviceAssignments", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Domain.Fleet.EnrolmentToken", b =>
@@ -640,6 +695,172 @@ namespace Platform.Infrastructure.Persistence.Migrations.SqlServer
                     b.HasIndex("WorkspaceId");
 
                     b.ToTable("EnrolmentTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Domain.Fleet.Rollout", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Assigned")
+                        .HasColumnType("int");
+
+                    b.Property<int>("AssignedBeforeWave")
+                        .HasColumnType("int");
+
+                    b.Property<long>("ConcurrencyVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("CurrentWave")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Environment")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Gate")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("HealthCheck")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<Guid>("ModelId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ModelVersionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("OnFailure")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Rate")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTimeOffset?>("RollbackStartedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Selector")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("TotalDevices")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset?>("WaveFilledAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset>("WaveStartedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Waves")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId", "State");
+
+                    b.ToTable("Rollouts", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Domain.Fleet.RolloutTarget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("AssignedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("DeviceId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("Errors")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<long>("Inferences")
+                        .HasColumnType("bigint");
+
+                    b.Property<double?>("P95Milliseconds")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("PreviousP95Milliseconds")
+                        .HasColumnType("float");
+
+                    b.Property<int?>("PreviousVersion")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("RolloutId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Wave")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeviceId");
+
+                    b.HasIndex("RolloutId", "DeviceId")
+                        .IsUnique();
+
+                    b.HasIndex("RolloutId", "Wave", "Status");
+
+                    b.ToTable("RolloutTargets", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Domain.Governance.ApprovalPolicy", b =>
@@ -1910,6 +2131,30 @@ namespace Platform.Infrastructure.Persistence.Migrations.SqlServer
                         });
 
                     b.Navigation("LabelRows");
+                });
+
+            modelBuilder.Entity("Platform.Domain.Fleet.DeviceAssignment", b =>
+                {
+                    b.HasOne("Platform.Domain.Fleet.Device", null)
+                        .WithMany()
+                        .HasForeignKey("DeviceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Platform.Domain.Fleet.RolloutTarget", b =>
+                {
+                    b.HasOne("Platform.Domain.Fleet.Device", null)
+                        .WithMany()
+                        .HasForeignKey("DeviceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Platform.Domain.Fleet.Rollout", null)
+                        .WithMany()
+                        .HasForeignKey("RolloutId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Platform.Domain.Governance.PromotionDecision", b =>

@@ -517,6 +517,9 @@ namespace Platform.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("CredentialVersion")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("DesiredRevision")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("EnrolledAt")
                         .HasColumnType("INTEGER");
 
@@ -548,6 +551,13 @@ namespace Platform.Infrastructure.Persistence.Migrations.Sqlite
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ReportJson")
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReportSequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -564,6 +574,51 @@ namespace Platform.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("WorkspaceId", "State");
 
                     b.ToTable("Devices", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Domain.Fleet.DeviceAssignment", b =>
+                {
+                    b.Property<Guid>("DeviceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ModelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AssignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HealthCheckJson")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ModelVersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RolloutId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DeviceId", "ModelId");
+
+                    b.ToTable("DeviceAssignments", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Domain.Fleet.EnrolmentToken", b =>
@@ -631,6 +686,172 @@ namespace Platform.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("WorkspaceId");
 
                     b.ToTable("EnrolmentTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Domain.Fleet.Rollout", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Assigned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AssignedBeforeWave")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ConcurrencyVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CurrentWave")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Environment")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Gate")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HealthCheck")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Model")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ModelId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ModelVersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OnFailure")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rate")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RollbackStartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Selector")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TotalDevices")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("WaveFilledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("WaveStartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Waves")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkspaceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkspaceId", "State");
+
+                    b.ToTable("Rollouts", (string)null);
+                });
+
+            modelBuilder.Entity("Platform.Domain.Fleet.RolloutTarget", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AssignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DeviceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Errors")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Inferences")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("P95Milliseconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("PreviousP95Milliseconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("PreviousVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RolloutId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Wave")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeviceId");
+
+                    b.HasIndex("RolloutId", "DeviceId")
+                        .IsUnique();
+
+                    b.HasIndex("RolloutId", "Wave", "Status");
+
+                    b.ToTable("RolloutTargets", (string)null);
                 });
 
             modelBuilder.Entity("Platform.Domain.Governance.ApprovalPolicy", b =>
@@ -1887,6 +2108,30 @@ namespace Platform.Infrastructure.Persistence.Migrations.Sqlite
                         });
 
                     b.Navigation("LabelRows");
+                });
+
+            modelBuilder.Entity("Platform.Domain.Fleet.DeviceAssignment", b =>
+                {
+                    b.HasOne("Platform.Domain.Fleet.Device", null)
+                        .WithMany()
+                        .HasForeignKey("DeviceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Platform.Domain.Fleet.RolloutTarget", b =>
+                {
+                    b.HasOne("Platform.Domain.Fleet.Device", null)
+                        .WithMany()
+                        .HasForeignKey("DeviceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Platform.Domain.Fleet.Rollout", null)
+                        .WithMany()
+                        .HasForeignKey("RolloutId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Platform.Domain.Governance.PromotionDecision", b =>

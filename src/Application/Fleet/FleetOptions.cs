@@ -1,0 +1,18 @@
+namespace Platform.Application.Fleet;
+
+/// <summary>How devices are told to poll (<c>Fleet:Polling</c>), and how often rollouts move on (<c>Fleet:RolloutTickMilliseconds</c>).</summary>
+public sealed class FleetOptions
+{
+    public const string Section = "Fleet";
+
+    public int PollIntervalSeconds { get; set; } = 30;
+
+    public double PollJitter { get; set; } = 0.2;
+
+    public int MaxBackoffSeconds { get; set; } = 300;
+
+    public int RolloutTickMilliseconds { get; set; } = 1000;
+
+    /// <summary>The most devices one rollout is given the version (or set back) in one tick: bounds a tick's transaction.</summary>
+    public int MaxDevicesPerTick { get; set; } = 1000;
+}

@@ -1,0 +1,18 @@
+using Platform.Domain.Common;
+
+namespace Platform.Domain.Fleet;
+
+public enum RolloutChange
+{
+    Started,
+    WavePassed,
+    Paused,
+    Resumed,
+    Aborted,
+    RollingBack,
+    RolledBack,
+    Completed,
+}
+
+/// <summary>A rollout started, passed a wave (<see cref="Wave"/>, 0-based), paused, resumed, was aborted, began or finished rolling back, or completed.</summary>
+public sealed record RolloutChanged(Rollout Rollout, RolloutChange Change, int? Wave = null) : IDomainEvent;
