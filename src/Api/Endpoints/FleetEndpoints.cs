@@ -10,6 +10,7 @@ using Platform.Application.Fleet.Commands.RevokeDeviceCredential;
 using Platform.Application.Fleet.Commands.RevokeEnrolmentToken;
 using Platform.Application.Fleet.Commands.SuspendDevice;
 using Platform.Application.Fleet.Queries.GetDevice;
+using Platform.Application.Fleet.Queries.GetFleetSummary;
 using Platform.Application.Fleet.Queries.ListDevices;
 using Platform.Application.Fleet.Queries.ListEnrolmentTokens;
 using Platform.Domain.Fleet;
@@ -39,12 +40,16 @@ internal static class FleetEndpoints
                 TypedResults.Ok(await sender.Send(new RevokeEnrolmentTokenCommand(id), ct)))
             .WithSummary("Revokes an enrolment token before it is used (Operator).");
 
-        fleet.MapGet("/devices", async (string? selector, DeviceState? state, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
-                TypedResults.Ok<Page<DeviceDto>>(await sender.Send(new ListDevicesQuery(selector, state, limit, cursor), ct)))
-            .WithSummary("The fleet's devices by name (paged); selector: labels, e.g. region=eu-west,hw in (jetson,rpi),!legacy; state: Provisioned, Active, Suspended, Decommissioned.");
+        fleet.MapGet("/devices", async (
+                string? selector, DeviceState? state, string? model, int? version, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok<Page<DeviceDto>>(await sender.Send(new ListDevicesQuery(selector, state, limit, cursor, model, version), ct)))
+            .WithSummary("The fleet's devices by name (paged); selector: labels, e.g. region=eu-west,hw in (jetson,rpi),!legacy; state: Provisioned, Active, Suspended, Decommissioned; model (and version): serving it.");
+        fleet.MapGet("/summary", async (string? selector, string? groupBy, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new GetFleetSummaryQuery(selector, groupBy), ct)))
+            .WithSummary("The fleet in counts: by state, by model version served and its state, and by one label's value (region unless groupBy names another).");
         fleet.MapGet("/devices/{id:guid}", async (Guid id, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new GetDeviceQuery(id), ct)))
-            .WithSummary("A device: labels, state, inventory, its key's thumbprint, when it was last heard from.");
+            .WithSummary("A device: labels, state, inventory, its key's thumbprint, when it was last heard from, what it reports per model, what it should run, its rollouts.");
         fleet.MapPut("/devices/{id:guid}/labels", async (Guid id, LabelsBody body, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new RelabelDeviceCommand(id, body.Labels), ct)))
             .WithSummary("Replaces a device's labels (Operator).");

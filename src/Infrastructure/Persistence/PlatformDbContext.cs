@@ -39,6 +39,7 @@ public abstract class PlatformDbContext(DbContextOptions options, IWorkspaceScop
     public DbSet<Domain.Fleet.Rollout> Rollouts => Set<Domain.Fleet.Rollout>();
     public DbSet<Domain.Fleet.RolloutTarget> RolloutTargets => Set<Domain.Fleet.RolloutTarget>();
     public DbSet<Domain.Fleet.DeviceAssignment> DeviceAssignments => Set<Domain.Fleet.DeviceAssignment>();
+    public DbSet<Domain.Fleet.DeviceModelStatus> DeviceModelStatuses => Set<Domain.Fleet.DeviceModelStatus>();
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
     public DbSet<Job> Jobs => Set<Job>();
     public DbSet<JobLogLine> JobLogLines => Set<JobLogLine>();
@@ -105,6 +106,7 @@ public abstract class PlatformDbContext(DbContextOptions options, IWorkspaceScop
         modelBuilder.Entity<Domain.Deployments.MonitoringSnapshot>().HasQueryFilter(m => Deployments.Any(d => d.Id == m.DeploymentId));
         modelBuilder.Entity<Domain.Fleet.RolloutTarget>().HasQueryFilter(t => Rollouts.Any(r => r.Id == t.RolloutId));
         modelBuilder.Entity<Domain.Fleet.DeviceAssignment>().HasQueryFilter(a => Devices.Any(d => d.Id == a.DeviceId));
+        modelBuilder.Entity<Domain.Fleet.DeviceModelStatus>().HasQueryFilter(s => Devices.Any(d => d.Id == s.DeviceId));
     }
 
     private static readonly System.Reflection.MethodInfo FilterToWorkspaceMethod =

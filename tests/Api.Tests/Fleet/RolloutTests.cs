@@ -23,6 +23,13 @@ public sealed class RolloutTests(DeploymentsApiFactory factory) : IClassFixture<
         var done = await DriveAsync(admin, devices, first, r => r.Text("state") == "Completed");
         Assert.All(devices, d => Assert.Equal(good, d.Serving(model)));
         Assert.Equal([1, 9], done["progress"]!.AsArray().Select(w => w!["healthy"]!.GetValue<int>()));
+        var summary = await (await admin.GetAsync($"/api/v1/fleet/summary?selector=site%3D{site}&groupBy=site")).ExpectAsync(200);
+        Assert.Equal((10, 10), (summary["byState"]!["Active"]!.GetValue<int>(), summary["byVersion"]!.AsArray().Single(v => v!.Text("model") == model)!["devices"]!.GetValue<int>()));
+        Assert.Equal(site, summary["byGroup"]![0]!.Text("value"));
+        var serving = await (await admin.GetAsync($"/api/v1/fleet/devices?model={model}&version={good}&limit=500")).ExpectAsync(200);
+        Assert.Equal(10, serving["items"]!.AsArray().Count);
+        var detail = await (await admin.GetAsync($"/api/v1/fleet/devices/{devices[0].Id}")).ExpectAsync(200);
+        Assert.Equal((good, "Healthy"), (detail["models"]![0]!["servingVersion"]!.GetValue<int>(), detail["history"]![0]!.Text("status")));
 
         foreach (var device in devices)
         {

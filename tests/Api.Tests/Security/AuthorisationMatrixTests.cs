@@ -99,7 +99,7 @@ public sealed class AuthorisationMatrixTests(ApiFactory factory) : IClassFixture
                  Json(HttpMethod.Post, "/api/v1/deployments/none/canary-rollbacks", new { revision = 1, version = 2, reason = "r", requests = 1, errors = 1, errorRate = 1.0, p95Milliseconds = 1.0, windowStart = DateTimeOffset.UnixEpoch, windowEnd = DateTimeOffset.UnixEpoch, host = "h" }),
                  Json(HttpMethod.Post, "/api/v1/deployments/none/monitoring", new { revision = 1, from = DateTimeOffset.UnixEpoch, to = DateTimeOffset.UnixEpoch, host = "h", versions = new[] { new { version = 1, requests = 1, errors = 0, p50Milliseconds = 1.0, p95Milliseconds = 1.0, p99Milliseconds = 1.0, sampleSize = 1, drift = Array.Empty<object>() } } })],
             "read the fleet and its rollouts" =>
-                [Get("/api/v1/fleet/devices"), Get($"/api/v1/fleet/devices/{promotion}"), Get("/api/v1/fleet/rollouts"), Get($"/api/v1/fleet/rollouts/{promotion}"),
+                [Get("/api/v1/fleet/devices"), Get("/api/v1/fleet/summary"), Get($"/api/v1/fleet/devices/{promotion}"), Get("/api/v1/fleet/rollouts"), Get($"/api/v1/fleet/rollouts/{promotion}"),
                  Get($"/api/v1/fleet/rollouts/{promotion}/devices")],
             "manage enrolment tokens and devices; start, pause, resume, abort, roll back rollouts" =>
                 [Json(HttpMethod.Post, "/api/v1/fleet/enrolment-tokens", new { name = "n" }), Get("/api/v1/fleet/enrolment-tokens"),

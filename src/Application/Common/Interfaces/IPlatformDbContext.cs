@@ -47,6 +47,7 @@ public interface IPlatformDbContext
     DbSet<Domain.Fleet.Rollout> Rollouts { get; }
     DbSet<Domain.Fleet.RolloutTarget> RolloutTargets { get; }
     DbSet<Domain.Fleet.DeviceAssignment> DeviceAssignments { get; }
+    DbSet<Domain.Fleet.DeviceModelStatus> DeviceModelStatuses { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }

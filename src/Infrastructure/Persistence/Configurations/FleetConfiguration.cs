@@ -125,3 +125,17 @@ internal static class JsonColumns
             .HasMaxLength(maxLength).IsRequired();
     }
 }
+
+internal sealed class DeviceModelStatusConfiguration : IEntityTypeConfiguration<DeviceModelStatus>
+{
+    public void Configure(EntityTypeBuilder<DeviceModelStatus> builder)
+    {
+        builder.ToTable("DeviceModelStatuses");
+        builder.HasKey(s => new { s.DeviceId, s.Model });
+        builder.Property(s => s.Model).HasMaxLength(200);
+        builder.Property(s => s.State).HasConversion<string>().HasMaxLength(20);
+        builder.Property(s => s.FailureReason).HasMaxLength(DeviceModelStatus.MaxReasonLength);
+        builder.HasOne<Device>().WithMany().HasForeignKey(s => s.DeviceId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(s => new { s.Model, s.ServingVersion, s.State });
+    }
+}

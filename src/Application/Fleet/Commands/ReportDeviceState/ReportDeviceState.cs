@@ -56,6 +56,7 @@ public sealed class ReportDeviceStateCommandHandler(IPlatformDbContext db, ICurr
             device.Report(FleetJson.Serialize(inventory));
         }
 
+        await KeepStatusesAsync(device.Id, report, now, cancellationToken);
         var targets = await (from t in db.RolloutTargets
                              join r in db.Rollouts on t.RolloutId equals r.Id
                              where t.DeviceId == device.Id && (r.State == RolloutState.Running || r.State == RolloutState.Paused || r.State == RolloutState.RollingBack)
@@ -70,5 +71,24 @@ public sealed class ReportDeviceStateCommandHandler(IPlatformDbContext db, ICurr
 
         await db.SaveChangesAsync(cancellationToken);
         return true;
+    }
+
+    /// <summary>One row per model the device reports (added, changed only when it changed, removed when it no longer reports it).</summary>
+    private async Task KeepStatusesAsync(Guid deviceId, DeviceReport report, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var kept = await db.DeviceModelStatuses.Where(s => s.DeviceId == deviceId).ToDictionaryAsync(s => s.Model, cancellationToken);
+        var reported = (report.Models ?? []).DistinctBy(m => m.Name).ToList();
+        foreach (var model in reported)
+        {
+            if (!kept.TryGetValue(model.Name, out var status))
+            {
+                status = DeviceModelStatus.Of(deviceId, model.Name);
+                db.DeviceModelStatuses.Add(status);
+            }
+
+            status.Take(model.ServingVersion, model.Target, (ModelStateOnDevice)(int)model.State, model.FailureReason, model.Since, model.Inferences, model.Errors, model.P95Milliseconds, now);
+        }
+
+        db.DeviceModelStatuses.RemoveRange(kept.Values.Where(s => reported.All(m => m.Name != s.Model)));
     }
 }

@@ -3,15 +3,20 @@ using Platform.Domain.Fleet;
 
 namespace Platform.Application.Fleet.Queries.ListDevices;
 
-/// <summary>The fleet's devices by name (paged), optionally those a label selector picks and of one state.</summary>
+/// <summary>
+/// The fleet's devices by name (paged), optionally those a label selector picks, of one state, and serving one model
+/// (at one version, when given).
+/// </summary>
 [RequiresRole(Permissions.Read)]
-public sealed record ListDevicesQuery(string? Selector, DeviceState? State, int? Limit, string? Cursor) : IQuery<Page<DeviceDto>>;
+public sealed record ListDevicesQuery(string? Selector, DeviceState? State, int? Limit, string? Cursor, string? Model = null, int? Version = null) : IQuery<Page<DeviceDto>>;
 
 public sealed class ListDevicesQueryValidator : AbstractValidator<ListDevicesQuery>
 {
     public ListDevicesQueryValidator()
     {
         RuleFor(q => q.Limit).ValidPageLimit();
+        RuleFor(q => q.Version).GreaterThanOrEqualTo(1);
+        RuleFor(q => q.Version).Null().When(q => string.IsNullOrEmpty(q.Model)).WithMessage("needs model: a version is of one model");
         RuleFor(q => q.Selector).MaximumLength(1000).Custom((selector, context) =>
         {
             try
@@ -36,6 +41,12 @@ public sealed class ListDevicesQueryHandler(IPlatformDbContext db) : IQueryHandl
         if (query.State is { } state)
         {
             devices = devices.Where(d => d.State == state);
+        }
+
+        if (query.Model is { Length: > 0 } model)
+        {
+            var version = query.Version;
+            devices = devices.Where(d => db.DeviceModelStatuses.Any(s => s.DeviceId == d.Id && s.Model == model && (version == null || s.ServingVersion == version)));
         }
 
         if (Cursor.Decode<Position>(query.Cursor) is { } after)

@@ -630,6 +630,52 @@ namespace Platform.Infrastructure.Persistence.Migrations.SqlServer
                     b.ToTable("DeviceAssignments", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Domain.Fleet.DeviceModelStatus", b =>
+                {
+                    b.Property<Guid>("DeviceId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Model")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<long>("Errors")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<long>("Inferences")
+                        .HasColumnType("bigint");
+
+                    b.Property<double?>("P95Milliseconds")
+                        .HasColumnType("float");
+
+                    b.Property<int?>("ServingVersion")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("Since")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("Target")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("DeviceId", "Model");
+
+                    b.HasIndex("Model", "ServingVersion", "State");
+
+                    b.ToTable("DeviceModelStatuses", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Domain.Fleet.EnrolmentToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2134,6 +2180,15 @@ namespace Platform.Infrastructure.Persistence.Migrations.SqlServer
                 });
 
             modelBuilder.Entity("Platform.Domain.Fleet.DeviceAssignment", b =>
+                {
+                    b.HasOne("Platform.Domain.Fleet.Device", null)
+                        .WithMany()
+                        .HasForeignKey("DeviceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Platform.Domain.Fleet.DeviceModelStatus", b =>
                 {
                     b.HasOne("Platform.Domain.Fleet.Device", null)
                         .WithMany()

@@ -621,6 +621,52 @@ namespace Platform.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("DeviceAssignments", (string)null);
                 });
 
+            modelBuilder.Entity("Platform.Domain.Fleet.DeviceModelStatus", b =>
+                {
+                    b.Property<Guid>("DeviceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Model")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Errors")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FailureReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Inferences")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("P95Milliseconds")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("ServingVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Since")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Target")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DeviceId", "Model");
+
+                    b.HasIndex("Model", "ServingVersion", "State");
+
+                    b.ToTable("DeviceModelStatuses", (string)null);
+                });
+
             modelBuilder.Entity("Platform.Domain.Fleet.EnrolmentToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2111,6 +2157,15 @@ namespace Platform.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Platform.Domain.Fleet.DeviceAssignment", b =>
+                {
+                    b.HasOne("Platform.Domain.Fleet.Device", null)
+                        .WithMany()
+                        .HasForeignKey("DeviceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Platform.Domain.Fleet.DeviceModelStatus", b =>
                 {
                     b.HasOne("Platform.Domain.Fleet.Device", null)
                         .WithMany()
