@@ -41,8 +41,7 @@ public static class EdgeComposition
         services.AddSingleton<ModelSwitcher>();
         services.AddSingleton<DesiredStateApplier>();
         services.AddSingleton<Reporter>();
-        services.AddSingleton<EdgeAgent>();
-        services.AddHostedService(sp => sp.GetRequiredService<EdgeAgent>());
+        services.AddHostedService<EdgeAgent>();
         return builder;
     }
 
