@@ -44,7 +44,8 @@ public sealed class EdgeHost : IAsyncDisposable
 
     public FaultInjector Faults => Services.GetRequiredService<FaultInjector>();
 
-    public static async Task<EdgeHost> StartAsync(Uri platform, string stateDirectory, ManualClock? clock = null, string? enrolmentToken = FakePlatform.EnrolmentToken)
+    public static async Task<EdgeHost> StartAsync(Uri platform, string stateDirectory, ManualClock? clock = null, string? enrolmentToken = FakePlatform.EnrolmentToken,
+        Action<IServiceCollection>? configure = null)
     {
         clock ??= new ManualClock();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
@@ -64,6 +65,7 @@ public sealed class EdgeHost : IAsyncDisposable
         builder.Services.AddSingleton(new PollSchedule(new Random(7)));
         builder.Services.Remove(builder.Services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(EdgeAgent)));
         builder.Services.AddSingleton<EdgeAgent>();
+        configure?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapPlatformServing();
         await app.StartAsync();
