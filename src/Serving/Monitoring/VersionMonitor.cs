@@ -12,6 +12,7 @@ public sealed class VersionMonitor
 {
     private readonly RollingWindow _window = new();
     private readonly IReadOnlyList<string>? _featureNames;
+    private readonly LatencyHistogram _sinceLoad = new();
     private LatencyHistogram _sinceReport = new();
 
     public VersionMonitor(int sampleSize, IReadOnlyList<string>? featureNames)
@@ -33,6 +34,18 @@ public sealed class VersionMonitor
         var bucket = LatencyHistogram.BucketOf(elapsed.TotalMilliseconds);
         _window.Record(NowSecond, bucket, error);
         Volatile.Read(ref _sinceReport).Record(bucket, error);
+        _sinceLoad.Record(bucket, error);
+    }
+
+    /// <summary>
+    /// Every request since the version was loaded, never reset: the edge agent judges a new version over a health window
+    /// that may be longer than the rolling window, and the drift monitor's since-report figures are taken (reset) by it.
+    /// </summary>
+    public LatencyFigures SinceLoaded()
+    {
+        var figures = new LatencyHistogram.FiguresBuilder();
+        _sinceLoad.AddTo(figures);
+        return figures.Build();
     }
 
     /// <summary>The last <paramref name="seconds"/> seconds (at most <see cref="RollingWindow.MaxSeconds"/>).</summary>
