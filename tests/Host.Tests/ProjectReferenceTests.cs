@@ -23,6 +23,8 @@ public sealed class ProjectReferenceTests
         ["Workers"] = ["Contracts", "Messaging", "MachineLearning"],
         ["Serving"] = ["Contracts", "MachineLearning"],
         ["Host"] = ["Api", "Web", "Workers", "Serving"],
+        // The edge agent is a serving host of its own, with the device protocol's shapes: never the platform's insides.
+        ["Edge"] = ["Contracts", "Serving"],
     };
 
     /// <summary>Projects that must hold plain C# only: no package at all.</summary>

@@ -35,7 +35,8 @@ public sealed record LocalHealthCheck(int WindowSeconds, int MinInferences, doub
 /// </summary>
 public sealed record DevicePolling(int IntervalSeconds, double Jitter, int MaxBackoffSeconds);
 
-/// <summary>Where a model is on a device.</summary>
+/// <summary>Where a model is on a device; on the wire by its name (the Api refuses numbers for enums).</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<ModelOnDevice>))]
 public enum ModelOnDevice
 {
     /// <summary>Its file is being fetched; the previous version still serves.</summary>

@@ -38,6 +38,7 @@ public sealed class JobHost : IDisposable
             .UseSetting("Serving:ControlPlane:PollSeconds", "0.5")
             .UseSetting("Serving:AdminKey", ServingAdminKey)
             .UseSetting("Serving:AllowFaultInjection", "true")
+            .UseSetting("Fleet:PollIntervalSeconds", "1")
             .UseSetting("Logging:LogLevel:Default", "Warning")
             .ConfigureLogging(logging => logging.AddProvider(Logs)));
         // A real loopback server: the in-process worker reports to the Api over HTTP, as a worker process does.
