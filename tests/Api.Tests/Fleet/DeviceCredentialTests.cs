@@ -11,7 +11,7 @@ public sealed class DeviceCredentialTests(ApiFactory factory) : IClassFixture<Ap
     public async Task A_suspended_device_is_refused_on_its_next_call_and_resumed_it_works_again()
     {
         using var admin = await factory.AdminAsync();
-        using var device = new TestDevice(factory);
+        using var device = factory.NewDevice();
         await device.EnrolledAsync(await admin.EnrolmentTokenAsync(), FleetTestData.Unique("gw"));
         using var client = await device.ClientAsync();
         await (await client.GetAsync(FleetApi.Self)).ExpectAsync(200);
@@ -30,8 +30,8 @@ public sealed class DeviceCredentialTests(ApiFactory factory) : IClassFixture<Ap
     public async Task A_revoked_or_decommissioned_device_is_refused_and_its_record_and_audit_trail_stay()
     {
         using var admin = await factory.AdminAsync();
-        using var revoked = new TestDevice(factory);
-        using var retired = new TestDevice(factory);
+        using var revoked = factory.NewDevice();
+        using var retired = factory.NewDevice();
         await revoked.EnrolledAsync(await admin.EnrolmentTokenAsync(), FleetTestData.Unique("gw"));
         await retired.EnrolledAsync(await admin.EnrolmentTokenAsync(), FleetTestData.Unique("gw"));
         using var revokedClient = await revoked.ClientAsync();
@@ -57,7 +57,7 @@ public sealed class DeviceCredentialTests(ApiFactory factory) : IClassFixture<Ap
     public async Task A_rotated_key_ends_the_old_keys_tokens_and_only_the_new_key_gets_new_ones()
     {
         using var admin = await factory.AdminAsync();
-        using var device = new TestDevice(factory);
+        using var device = factory.NewDevice();
         await device.EnrolledAsync(await admin.EnrolmentTokenAsync(), FleetTestData.Unique("gw"));
         using var client = await device.ClientAsync();
         var next = ECDsa.Create(ECCurve.NamedCurves.nistP256);

@@ -18,7 +18,7 @@ public sealed class DeviceDesiredStateTests(DeploymentsApiFactory factory) : ICl
         var site = FleetTestData.Unique("site");
         var model = DeploymentsApiFactory.NewName("camera");
         var version = await factory.VersionAsync(model);
-        using var device = new TestDevice(factory);
+        using var device = factory.NewDevice();
         var enrolled = await device.EnrolledAsync(await admin.EnrolmentTokenAsync(new { site }), FleetTestData.Unique("cam"));
         using var client = await device.ClientAsync();
         var empty = await client.GetAsync(FleetApi.DesiredState);
@@ -54,7 +54,7 @@ public sealed class DeviceDesiredStateTests(DeploymentsApiFactory factory) : ICl
         using var admin = await factory.AdminAsync();
         var model = DeploymentsApiFactory.NewName("other");
         var version = await factory.VersionAsync(model);
-        using var device = new TestDevice(factory);
+        using var device = factory.NewDevice();
         await device.EnrolledAsync(await admin.EnrolmentTokenAsync(), FleetTestData.Unique("cam"));
         using var client = await device.ClientAsync();
 

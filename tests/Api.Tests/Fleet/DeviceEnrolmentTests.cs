@@ -10,7 +10,7 @@ public sealed class DeviceEnrolmentTests(ApiFactory factory) : IClassFixture<Api
     {
         using var admin = await factory.AdminAsync();
         var secret = await admin.EnrolmentTokenAsync(new { site = "plant-7" });
-        using var device = new TestDevice(factory);
+        using var device = factory.NewDevice();
         var name = FleetTestData.Unique("gw");
 
         var enrolled = await device.EnrolledAsync(secret, name, new { region = "eu-west", site = "plant-1" });
@@ -21,7 +21,7 @@ public sealed class DeviceEnrolmentTests(ApiFactory factory) : IClassFixture<Api
         var repeated = await (await device.EnrolAsync(secret, name)).ExpectAsync(200);
         Assert.Equal(device.Id.ToString(), repeated.Text("deviceId"));
 
-        using var thief = new TestDevice(factory);
+        using var thief = factory.NewDevice();
         var refused = await (await thief.EnrolAsync(secret, FleetTestData.Unique("gw"))).ExpectAsync(409);
         Assert.Equal("enrolment.used", refused.Text("code"));
         await (await thief.EnrolAsync("pet_made-up", "gw")).ExpectAsync(401);
@@ -35,7 +35,7 @@ public sealed class DeviceEnrolmentTests(ApiFactory factory) : IClassFixture<Api
     public async Task A_device_proves_its_key_for_a_token_that_says_who_it_is_and_becomes_active()
     {
         using var admin = await factory.AdminAsync();
-        using var device = new TestDevice(factory);
+        using var device = factory.NewDevice();
         await device.EnrolledAsync(await admin.EnrolmentTokenAsync(), FleetTestData.Unique("gw"));
 
         using var client = await device.ClientAsync();
@@ -51,7 +51,7 @@ public sealed class DeviceEnrolmentTests(ApiFactory factory) : IClassFixture<Api
     public async Task An_assertion_replayed_expired_for_another_audience_or_signed_by_another_key_gets_no_token()
     {
         using var admin = await factory.AdminAsync();
-        using var device = new TestDevice(factory);
+        using var device = factory.NewDevice();
         await device.EnrolledAsync(await admin.EnrolmentTokenAsync(), FleetTestData.Unique("gw"));
         using var stranger = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
         var once = device.Assertion();
@@ -78,7 +78,7 @@ public sealed class DeviceEnrolmentTests(ApiFactory factory) : IClassFixture<Api
         using var admin = await factory.AdminAsync();
         var space = FleetTestData.Unique("fleet");
         await (await admin.PostJsonAsync("/api/v1/workspaces", new { name = space })).ExpectAsync(201);
-        using var device = new TestDevice(factory);
+        using var device = factory.NewDevice();
         var enrolled = await device.EnrolledAsync(await admin.EnrolmentTokenAsync(prefix: $"/api/v1/workspaces/{space}"), FleetTestData.Unique("gw"));
 
         Assert.Equal(space, enrolled.Text("workspace"));

@@ -18,7 +18,7 @@ public sealed class FleetRequestTests(ApiFactory factory) : IClassFixture<ApiFac
         ];
         foreach (var (name, labels) in fleet)
         {
-            using var device = new TestDevice(factory);
+            using var device = factory.NewDevice();
             await device.EnrolledAsync(await admin.EnrolmentTokenAsync(prefix: prefix), name, labels);
         }
 
@@ -51,7 +51,7 @@ public sealed class FleetRequestTests(ApiFactory factory) : IClassFixture<ApiFac
     public async Task Bad_labels_keys_selectors_and_expiries_get_400_naming_the_field()
     {
         using var admin = await factory.AdminAsync();
-        using var device = new TestDevice(factory);
+        using var device = factory.NewDevice();
         var secret = await admin.EnrolmentTokenAsync();
 
         var labels = await (await admin.PostJsonAsync("/api/v1/fleet/enrolment-tokens", new { name = "x", labels = new Dictionary<string, string> { ["Region"] = "eu" }, expiresInHours = 0 })).ExpectAsync(400);

@@ -85,7 +85,7 @@ public sealed class RolloutTests(DeploymentsApiFactory factory) : IClassFixture<
         var devices = new List<SimulatedDevice>();
         for (var i = 0; i < count; i++)
         {
-            var identity = new TestDevice(factory);
+            var identity = factory.NewDevice();
             var enrolled = await identity.EnrolledAsync(await admin.EnrolmentTokenAsync(new { site }), $"{site}-{i:00}");
             var keys = enrolled["manifestKeys"].Deserialize<List<Platform.Contracts.Fleet.ManifestKey>>(Json.Options)!;
             devices.Add(new SimulatedDevice(identity, keys));

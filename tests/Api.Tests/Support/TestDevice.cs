@@ -5,8 +5,11 @@ using Platform.Contracts.Fleet;
 
 namespace Platform.Api.Tests.Support;
 
-/// <summary>A device as the tests play it: its own P-256 key, enrolling and proving the key over the real HTTP API.</summary>
-public sealed class TestDevice(ApiFactory factory) : IDisposable
+/// <summary>
+/// A device as the tests play it: its own P-256 key, enrolling and proving the key over the HTTP API that
+/// <paramref name="anonymous"/> and <paramref name="authorized"/> reach (the in-memory Api, or the embedded host's port).
+/// </summary>
+public sealed class TestDevice(Func<HttpClient> anonymous, Func<string, HttpClient> authorized) : IDisposable
 {
     public ECDsa Key { get; private set; } = ECDsa.Create(ECCurve.NamedCurves.nistP256);
 
@@ -16,8 +19,8 @@ public sealed class TestDevice(ApiFactory factory) : IDisposable
 
     public async Task<HttpResponseMessage> EnrolAsync(string token, string name, object? labels = null, object? inventory = null)
     {
-        using var anonymous = factory.CreateClient();
-        return await anonymous.PostJsonAsync(FleetApi.Enrol, new { token, name, publicKey = PublicKey, labels, inventory });
+        using var client = anonymous();
+        return await client.PostJsonAsync(FleetApi.Enrol, new { token, name, publicKey = PublicKey, labels, inventory });
     }
 
     /// <summary>Enrols (200 expected) and remembers the device id.</summary>
@@ -40,15 +43,15 @@ public sealed class TestDevice(ApiFactory factory) : IDisposable
 
     public async Task<HttpResponseMessage> TokenResponseAsync(string? assertion = null)
     {
-        using var anonymous = factory.CreateClient();
-        return await anonymous.PostAsJsonAsync(FleetApi.Token(Id), new { assertion = assertion ?? Assertion() });
+        using var client = anonymous();
+        return await client.PostAsJsonAsync(FleetApi.Token(Id), new { assertion = assertion ?? Assertion() });
     }
 
     /// <summary>A client carrying a fresh device token.</summary>
     public async Task<HttpClient> ClientAsync()
     {
         var token = await (await TokenResponseAsync()).ExpectAsync(200);
-        return factory.Authorized(token["accessToken"]!.GetValue<string>());
+        return authorized(token["accessToken"]!.GetValue<string>());
     }
 
     public void Replace(ECDsa key)

@@ -143,7 +143,7 @@ public sealed partial class WorkspaceIsolationTests(ApiFactory factory) : IClass
         var job = (await (await client.PostJsonAsync("/api/v1/jobs", new { kind = "Diagnostic", parameters = new { } })).ExpectAsync(202))["id"]!.GetValue<string>();
         var webhook = (await (await client.PostJsonAsync("/api/v1/webhooks", new { name, url = "http://127.0.0.1:9/hooks" })).ExpectAsync(201))["subscription"]!["id"]!.GetValue<string>();
         var enrolment = await (await client.PostJsonAsync("/api/v1/fleet/enrolment-tokens", new { name })).ExpectAsync(201);
-        using var device = new TestDevice(factory);
+        using var device = factory.NewDevice();
         await device.EnrolledAsync(enrolment["secret"]!.GetValue<string>(), name + "-" + Guid.NewGuid().ToString("N")[..6]);
         var rollout = await RolloutAsync(space.Name, name);
         return new Resources(
