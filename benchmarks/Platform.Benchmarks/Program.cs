@@ -15,6 +15,7 @@ var benchmarks = new Dictionary<string, Func<Task<object>>>
     ["desired-state"] = DesiredStateBenchmark.RunAsync,
     ["upload"] = UploadBenchmark.RunAsync,
     ["portal"] = PortalBenchmark.RunAsync,
+    ["fleet"] = FleetBenchmark.RunAsync,
 };
 
 if (name is null || !benchmarks.TryGetValue(name, out var run))

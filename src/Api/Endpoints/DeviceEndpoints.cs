@@ -8,7 +8,9 @@ using Platform.Application.Fleet.Queries.GetDeviceModelFile;
 using Platform.Application.Fleet.Queries.GetOwnDevice;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
+using Platform.Application.Common.Interfaces;
 using Platform.Contracts.Fleet;
+using Platform.Infrastructure.Identity;
 
 namespace Platform.Api.Endpoints;
 
@@ -32,8 +34,19 @@ internal static class DeviceEndpoints
                 TypedResults.Ok(await sender.Send(new RotateDeviceKeyCommand(body), ct)))
             .WithSummary("The calling device replaces its key, proving the new one with an assertion (aud: this path); tokens of the old key stop at once.");
         fleet.MapGet("/device/desired-state", async Task<IResult> (
-                [FromHeader(Name = "If-None-Match")] string? ifNoneMatch, HttpResponse response, ISender sender, CancellationToken ct) =>
+                [FromHeader(Name = "If-None-Match")] string? ifNoneMatch, HttpContext http, IManifestSigner signer, ISender sender, CancellationToken ct) =>
             {
+                var response = http.Response;
+                // The unchanged poll, answered from what the device token's check just read with the device's state (its
+                // desired revision): no further query and no write, so that a quiet fleet costs next to nothing. The
+                // principal is a device's (only the device token's check sets the claim); anything else takes the use case.
+                if (ifNoneMatch is not null && http.User.FindFirst(PlatformClaims.DesiredRevision)?.Value is { } revision
+                    && ifNoneMatch == GetDesiredStateQuery.ETag($"{revision}.{signer.PublicKeys[0].Kid}"))
+                {
+                    response.Headers.ETag = ifNoneMatch;
+                    return TypedResults.StatusCode(StatusCodes.Status304NotModified);
+                }
+
                 var desired = await sender.Send(new GetDesiredStateQuery(ifNoneMatch), ct);
                 if (desired is null)
                 {

@@ -8,7 +8,7 @@ namespace Platform.Application.Fleet;
 internal static class RolloutAssignments
 {
     /// <summary>Gives up to <paramref name="due"/> more selected devices the version, in id order; returns how many it found.</summary>
-    public static async Task<int> GiveAsync(IPlatformDbContext db, Rollout rollout, int due, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task<int> GiveAsync(IPlatformDbContext db, IDeviceAccessCache cache, Rollout rollout, int due, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var targeted = db.RolloutTargets.Where(t => t.RolloutId == rollout.Id).Select(t => t.DeviceId);
         var devices = await db.Devices.Selecting(LabelSelector.Parse(rollout.Selector))
@@ -29,6 +29,7 @@ internal static class RolloutAssignments
 
             assignment.Set(version.Number, version.Id, version.ArtifactSha256, version.SizeBytes, rollout.Id, health, now);
             device.Desire();
+            cache.Forget(device.Id);
             db.RolloutTargets.Add(RolloutTarget.Assign(rollout.Id, device.Id, rollout.CurrentWave, previous, ServingVersion(device, rollout.Model)?.P95, now));
         }
 
@@ -37,7 +38,7 @@ internal static class RolloutAssignments
     }
 
     /// <summary>Sends up to <paramref name="max"/> touched devices not yet set back their previous version (none: the model is taken off).</summary>
-    public static async Task<int> SetBackAsync(IPlatformDbContext db, Rollout rollout, int max, DateTimeOffset now, CancellationToken cancellationToken)
+    public static async Task<int> SetBackAsync(IPlatformDbContext db, IDeviceAccessCache cache, Rollout rollout, int max, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var targets = await db.RolloutTargets
             .Where(t => t.RolloutId == rollout.Id && t.Status != RolloutDeviceStatus.RollingBack && t.Status != RolloutDeviceStatus.RolledBack)
@@ -61,6 +62,7 @@ internal static class RolloutAssignments
                 }
 
                 devices[target.DeviceId].Desire();
+                cache.Forget(target.DeviceId);
             }
 
             target.RollBack(now);

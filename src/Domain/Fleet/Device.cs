@@ -91,10 +91,14 @@ public sealed class Device : AggregateRoot, IWorkspaceOwned
     /// <summary>What it should run changed (an assignment set or set back).</summary>
     public void Desire() => DesiredRevision++;
 
-    /// <summary>Takes a report unless one with the same or a later sequence was taken (a repeat or a late one): returns whether it was.</summary>
+    /// <summary>
+    /// Takes a report unless one with the same or a later sequence was taken (a repeat or a late one): returns whether it
+    /// was. A report that says what the last one said is not written (its sequence either) unless the device was last
+    /// seen a minute ago or more, so that a quiet fleet's reports cost reads, not writes; a later report still wins.
+    /// </summary>
     public bool TakeReport(long sequence, string reportJson, DateTimeOffset now)
     {
-        if (sequence <= ReportSequence)
+        if (sequence <= ReportSequence || (reportJson == ReportJson && LastSeenAt > now.AddMinutes(-1) && State == DeviceState.Active))
         {
             return false;
         }

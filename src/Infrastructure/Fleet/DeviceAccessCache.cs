@@ -7,12 +7,12 @@ using Platform.Infrastructure.Persistence;
 namespace Platform.Infrastructure.Fleet;
 
 /// <summary>What a device token's check needs to know about its device: read by primary key, kept for a few seconds.</summary>
-public sealed record DeviceAccess(Guid WorkspaceId, string WorkspaceName, string Name, int CredentialVersion, bool MayCall);
+public sealed record DeviceAccess(Guid WorkspaceId, string WorkspaceName, string Name, int CredentialVersion, bool MayCall, int DesiredRevision);
 
 /// <summary>
-/// The device token check's memory (docs/decisions/ADR-008): each device's state for at most
-/// <see cref="Lifetime"/>, so that 10,000 devices polling cost no database read per poll; a change made on this
-/// replica drops the entry at once, and another replica's change is seen within the lifetime.
+/// The device token check's memory (docs/decisions/ADR-008): each device's state and desired revision for at most
+/// <see cref="Lifetime"/>, read in one query; a change made on this replica (a suspension, a rollout's assignment)
+/// drops the entry at once, and another replica's change is seen within the lifetime.
 /// </summary>
 public sealed class DeviceAccessCache : IDeviceAccessCache, IDisposable
 {
@@ -29,7 +29,7 @@ public sealed class DeviceAccessCache : IDeviceAccessCache, IDisposable
         var access = await db.Devices.IgnoreQueryFilters().AsNoTracking().Where(d => d.Id == deviceId)
             .Select(d => new DeviceAccess(
                 d.WorkspaceId, db.Workspaces.Where(w => w.Id == d.WorkspaceId).Select(w => w.Name).First(), d.Name, d.CredentialVersion,
-                (d.State == DeviceState.Provisioned || d.State == DeviceState.Active) && d.PublicKeyJwk != ""))
+                (d.State == DeviceState.Provisioned || d.State == DeviceState.Active) && d.PublicKeyJwk != "", d.DesiredRevision))
             .SingleOrDefaultAsync(cancellationToken);
         _cache.Set(deviceId, access, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime, Size = 1 });
         return access;

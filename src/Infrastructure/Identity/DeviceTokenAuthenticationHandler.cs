@@ -45,6 +45,7 @@ internal sealed class DeviceTokenAuthenticationHandler(
                 new Claim(PlatformClaims.DeviceId, deviceId.ToString()),
                 new Claim(PlatformClaims.Workspace, device.WorkspaceId.ToString()),
                 new Claim(PlatformClaims.WorkspaceName, device.WorkspaceName),
+                new Claim(PlatformClaims.DesiredRevision, device.DesiredRevision.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ],
             Scheme.Name, PlatformClaims.Name, PlatformClaims.Role);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme.Name));

@@ -19,4 +19,7 @@ public static class PlatformClaims
     /// <summary>In the principal built for a device's token: the device, and its workspace's name (its id is in <see cref="Workspace"/>).</summary>
     public const string DeviceId = "device_id";
     public const string WorkspaceName = "workspace_name";
+
+    /// <summary>In the principal built for a device's token: its desired state's revision as read with its state (see <see cref="Fleet.DeviceAccessCache"/>).</summary>
+    public const string DesiredRevision = "desired_revision";
 }

@@ -13,7 +13,7 @@ namespace Platform.Application.Fleet.Commands.AdvanceRollout;
 [RequiresRole(Role.System)]
 public sealed record AdvanceRolloutCommand(Guid Id) : ICommand<bool>;
 
-public sealed class AdvanceRolloutCommandHandler(IPlatformDbContext db, TimeProvider clock, IOptions<FleetOptions> options) : ICommandHandler<AdvanceRolloutCommand, bool>
+public sealed class AdvanceRolloutCommandHandler(IPlatformDbContext db, IDeviceAccessCache cache, TimeProvider clock, IOptions<FleetOptions> options) : ICommandHandler<AdvanceRolloutCommand, bool>
 {
     public async ValueTask<bool> Handle(AdvanceRolloutCommand command, CancellationToken cancellationToken)
     {
@@ -24,7 +24,7 @@ public sealed class AdvanceRolloutCommandHandler(IPlatformDbContext db, TimeProv
             var due = Math.Min(rollout.DueNow(now), max);
             if (due > 0)
             {
-                if (await RolloutAssignments.GiveAsync(db, rollout, due, now, cancellationToken) < due)
+                if (await RolloutAssignments.GiveAsync(db, cache, rollout, due, now, cancellationToken) < due)
                 {
                     rollout.NoMoreDevices(now);
                 }
@@ -43,7 +43,7 @@ public sealed class AdvanceRolloutCommandHandler(IPlatformDbContext db, TimeProv
         }
         else if (rollout.State == RolloutState.RollingBack)
         {
-            var setBack = await RolloutAssignments.SetBackAsync(db, rollout, max, now, cancellationToken);
+            var setBack = await RolloutAssignments.SetBackAsync(db, cache, rollout, max, now, cancellationToken);
             var left = setBack > 0 ? 1 : await db.RolloutTargets.CountAsync(t => t.RolloutId == rollout.Id && t.Status != RolloutDeviceStatus.RolledBack, cancellationToken);
             if (left == 0 || now >= rollout.RollbackStartedAt!.Value.AddSeconds(rollout.Gate.TimeoutSeconds))
             {
