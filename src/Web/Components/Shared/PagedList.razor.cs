@@ -10,6 +10,9 @@ public partial class PagedList<T>
     [Parameter, EditorRequired] public RenderFragment Header { get; set; } = null!;
     [Parameter, EditorRequired] public RenderFragment<T> Row { get; set; } = null!;
 
+    /// <summary>What the table says when it has no rows ("Nothing here yet." unless told).</summary>
+    [Parameter] public string? Empty { get; set; }
+
     /// <summary>What shows under a row (an expanded row's details); nothing when null.</summary>
     [Parameter] public RenderFragment<T>? ChildRow { get; set; }
 
