@@ -27,10 +27,6 @@ public partial class LabelsEditor
         }
     }
 
-    /// <summary>The Api's complaint about the row's label (<c>labels[key]</c>).</summary>
-    private string? Complaint(LabelRows.Row row) =>
-        row.Key is { } key && _errors.FirstOrDefault(e => e.Key == $"labels[{key.Trim()}]").Value is { Length: > 0 } messages ? string.Join(" ", messages) : null;
-
     private async Task SaveAsync()
     {
         (_failure, _errors) = (_rows.Duplicate is { } twice ? $"The key \"{twice}\" is written twice; keep one." : null, new Dictionary<string, string[]>());
@@ -58,8 +54,7 @@ public partial class LabelsEditor
         catch (ApiProblem problem) when (problem.Errors.Count > 0)
         {
             _errors = problem.Errors;
-            var shownOnRows = problem.Errors.Keys.All(k => labels.Keys.Any(l => k == $"labels[{l}]"));
-            _failure = shownOnRows ? "Some labels were refused: see the fields marked." : problem.Readable;
+            _failure = LabelRows.AllOnRows(problem.Errors, labels) ? "Some labels were refused: see the fields marked." : problem.Readable;
         }
         catch (Exception e) when (ApiFailure.Describe(e) is { } message)
         {
