@@ -21,6 +21,9 @@ public partial class PagedList<T>
     private int _page;
     private bool _loading;
 
+    /// <summary>Whether the first page is shown: a timer's refresh reloads only then, so that it never pulls a reader back from a later page.</summary>
+    public bool OnFirstPage => _page == 0;
+
     protected override Task OnInitializedAsync() => ShowAsync(null, 0);
 
     /// <summary>Shows the first page again, also when asked from outside an event of this list (a live update).</summary>
