@@ -8,11 +8,17 @@ public static class PlatformRoles
     public static readonly IReadOnlyList<string> All = ["Viewer", "DataScientist", "Approver", "Operator", Admin];
 }
 
-/// <summary>The event types a webhook may subscribe to (the Api's list).</summary>
+/// <summary>The event types a webhook may subscribe to (the Api's list, <c>EventTypes.All</c>): registry and governance, deployments, devices, rollouts.</summary>
 public static class WebhookEventTypes
 {
     public static readonly IReadOnlyList<string> All =
-        ["model.version.created", "promotion.requested", "promotion.approved", "promotion.rejected", "promotion.withdrawn", "model.stage.changed"];
+    [
+        "model.version.created", "promotion.requested", "promotion.approved", "promotion.rejected", "promotion.withdrawn", "model.stage.changed",
+        "deployment.changed", "deployment.validationFailed", "deployment.rolledBack", "deployment.canary.rolledBack", "deployment.drift.alert",
+        "device.enrolled", "device.suspended", "device.resumed", "device.decommissioned", "device.revoked", "device.keyRotated",
+        "rollout.started", "rollout.wave.passed", "rollout.paused", "rollout.resumed", "rollout.aborted", "rollout.rollingBack", "rollout.rolledBack",
+        "rollout.completed",
+    ];
 }
 
 public sealed record UserInfo(Guid Id, string UserName, IReadOnlyList<string> Roles, bool IsDisabled, DateTimeOffset CreatedAt);

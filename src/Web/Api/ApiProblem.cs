@@ -18,6 +18,10 @@ public sealed class ApiProblem(HttpStatusCode status, string title, string detai
         ? $"{Title}: {Message}"
         : $"{Title}: " + string.Join("; ", Errors.Select(e => $"{e.Key} {string.Join(", ", e.Value)}"));
 
+    /// <summary>What the Api said about <paramref name="field"/> (its name as the Api writes it, in any case), or null when it named it not.</summary>
+    public string? ErrorFor(string field) =>
+        Errors.FirstOrDefault(e => string.Equals(e.Key, field, StringComparison.OrdinalIgnoreCase)).Value is { Length: > 0 } messages ? string.Join(" ", messages) : null;
+
     public static async Task<ApiProblem> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var text = await response.Content.ReadAsStringAsync(cancellationToken);

@@ -10,6 +10,9 @@ public partial class PagedList<T>
     [Parameter, EditorRequired] public RenderFragment Header { get; set; } = null!;
     [Parameter, EditorRequired] public RenderFragment<T> Row { get; set; } = null!;
 
+    /// <summary>What the table says when it has no rows ("Nothing here yet." unless told).</summary>
+    [Parameter] public string? Empty { get; set; }
+
     /// <summary>What shows under a row (an expanded row's details); nothing when null.</summary>
     [Parameter] public RenderFragment<T>? ChildRow { get; set; }
 
@@ -17,6 +20,9 @@ public partial class PagedList<T>
     private string? _next;
     private int _page;
     private bool _loading;
+
+    /// <summary>Whether the first page is shown: a timer's refresh reloads only then, so that it never pulls a reader back from a later page.</summary>
+    public bool OnFirstPage => _page == 0;
 
     protected override Task OnInitializedAsync() => ShowAsync(null, 0);
 
