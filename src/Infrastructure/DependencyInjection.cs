@@ -60,6 +60,9 @@ public static class DependencyInjection
         services.AddSingleton<IManifestSigner, Fleet.ManifestSigningKey>();
         services.Configure<Application.Fleet.FleetOptions>(configuration.GetSection(Application.Fleet.FleetOptions.Section));
         services.AddHostedService<Fleet.RolloutDriver>();
+        services.AddSingleton<Fleet.DeviceReportBatcher>();
+        services.AddSingleton<IDeviceReportBatcher>(sp => sp.GetRequiredService<Fleet.DeviceReportBatcher>());
+        services.AddHostedService(sp => sp.GetRequiredService<Fleet.DeviceReportBatcher>());
         services.AddScoped<FirstAdminBootstrapper>();
         services.AddPlatformAuthentication(configuration);
         services.AddNotifications(configuration);

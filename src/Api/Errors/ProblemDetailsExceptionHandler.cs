@@ -9,7 +9,7 @@ namespace Platform.Api.Errors;
 
 /// <summary>
 /// Turns every exception into RFC 7807 problem details: validation 400 (with <c>errors</c> per field), 401, 403,
-/// 404, 409 (with the rule's <c>code</c>), 410 (an expired download link), 412, 413, 422 (gates); anything unexpected is a 500 that reveals nothing.
+/// 404, 409 (with the rule's <c>code</c>), 410 (an expired download link), 412, 413, 422 (gates), 429 (with <c>Retry-After</c>); anything unexpected is a 500 that reveals nothing.
 /// </summary>
 public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService problems, ILogger<ProblemDetailsExceptionHandler> logger)
     : IExceptionHandler
@@ -23,6 +23,11 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         }
 
         httpContext.Response.StatusCode = problem.Status!.Value;
+        if (exception is TooManyRequestsException busy)
+        {
+            httpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(busy.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         // A caller whose Accept rules out JSON still gets the status, with an empty body: the error is handled either way
         // (answering false would make the middleware rethrow, and the caller would see a 500 for a 404).
         await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
@@ -54,6 +59,7 @@ public sealed class ProblemDetailsExceptionHandler(IProblemDetailsService proble
         DownloadLinkExpiredException e => Problem(410, ProblemTypes.Gone, "Gone", e.Message),
         PreconditionFailedException e => Problem(412, ProblemTypes.PreconditionFailed, "Precondition failed", e.Message),
         PayloadTooLargeException e => Problem(413, ProblemTypes.PayloadTooLarge, "Payload too large", e.Message),
+        TooManyRequestsException e => Problem(429, ProblemTypes.TooManyRequests, "Too many requests", e.Message),
         _ => Problem(500, ProblemTypes.Internal, "Internal error", "Something went wrong on our side; the error was logged."),
     };
 

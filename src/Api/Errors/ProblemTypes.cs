@@ -15,6 +15,7 @@ public static class ProblemTypes
     public const string GatesFailed = Prefix + "gates-failed";
     public const string NotApproved = Prefix + "not-approved";
     public const string PayloadTooLarge = Prefix + "payload-too-large";
+    public const string TooManyRequests = Prefix + "too-many-requests";
     public const string BadRequest = Prefix + "bad-request";
     public const string UnsupportedMediaType = Prefix + "unsupported-media-type";
     public const string Internal = Prefix + "internal";

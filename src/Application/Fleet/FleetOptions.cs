@@ -1,6 +1,6 @@
 namespace Platform.Application.Fleet;
 
-/// <summary>How devices are told to poll (<c>Fleet:Polling</c>), and how often rollouts move on (<c>Fleet:RolloutTickMilliseconds</c>).</summary>
+/// <summary>How devices are told to poll (<c>Fleet:Polling</c>), and how often rollouts move on (<c>Fleet:RolloutTickMilliseconds</c>), how device reports are batched.</summary>
 public sealed class FleetOptions
 {
     public const string Section = "Fleet";
@@ -15,4 +15,10 @@ public sealed class FleetOptions
 
     /// <summary>The most devices one rollout is given the version (or set back) in one tick: bounds a tick's transaction.</summary>
     public int MaxDevicesPerTick { get; set; } = 1000;
+
+    /// <summary>The most device reports applied in one unit of work (group commit: those that arrive while one is written).</summary>
+    public int MaxReportsPerBatch { get; set; } = 500;
+
+    /// <summary>The most device reports waiting to be written; one more is answered 429.</summary>
+    public int ReportQueueLength { get; set; } = 20_000;
 }

@@ -1,0 +1,88 @@
+using System.Net;
+using Microsoft.Data.Sqlite;
+using Platform.Api.Tests.Support;
+using Platform.Contracts.Fleet;
+
+namespace Platform.Api.Tests.Fleet;
+
+/// <summary>Device reports, written in batches (group commit): each one kept once saved, repeats and late ones ignored, a full queue answered 429.</summary>
+public sealed class DeviceReportTests
+{
+    [Fact]
+    public async Task Reports_of_many_devices_at_once_are_each_kept_and_a_late_one_changes_nothing()
+    {
+        await using var factory = new ApiFactory();
+        using var admin = await factory.AdminAsync();
+        var devices = new List<(TestDevice Device, HttpClient Client)>();
+        for (var i = 0; i < 12; i++)
+        {
+            var device = factory.NewDevice();
+            await device.EnrolledAsync(await admin.EnrolmentTokenAsync(), $"reporter-{i}");
+            devices.Add((device, await device.ClientAsync()));
+        }
+
+        var answers = await Task.WhenAll(devices.Select((d, i) => d.Client.PostJsonAsync(FleetApi.Report, Report(2, serving: i + 1))));
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Accepted, a.StatusCode));
+        await (await devices[0].Client.PostJsonAsync(FleetApi.Report, Report(1, serving: 99))).ExpectAsync(202);
+
+        for (var i = 0; i < devices.Count; i++)
+        {
+            var seen = await (await admin.GetAsync($"/api/v1/fleet/devices/{devices[i].Device.Id}")).ExpectAsync(200);
+            Assert.Equal("Active", seen.Text("state"));
+            Assert.Equal(i + 1, seen["models"]![0]!["servingVersion"]!.GetValue<int>());
+        }
+
+        devices.ForEach(d => d.Client.Dispose());
+        devices.ForEach(d => d.Device.Dispose());
+    }
+
+    [Fact]
+    public async Task A_full_report_queue_is_answered_429_with_retry_after_and_what_it_took_is_kept()
+    {
+        await using var factory = new ApiFactory().With("Fleet:ReportQueueLength", "1").With("Fleet:MaxReportsPerBatch", "1");
+        using var admin = await factory.AdminAsync();
+        var devices = new List<(TestDevice Device, HttpClient Client)>();
+        for (var i = 0; i < 4; i++)
+        {
+            var device = factory.NewDevice();
+            await device.EnrolledAsync(await admin.EnrolmentTokenAsync(), $"busy-{i}");
+            devices.Add((device, await device.ClientAsync()));
+        }
+
+        // Another writer holds the database: the batch being written waits, one more report waits in the queue, the rest are refused.
+        await using var blocker = new SqliteConnection($"Data Source={Path.Combine(factory.DataDirectory, "platform.db")};Pooling=False");
+        await blocker.OpenAsync();
+        await using (var begin = blocker.CreateCommand())
+        {
+            begin.CommandText = "BEGIN IMMEDIATE";
+            await begin.ExecuteNonQueryAsync();
+        }
+
+        var sent = devices.Select(d => d.Client.PostJsonAsync(FleetApi.Report, Report(1, serving: 3))).ToList();
+        var refused = await Task.WhenAny(sent);
+        var problem = await (await refused).ExpectAsync(429);
+        Assert.Equal("urn:platform:problem:too-many-requests", problem.Text("type"));
+        Assert.True((await refused).Headers.RetryAfter?.Delta > TimeSpan.Zero, "429 without Retry-After");
+        await using (var rollback = blocker.CreateCommand())
+        {
+            rollback.CommandText = "ROLLBACK";
+            await rollback.ExecuteNonQueryAsync();
+        }
+
+        var answers = await Task.WhenAll(sent);
+        var taken = answers.Count(a => a.StatusCode == HttpStatusCode.Accepted);
+        Assert.InRange(taken, 1, 2);
+        Assert.Equal(answers.Length, taken + answers.Count(a => a.StatusCode == HttpStatusCode.TooManyRequests));
+        for (var i = 0; i < devices.Count; i++)
+        {
+            var seen = await (await admin.GetAsync($"/api/v1/fleet/devices/{devices[i].Device.Id}")).ExpectAsync(200);
+            Assert.Equal(answers[i].StatusCode == HttpStatusCode.Accepted ? 1 : 0, seen["models"]!.AsArray().Count);
+        }
+
+        devices.ForEach(d => d.Client.Dispose());
+        devices.ForEach(d => d.Device.Dispose());
+    }
+
+    private static DeviceReport Report(long sequence, int serving) =>
+        new(sequence, null, [new ReportedModel("reported-model", serving, serving, ModelOnDevice.Healthy, null, DateTimeOffset.UnixEpoch, 10, 0, 4.5)]);
+}
