@@ -3,6 +3,7 @@ using Platform.Api.Http;
 using Platform.Application.Common.Paging;
 using Platform.Application.Fleet;
 using Platform.Application.Fleet.Commands.CreateEnrolmentToken;
+using Platform.Application.Fleet.Commands.CreateEnrolmentTokens;
 using Platform.Application.Fleet.Commands.DecommissionDevice;
 using Platform.Application.Fleet.Commands.RelabelDevice;
 using Platform.Application.Fleet.Commands.ResumeDevice;
@@ -22,6 +23,8 @@ internal static class FleetEndpoints
 {
     public sealed record EnrolmentTokenBody(string? Name, IReadOnlyDictionary<string, string>? Labels, int? ExpiresInHours);
 
+    public sealed record EnrolmentTokenBatchBody(string? Name, IReadOnlyDictionary<string, string>? Labels, int? ExpiresInHours, int? Count);
+
     public sealed record LabelsBody(IReadOnlyDictionary<string, string>? Labels);
 
     public static void MapFleetEndpoints(this RouteGroupBuilder api)
@@ -33,6 +36,11 @@ internal static class FleetEndpoints
                 return TypedResults.Created(ApiLocation.Of(http, $"fleet/enrolment-tokens/{created.Token.Id}"), created);
             })
             .WithSummary("A one-time enrolment token for one device (Operator): its secret is in this answer only; it expires (24 h unless told) and may bind labels.");
+        fleet.MapPost("/enrolment-tokens/batch", async (HttpContext http, EnrolmentTokenBatchBody body, ISender sender, CancellationToken ct) =>
+                TypedResults.Created(
+                    ApiLocation.Of(http, "fleet/enrolment-tokens"),
+                    await sender.Send(new CreateEnrolmentTokensCommand(body.Name, body.Labels, body.ExpiresInHours, body.Count), ct)))
+            .WithSummary("Up to 1,000 one-time enrolment tokens at once (Operator), one per device, with the same name, labels and expiry: their secrets are in this answer only.");
         fleet.MapGet("/enrolment-tokens", async (int? limit, string? cursor, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok<Page<EnrolmentTokenDto>>(await sender.Send(new ListEnrolmentTokensQuery(limit, cursor), ct)))
             .WithSummary("The workspace's enrolment tokens, newest first, with their status (unused, used, expired, revoked); never their secrets.");

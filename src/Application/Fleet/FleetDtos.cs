@@ -59,6 +59,9 @@ public sealed record EnrolmentTokenDto(
 /// <summary>A new enrolment token with its secret: in this answer only.</summary>
 public sealed record CreatedEnrolmentTokenDto(EnrolmentTokenDto Token, string Secret);
 
+/// <summary>A batch of new enrolment tokens, each with its secret: in this answer only.</summary>
+public sealed record CreatedEnrolmentTokenBatchDto(IReadOnlyList<CreatedEnrolmentTokenDto> Tokens);
+
 /// <summary>How fleet records keep their JSON columns.</summary>
 public static class FleetJson
 {

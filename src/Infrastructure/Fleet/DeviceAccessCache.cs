@@ -19,13 +19,15 @@ public sealed class DeviceAccessCache : IDeviceAccessCache, IDisposable
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(5);
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = 1_000_000 });
 
-    public async Task<DeviceAccess?> GetAsync(Guid deviceId, PlatformDbContext db, CancellationToken cancellationToken)
+    /// <param name="database">The unit of work's context, asked for only when the device is not remembered (a remembered device costs no context).</param>
+    public async Task<DeviceAccess?> GetAsync(Guid deviceId, Func<PlatformDbContext> database, CancellationToken cancellationToken)
     {
         if (_cache.TryGetValue(deviceId, out DeviceAccess? known))
         {
             return known;
         }
 
+        var db = database();
         var access = await db.Devices.IgnoreQueryFilters().AsNoTracking().Where(d => d.Id == deviceId)
             .Select(d => new DeviceAccess(
                 d.WorkspaceId, db.Workspaces.Where(w => w.Id == d.WorkspaceId).Select(w => w.Name).First(), d.Name, d.CredentialVersion,

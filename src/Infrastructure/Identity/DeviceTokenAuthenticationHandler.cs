@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Platform.Domain.Identity;
@@ -15,7 +16,7 @@ namespace Platform.Infrastructure.Identity;
 /// was rotated, is refused on its next call (401). Gives the role Device, naming the device and its workspace.
 /// </summary>
 internal sealed class DeviceTokenAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, PlatformDbContext db, DeviceTokens tokens,
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, DeviceTokens tokens,
     DeviceAccessCache devices)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -31,7 +32,7 @@ internal sealed class DeviceTokenAuthenticationHandler(
             return AuthenticateResult.Fail("The device token is not valid or has expired: prove the device's key for a new one.");
         }
 
-        var device = await devices.GetAsync(deviceId, db, Context.RequestAborted);
+        var device = await devices.GetAsync(deviceId, Context.RequestServices.GetRequiredService<PlatformDbContext>, Context.RequestAborted);
         if (device is not { MayCall: true } || device.CredentialVersion != version)
         {
             return AuthenticateResult.Fail("The device is suspended, decommissioned or revoked, or its key changed since this token was issued.");

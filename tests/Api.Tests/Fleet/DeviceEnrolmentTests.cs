@@ -32,6 +32,35 @@ public sealed class DeviceEnrolmentTests(ApiFactory factory) : IClassFixture<Api
     }
 
     [Fact]
+    public async Task A_batch_of_enrolment_tokens_gives_each_device_its_own_one_time_token_and_bad_counts_get_400()
+    {
+        using var admin = await factory.AdminAsync();
+        var site = FleetTestData.Unique("line");
+        var batch = await (await admin.PostJsonAsync("/api/v1/fleet/enrolment-tokens/batch", new { name = "line 4", labels = new { site }, count = 3 })).ExpectAsync(201);
+        var secrets = batch["tokens"]!.AsArray().Select(t => t!.Text("secret")).ToList();
+        Assert.Equal(3, secrets.Distinct().Count());
+
+        var devices = secrets.Select(_ => factory.NewDevice()).ToList();
+        for (var i = 0; i < secrets.Count; i++)
+        {
+            var enrolled = await devices[i].EnrolledAsync(secrets[i], FleetTestData.Unique("cam"));
+            Assert.Equal(site, enrolled["labels"]!.Text("site"));
+        }
+
+        using var another = factory.NewDevice();
+        Assert.Equal("enrolment.used", (await (await another.EnrolAsync(secrets[1], "again")).ExpectAsync(409)).Text("code"));
+        var listed = await (await admin.GetAsync($"/api/v1/fleet/devices?selector=site%3D{site}")).ExpectAsync(200);
+        Assert.Equal(3, listed["items"]!.AsArray().Count);
+        foreach (var count in new object?[] { 0, 1001, null })
+        {
+            var refused = await (await admin.PostJsonAsync("/api/v1/fleet/enrolment-tokens/batch", new { name = "line 4", count })).ExpectAsync(400);
+            Assert.Contains("count", refused["errors"]!.AsObject().Select(e => e.Key));
+        }
+
+        devices.ForEach(d => d.Dispose());
+    }
+
+    [Fact]
     public async Task A_device_proves_its_key_for_a_token_that_says_who_it_is_and_becomes_active()
     {
         using var admin = await factory.AdminAsync();

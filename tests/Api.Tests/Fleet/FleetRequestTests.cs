@@ -42,6 +42,7 @@ public sealed class FleetRequestTests(ApiFactory factory) : IClassFixture<ApiFac
         using var operatorClient = await factory.UserAsync("Operator");
 
         await (await viewer.PostJsonAsync("/api/v1/fleet/enrolment-tokens", new { name = "x" })).ExpectAsync(403);
+        await (await viewer.PostJsonAsync("/api/v1/fleet/enrolment-tokens/batch", new { name = "x", count = 2 })).ExpectAsync(403);
         await (await viewer.GetAsync("/api/v1/fleet/devices")).ExpectAsync(200);
         await (await viewer.PostAsync($"/api/v1/fleet/devices/{Guid.NewGuid()}/suspend", null)).ExpectAsync(403);
         await operatorClient.EnrolmentTokenAsync();

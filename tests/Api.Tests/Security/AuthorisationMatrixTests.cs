@@ -103,6 +103,7 @@ public sealed class AuthorisationMatrixTests(ApiFactory factory) : IClassFixture
                  Get($"/api/v1/fleet/rollouts/{promotion}/devices")],
             "manage enrolment tokens and devices; start, pause, resume, abort, roll back rollouts" =>
                 [Json(HttpMethod.Post, "/api/v1/fleet/enrolment-tokens", new { name = "n" }), Get("/api/v1/fleet/enrolment-tokens"),
+                 Json(HttpMethod.Post, "/api/v1/fleet/enrolment-tokens/batch", new { name = "n", count = 2 }),
                  new(HttpMethod.Delete, $"/api/v1/fleet/enrolment-tokens/{promotion}"), Json(HttpMethod.Put, $"/api/v1/fleet/devices/{promotion}/labels", new { labels = new { } }),
                  new(HttpMethod.Post, $"/api/v1/fleet/devices/{promotion}/suspend"), new(HttpMethod.Post, $"/api/v1/fleet/devices/{promotion}/resume"),
                  new(HttpMethod.Post, $"/api/v1/fleet/devices/{promotion}/decommission"), new(HttpMethod.Post, $"/api/v1/fleet/devices/{promotion}/revoke"),

@@ -17,6 +17,16 @@ public sealed record CreateEnrolmentTokenCommand(string? Name, IReadOnlyDictiona
     public const int MaxHours = 720;
 
     public static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+
+    /// <summary>A new token's secret and the token stored for it (its hash, its first characters to recognise it by).</summary>
+    public static (EnrolmentToken Token, string Secret) New(
+        string name, IReadOnlyDictionary<string, string>? labels, int? expiresInHours, string createdBy, DateTimeOffset now)
+    {
+        var secret = Prefix + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+        var token = EnrolmentToken.Create(
+            name, Hash(secret), secret[..12], labels ?? new Dictionary<string, string>(), now.AddHours(expiresInHours ?? DefaultHours), createdBy, now);
+        return (token, secret);
+    }
 }
 
 public sealed class CreateEnrolmentTokenCommandValidator : AbstractValidator<CreateEnrolmentTokenCommand>
@@ -35,10 +45,7 @@ public sealed class CreateEnrolmentTokenCommandHandler(IPlatformDbContext db, IC
     public async ValueTask<CreatedEnrolmentTokenDto> Handle(CreateEnrolmentTokenCommand command, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var secret = CreateEnrolmentTokenCommand.Prefix + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
-        var token = EnrolmentToken.Create(
-            command.Name!, CreateEnrolmentTokenCommand.Hash(secret), secret[..12], command.Labels ?? new Dictionary<string, string>(),
-            now.AddHours(command.ExpiresInHours ?? CreateEnrolmentTokenCommand.DefaultHours), user.Name, now);
+        var (token, secret) = CreateEnrolmentTokenCommand.New(command.Name!, command.Labels, command.ExpiresInHours, user.Name, now);
         db.EnrolmentTokens.Add(token);
         await db.SaveChangesAsync(cancellationToken);
         return new CreatedEnrolmentTokenDto(EnrolmentTokenDto.From(token, now), secret);
