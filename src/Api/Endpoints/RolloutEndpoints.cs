@@ -3,7 +3,9 @@ using Platform.Api.Http;
 using Platform.Application.Common.Paging;
 using Platform.Application.Fleet;
 using Platform.Application.Fleet.Commands.AbortRollout;
+using Platform.Application.Fleet.Commands.ApproveRollout;
 using Platform.Application.Fleet.Commands.PauseRollout;
+using Platform.Application.Fleet.Commands.RejectRollout;
 using Platform.Application.Fleet.Commands.ResumeRollout;
 using Platform.Application.Fleet.Commands.RollBackRollout;
 using Platform.Application.Fleet.Commands.StartRollout;
@@ -20,9 +22,11 @@ internal static class RolloutEndpoints
 {
     public sealed record RolloutBody(
         string? Model, int? Version, DeploymentEnvironment? Environment, string? Selector, IReadOnlyList<Wave>? Waves, RolloutRate? Rate, HealthGate? Gate,
-        LocalHealthLimits? HealthCheck, FailurePolicy? OnFailure);
+        LocalHealthLimits? HealthCheck, FailurePolicy? OnFailure, bool? RequireApproval);
 
     public sealed record ReasonBody(string? Reason);
+
+    public sealed record DecisionBody(string? Comment);
 
     public static void MapRolloutEndpoints(this RouteGroupBuilder api)
     {
@@ -30,10 +34,11 @@ internal static class RolloutEndpoints
         rollouts.MapPost("/", async (HttpContext http, RolloutBody body, ISender sender, CancellationToken ct) =>
             {
                 var rollout = await sender.Send(new StartRolloutCommand(
-                    body.Model, body.Version, body.Environment, body.Selector, body.Waves, body.Rate, body.Gate, body.HealthCheck, body.OnFailure), ct);
+                    body.Model, body.Version, body.Environment, body.Selector, body.Waves, body.Rate, body.Gate, body.HealthCheck, body.OnFailure, body.RequireApproval), ct);
                 return TypedResults.Created(ApiLocation.Of(http, $"fleet/rollouts/{rollout.Id}"), rollout);
             })
-            .WithSummary("Starts a rollout of a model version approved into its environment (Operator; 422 otherwise) to the devices a selector picks, in waves.");
+            .WithSummary("Starts a rollout of a model version approved into its environment (Operator; 422 otherwise) to the devices a selector picks, in waves; "
+                + "with requireApproval it awaits an Approver's approval first.");
         rollouts.MapGet("/", async (string? model, RolloutState? state, int? limit, string? cursor, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok<Page<RolloutDto>>(await sender.Send(new ListRolloutsQuery(model, state, limit, cursor), ct)))
             .WithSummary("The workspace's rollouts, newest first (paged, at most 100 a page), each with its waves' progress.");
@@ -54,5 +59,11 @@ internal static class RolloutEndpoints
         rollouts.MapPost("/{id:guid}/rollback", async (Guid id, ReasonBody? body, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new RollBackRolloutCommand(id, body?.Reason), ct)))
             .WithSummary("Rolls a rollout back (Operator): every device it touched is sent its previous version.");
+        rollouts.MapPost("/{id:guid}/approve", async (Guid id, DecisionBody? body, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ApproveRolloutCommand(id, body?.Comment), ct)))
+            .WithSummary("Approves a rollout awaiting its approval (Approver, not its starter): it starts now over the devices its selector picks now.");
+        rollouts.MapPost("/{id:guid}/reject", async (Guid id, DecisionBody body, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new RejectRolloutCommand(id, body.Comment), ct)))
+            .WithSummary("Rejects a rollout awaiting its approval (Approver, not its starter) with a comment: it ends, no device having got anything.");
     }
 }

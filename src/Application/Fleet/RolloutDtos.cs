@@ -3,15 +3,17 @@ using Platform.Domain.Fleet;
 
 namespace Platform.Application.Fleet;
 
-/// <summary>A rollout as the API shows it, with each wave's progress.</summary>
+/// <summary>A rollout as the API shows it, with each wave's progress, and whether it needed an approval and who gave it when.</summary>
 public sealed record RolloutDto(
     Guid Id, string Model, int Version, DeploymentEnvironment Environment, string Selector, IReadOnlyList<Wave> Waves, RolloutRate Rate, HealthGate Gate,
     LocalHealthLimits HealthCheck, FailurePolicy OnFailure, RolloutState State, string Reason, int TotalDevices, int CurrentWave, int Assigned,
-    string CreatedBy, DateTimeOffset CreatedAt, DateTimeOffset? EndedAt, long Revision, IReadOnlyList<WaveProgressDto> Progress)
+    string CreatedBy, DateTimeOffset CreatedAt, DateTimeOffset? EndedAt, long Revision, IReadOnlyList<WaveProgressDto> Progress,
+    bool RequiresApproval, string? ApprovedBy, DateTimeOffset? ApprovedAt, string? ApprovalComment)
 {
     public static RolloutDto From(Rollout r, IReadOnlyList<WaveProgressDto> progress) => new(
         r.Id, r.Model, r.Version, r.Environment, r.Selector, r.Waves, r.Rate, r.Gate, r.HealthCheck, r.OnFailure, r.State, r.Reason, r.TotalDevices,
-        r.CurrentWave, r.Assigned, r.CreatedBy, r.CreatedAt, r.EndedAt, r.ConcurrencyVersion, progress);
+        r.CurrentWave, r.Assigned, r.CreatedBy, r.CreatedAt, r.EndedAt, r.ConcurrencyVersion, progress, r.RequiresApproval, r.ApprovedBy, r.ApprovedAt,
+        r.ApprovalComment);
 }
 
 /// <summary>

@@ -48,7 +48,7 @@ public sealed record DeviceEvent(
     Guid DeviceId, string Name, IReadOnlyDictionary<string, string> Labels, Domain.Fleet.DeviceState State, [property: JsonIgnore] DeviceChange Change,
     int CredentialVersion, string By) : IIntegrationEvent;
 
-/// <summary>A rollout started, passed a wave (1-based), paused, resumed, was aborted, began or finished rolling back, or completed (<c>rollout.*</c>).</summary>
+/// <summary>A rollout asked for its approval, was rejected, started (on its approval, when it needed one), passed a wave (1-based), paused, resumed, was aborted, began or finished rolling back, or completed (<c>rollout.*</c>).</summary>
 public sealed record RolloutEvent(
     Guid RolloutId, string Model, int Version, string Selector, RolloutState State, [property: JsonIgnore] RolloutChange Change, int? Wave, string Reason,
     int TotalDevices, int Assigned, string By) : IIntegrationEvent;
@@ -86,6 +86,8 @@ public static class IntegrationEventTypes
             RolloutChange.Aborted => EventTypes.RolloutAborted,
             RolloutChange.RollingBack => EventTypes.RolloutRollingBack,
             RolloutChange.RolledBack => EventTypes.RolloutRolledBack,
+            RolloutChange.ApprovalRequested => EventTypes.RolloutApprovalRequested,
+            RolloutChange.Rejected => EventTypes.RolloutRejected,
             _ => EventTypes.RolloutCompleted,
         },
         _ => throw new ArgumentOutOfRangeException(nameof(e), e, "An integration event with no event type."),

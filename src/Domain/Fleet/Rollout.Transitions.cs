@@ -54,10 +54,10 @@ public sealed partial class Rollout
         ConcurrencyVersion++;
     }
 
-    /// <summary>Stops where it is: nobody else gets the version, those who have it keep it.</summary>
+    /// <summary>Stops where it is: nobody else gets the version, those who have it keep it; one awaiting its approval is withdrawn.</summary>
     public void Abort(string reason, DateTimeOffset now)
     {
-        Require(RolloutState.Running, RolloutState.Paused);
+        Require(RolloutState.Running, RolloutState.Paused, RolloutState.AwaitingApproval);
         (State, Reason, EndedAt) = (RolloutState.Aborted, Trim(reason), now);
         Raise(new RolloutChanged(this, RolloutChange.Aborted));
         ConcurrencyVersion++;

@@ -1,5 +1,6 @@
 using Platform.Domain.Common;
 using Platform.Domain.Deployments;
+using Platform.Domain.Governance;
 using Platform.Domain.Workspaces;
 
 namespace Platform.Domain.Fleet;
@@ -7,7 +8,8 @@ namespace Platform.Domain.Fleet;
 /// <summary>
 /// An approved model version moving across the devices a selector picks, in cumulative waves at a rate, each wave
 /// judged by a health gate before the next starts; a failed gate pauses it or rolls every touched device back.
-/// Pausing, resuming, aborting and rolling back by hand are Operators' (the application checks who).
+/// Pausing, resuming, aborting and rolling back by hand are Operators' (the application checks who). Started with an
+/// approval required, it waits (<see cref="RolloutState.AwaitingApproval"/>) until an Approver other than its starter approves or rejects it.
 /// </summary>
 public sealed partial class Rollout : AggregateRoot, IWorkspaceOwned
 {
@@ -54,15 +56,20 @@ public sealed partial class Rollout : AggregateRoot, IWorkspaceOwned
     /// <summary>Why it paused, failed, was aborted or rolled back; empty while all is well.</summary>
     public string Reason { get; private set; }
     public string CreatedBy { get; private set; }
+
+    /// <summary>The local user who started it, when there is one: the starter may not approve it.</summary>
+    public Guid? CreatedByUserId { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? EndedAt { get; private set; }
     public long ConcurrencyVersion { get; private set; }
 
-    public bool IsActive => State is RolloutState.Running or RolloutState.Paused or RolloutState.RollingBack;
+    /// <summary>Under way: the model's one rollout at a time, a rollout waiting for its approval included.</summary>
+    public bool IsActive => State is RolloutState.Running or RolloutState.Paused or RolloutState.RollingBack or RolloutState.AwaitingApproval;
 
     public static Rollout Start(
         Guid modelId, string model, Guid modelVersionId, int version, DeploymentEnvironment environment, LabelSelector selector, int totalDevices,
-        IReadOnlyList<Wave> waves, RolloutRate? rate, HealthGate? gate, LocalHealthLimits? healthCheck, FailurePolicy onFailure, string createdBy, DateTimeOffset now)
+        IReadOnlyList<Wave> waves, RolloutRate? rate, HealthGate? gate, LocalHealthLimits? healthCheck, FailurePolicy onFailure, Actor createdBy, DateTimeOffset now,
+        bool requireApproval = false)
     {
         if (RolloutPlanRules.Problems(waves, rate, gate, healthCheck) is [var (field, reason), ..])
         {
@@ -78,10 +85,10 @@ public sealed partial class Rollout : AggregateRoot, IWorkspaceOwned
         {
             Id = Guid.CreateVersion7(), ModelId = modelId, Model = model, ModelVersionId = modelVersionId, Version = version, Environment = environment,
             Selector = selector.Text, TotalDevices = totalDevices, Waves = [.. waves], Rate = rate ?? new RolloutRate(null), Gate = gate ?? new HealthGate(),
-            HealthCheck = healthCheck ?? new LocalHealthLimits(), OnFailure = onFailure, State = RolloutState.Running, CreatedBy = createdBy,
-            CreatedAt = now, WaveStartedAt = now,
+            HealthCheck = healthCheck ?? new LocalHealthLimits(), OnFailure = onFailure, State = requireApproval ? RolloutState.AwaitingApproval : RolloutState.Running,
+            RequiresApproval = requireApproval, CreatedBy = createdBy.Name, CreatedByUserId = createdBy.UserId, CreatedAt = now, WaveStartedAt = now,
         };
-        rollout.Raise(new RolloutChanged(rollout, RolloutChange.Started));
+        rollout.Raise(new RolloutChanged(rollout, requireApproval ? RolloutChange.ApprovalRequested : RolloutChange.Started));
         return rollout;
     }
 

@@ -12,7 +12,9 @@ public enum RolloutChange
     RollingBack,
     RolledBack,
     Completed,
+    ApprovalRequested,
+    Rejected,
 }
 
-/// <summary>A rollout started, passed a wave (<see cref="Wave"/>, 0-based), paused, resumed, was aborted, began or finished rolling back, or completed.</summary>
+/// <summary>A rollout asked for an approval, was rejected, started, passed a wave (<see cref="Wave"/>, 0-based), paused, resumed, was aborted, began or finished rolling back, or completed.</summary>
 public sealed record RolloutChanged(Rollout Rollout, RolloutChange Change, int? Wave = null) : IDomainEvent;

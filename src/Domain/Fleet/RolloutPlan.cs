@@ -37,6 +37,12 @@ public enum RolloutState
     RollingBack,
     RolledBack,
     Aborted,
+
+    /// <summary>Started with an approval required: no device gets anything until an Approver other than its starter approves it.</summary>
+    AwaitingApproval,
+
+    /// <summary>An Approver refused it before any device got the version (final).</summary>
+    Rejected,
 }
 
 /// <summary>Where one device is in a rollout.</summary>

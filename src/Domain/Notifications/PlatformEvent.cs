@@ -67,6 +67,8 @@ public static class EventTypes
     public const string RolloutRollingBack = "rollout.rollingBack";
     public const string RolloutRolledBack = "rollout.rolledBack";
     public const string RolloutCompleted = "rollout.completed";
+    public const string RolloutApprovalRequested = "rollout.approvalRequested";
+    public const string RolloutRejected = "rollout.rejected";
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal)
     {
@@ -74,5 +76,6 @@ public static class EventTypes
         DeploymentChanged, DeploymentValidationFailed, DeploymentRolledBack, DeploymentCanaryRolledBack, DeploymentDriftAlert,
         DeviceEnrolled, DeviceSuspended, DeviceResumed, DeviceDecommissioned, DeviceRevoked, DeviceKeyRotated,
         RolloutStarted, RolloutWavePassed, RolloutPaused, RolloutResumed, RolloutAborted, RolloutRollingBack, RolloutRolledBack, RolloutCompleted,
+        RolloutApprovalRequested, RolloutRejected,
     };
 }

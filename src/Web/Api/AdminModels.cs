@@ -17,7 +17,7 @@ public static class WebhookEventTypes
         "deployment.changed", "deployment.validationFailed", "deployment.rolledBack", "deployment.canary.rolledBack", "deployment.drift.alert",
         "device.enrolled", "device.suspended", "device.resumed", "device.decommissioned", "device.revoked", "device.keyRotated",
         "rollout.started", "rollout.wave.passed", "rollout.paused", "rollout.resumed", "rollout.aborted", "rollout.rollingBack", "rollout.rolledBack",
-        "rollout.completed",
+        "rollout.completed", "rollout.approvalRequested", "rollout.rejected",
     ];
 }
 

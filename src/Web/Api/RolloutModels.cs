@@ -3,7 +3,10 @@ namespace Platform.Web.Api;
 /// <summary>The states of a rollout and of one device in it, as the Api names them.</summary>
 public static class RolloutStates
 {
-    public static readonly IReadOnlyList<string> All = ["Running", "Paused", "Completed", "RollingBack", "RolledBack", "Aborted"];
+    public static readonly IReadOnlyList<string> All = ["AwaitingApproval", "Running", "Paused", "Completed", "RollingBack", "RolledBack", "Aborted", "Rejected"];
+
+    /// <summary>Started with an approval required and not yet decided: no device gets anything until an Approver approves it.</summary>
+    public const string AwaitingApproval = "AwaitingApproval";
 
     public static readonly IReadOnlyList<string> Device = ["Assigned", "Downloading", "Applied", "Healthy", "Failed", "RollingBack", "RolledBack"];
 
@@ -26,11 +29,12 @@ public sealed record HealthGateInfo(double MinReportingPercent = 90, double MaxF
 /// <summary>The check each device makes of the new version in its first minutes, rolling back by itself when it fails.</summary>
 public sealed record LocalHealthInfo(int WindowSeconds = 60, int MinInferences = 0, double? MaxErrorRate = null, double? MaxP95Milliseconds = null);
 
-/// <summary>A rollout: its plan, state and reason, and each wave's progress.</summary>
+/// <summary>A rollout: its plan, state and reason, each wave's progress, and whether it needed an approval and who gave it when.</summary>
 public sealed record RolloutInfo(
     Guid Id, string Model, int Version, string Environment, string Selector, IReadOnlyList<WaveInfo> Waves, RolloutRateInfo Rate, HealthGateInfo Gate,
     LocalHealthInfo HealthCheck, string OnFailure, string State, string Reason, int TotalDevices, int CurrentWave, int Assigned,
-    string CreatedBy, DateTimeOffset CreatedAt, DateTimeOffset? EndedAt, long Revision, IReadOnlyList<WaveProgressInfo> Progress)
+    string CreatedBy, DateTimeOffset CreatedAt, DateTimeOffset? EndedAt, long Revision, IReadOnlyList<WaveProgressInfo> Progress,
+    bool RequiresApproval = false, string? ApprovedBy = null, DateTimeOffset? ApprovedAt = null, string? ApprovalComment = null)
 {
     /// <summary>The wave under way, counted from 1 (the last once it ended).</summary>
     public int WaveNumber => Math.Min(CurrentWave + 1, Math.Max(Waves.Count, 1));
@@ -65,4 +69,4 @@ public sealed record RolloutTargetInfo(
 /// <summary>What the new-rollout form sends (<c>POST /fleet/rollouts</c>).</summary>
 public sealed record RolloutPlan(
     string Model, int Version, string Environment, string Selector, IReadOnlyList<WaveInfo> Waves, RolloutRateInfo Rate, HealthGateInfo Gate,
-    LocalHealthInfo HealthCheck, string OnFailure);
+    LocalHealthInfo HealthCheck, string OnFailure, bool RequireApproval = false);

@@ -48,6 +48,7 @@ public sealed class AuthorisationMatrixTests(ApiFactory factory) : IClassFixture
         ("read the serving desired state; report from serving hosts", ["Operator"]),
         ("read the fleet and its rollouts", Roles),
         ("manage enrolment tokens and devices; start, pause, resume, abort, roll back rollouts", ["Operator"]),
+        ("approve or reject a rollout awaiting its approval", ["Approver"]),
     ];
 
     [Theory]
@@ -110,6 +111,8 @@ public sealed class AuthorisationMatrixTests(ApiFactory factory) : IClassFixture
                  Json(HttpMethod.Post, "/api/v1/fleet/rollouts", new { model = "none", version = 1, waves = new[] { new { percent = 100 } } }),
                  Json(HttpMethod.Post, $"/api/v1/fleet/rollouts/{promotion}/pause", new { }), Json(HttpMethod.Post, $"/api/v1/fleet/rollouts/{promotion}/resume", new { }),
                  Json(HttpMethod.Post, $"/api/v1/fleet/rollouts/{promotion}/abort", new { }), Json(HttpMethod.Post, $"/api/v1/fleet/rollouts/{promotion}/rollback", new { })],
+            "approve or reject a rollout awaiting its approval" =>
+                [Json(HttpMethod.Post, $"/api/v1/fleet/rollouts/{promotion}/approve", new { }), Json(HttpMethod.Post, $"/api/v1/fleet/rollouts/{promotion}/reject", new { comment = "no" })],
             _ => throw new ArgumentOutOfRangeException(nameof(action), action, "not in the matrix"),
         };
     }

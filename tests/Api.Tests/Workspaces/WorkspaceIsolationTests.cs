@@ -164,7 +164,7 @@ public sealed partial class WorkspaceIsolationTests(ApiFactory factory) : IClass
         var first = await db.ModelVersions.SingleAsync(v => v.ModelId == registered.Id && v.Number == 1);
         var rollout = Rollout.Start(
             registered.Id, model, first.Id, 1, DeploymentEnvironment.Staging, LabelSelector.Parse(""), 1, [new Wave(100, null)], null, null, null,
-            FailurePolicy.Pause, "isolation-test", DateTimeOffset.UtcNow);
+            FailurePolicy.Pause, new Platform.Domain.Governance.Actor(null, "isolation-test"), DateTimeOffset.UtcNow);
         rollout.Pause("held for the isolation test");
         db.Rollouts.Add(rollout);
         await db.SaveChangesAsync(CancellationToken.None);

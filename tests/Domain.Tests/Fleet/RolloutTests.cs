@@ -1,6 +1,7 @@
 using Platform.Domain.Common;
 using Platform.Domain.Deployments;
 using Platform.Domain.Fleet;
+using Platform.Domain.Governance;
 
 namespace Platform.Domain.Tests.Fleet;
 
@@ -9,9 +10,12 @@ public sealed class RolloutTests
 {
     private static readonly DateTimeOffset Now = new(2026, 12, 7, 12, 0, 0, TimeSpan.Zero);
 
-    private static Rollout Start(int devices, Wave[] waves, RolloutRate? rate = null, HealthGate? gate = null, FailurePolicy onFailure = FailurePolicy.Rollback) =>
+    private static readonly Actor Starter = new(Guid.NewGuid(), "operator");
+
+    private static Rollout Start(
+        int devices, Wave[] waves, RolloutRate? rate = null, HealthGate? gate = null, FailurePolicy onFailure = FailurePolicy.Rollback, bool requireApproval = false) =>
         Rollout.Start(Guid.NewGuid(), "detector", Guid.NewGuid(), 2, DeploymentEnvironment.Production, LabelSelector.Parse("site=plant-7"), devices, waves, rate, gate, null,
-            onFailure, "operator", Now);
+            onFailure, Starter, Now, requireApproval);
 
     [Fact]
     public void Bad_plans_are_refused_naming_the_field()

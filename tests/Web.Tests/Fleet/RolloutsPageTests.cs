@@ -64,6 +64,34 @@ public sealed class RolloutsPageTests : DeploymentPageContext
             plan.GetProperty("gate").GetProperty("minReportingPercent").GetDouble(), plan.GetProperty("healthCheck").GetProperty("maxP95Milliseconds").GetDouble()));
     }
 
+    [Fact]
+    public void The_approval_switch_sends_require_approval()
+    {
+        var form = RenderOperator<NewRolloutForm>();
+        form.Find("#rollout-model").Input("detector");
+        form.Find("#rollout-version").Change("4");
+        Press(form, "Start rollout");
+        form.WaitForAssertion(() => Assert.Single(Api.BodiesOf(HttpMethod.Post, "/api/v1/fleet/rollouts")));
+        Assert.False(Api.BodiesOf(HttpMethod.Post, "/api/v1/fleet/rollouts").Single().GetProperty("requireApproval").GetBoolean());
+
+        form.Find("#rollout-model").Input("detector");
+        form.Find("#rollout-version").Change("4");
+        form.Find("[data-testid=rollout-require-approval] input").Change(true);
+        Press(form, "Start rollout");
+
+        form.WaitForAssertion(() => Assert.True(Api.BodiesOf(HttpMethod.Post, "/api/v1/fleet/rollouts").Last().GetProperty("requireApproval").GetBoolean()));
+    }
+
+    [Fact]
+    public void The_list_says_a_rollout_awaits_its_approval()
+    {
+        Api.On(HttpMethod.Get, "/api/v1/fleet/rollouts", () => new Page<RolloutInfo>([FleetData.Rollout("AwaitingApproval")], null));
+
+        var page = RenderAs<Rollouts>("Viewer");
+
+        page.WaitForAssertion(() => Assert.Equal("Awaiting approval", page.Find("[data-testid=rollout-state]").TextContent.Trim()));
+    }
+
     [Theory]
     [InlineData(HttpStatusCode.UnprocessableEntity, "detector v4 is not approved into Production", "The rollout was not started: detector v4 is not approved into Production.")]
     [InlineData(HttpStatusCode.Conflict, "Model 'detector' has a rollout under way: let it finish, or abort it first.",

@@ -69,6 +69,8 @@ internal sealed class RolloutConfiguration : IEntityTypeConfiguration<Rollout>
         builder.Property(r => r.OnFailure).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.Reason).HasMaxLength(Rollout.MaxReasonLength).IsRequired();
         builder.Property(r => r.CreatedBy).HasMaxLength(200).IsRequired();
+        builder.Property(r => r.ApprovedBy).HasMaxLength(200);
+        builder.Property(r => r.ApprovalComment).HasMaxLength(Rollout.MaxCommentLength);
         builder.Property(r => r.Waves).AsJson(2000);
         builder.Property(r => r.Rate).AsJson(500);
         builder.Property(r => r.Gate).AsJson(500);

@@ -2,18 +2,20 @@ using Platform.Application.Registry;
 using Platform.Domain.Common;
 using Platform.Domain.Deployments;
 using Platform.Domain.Fleet;
+using Platform.Domain.Governance;
 
 namespace Platform.Application.Fleet.Commands.StartRollout;
 
 /// <summary>
 /// Starts moving a model version across the devices a selector picks (Operator), in waves at a rate, each wave judged by
 /// a health gate. Only a version approved into the rollout's environment may go (422 otherwise), as for deployments;
-/// one model has one active rollout at a time in a workspace (409).
+/// one model has one active rollout at a time in a workspace (409). With <see cref="RequireApproval"/> it waits, giving no
+/// device anything, until an Approver other than its starter approves it (<c>ApproveRollout</c>).
 /// </summary>
 [RequiresRole(Role.Operator)]
 public sealed record StartRolloutCommand(
     string? Model, int? Version, DeploymentEnvironment? Environment, string? Selector, IReadOnlyList<Wave>? Waves, RolloutRate? Rate, HealthGate? Gate,
-    LocalHealthLimits? HealthCheck, FailurePolicy? OnFailure) : ICommand<RolloutDto>;
+    LocalHealthLimits? HealthCheck, FailurePolicy? OnFailure, bool? RequireApproval = null) : ICommand<RolloutDto>;
 
 public sealed class StartRolloutCommandValidator : AbstractValidator<StartRolloutCommand>
 {
@@ -50,16 +52,16 @@ public sealed class StartRolloutCommandHandler(IPlatformDbContext db, ICurrentUs
         var environment = command.Environment ?? DeploymentEnvironment.Production;
         var entered = await db.StageTransitions.Where(t => t.ModelVersionId == version.Id).Select(t => t.To).ToListAsync(cancellationToken);
         DeploymentApproval.Require(environment, version.Number, version.Stage, entered);
-        if (await db.Rollouts.AnyAsync(r => r.ModelId == model.Id && (r.State == RolloutState.Running || r.State == RolloutState.Paused || r.State == RolloutState.RollingBack), cancellationToken))
+        if (await db.Rollouts.Where(RolloutLookup.UnderWay).AnyAsync(r => r.ModelId == model.Id, cancellationToken))
         {
             throw new ConflictException("rollout.active", $"Model '{model.Name}' has a rollout under way: let it finish, or abort it first.");
         }
 
         var selector = LabelSelector.Parse(command.Selector);
-        var devices = await db.Devices.Selecting(selector).CountAsync(d => d.State == DeviceState.Active || d.State == DeviceState.Provisioned, cancellationToken);
+        var devices = await db.CountSelectedAsync(selector, cancellationToken);
         var rollout = Rollout.Start(
             model.Id, model.Name, version.Id, version.Number, environment, selector, devices, command.Waves!, command.Rate, command.Gate, command.HealthCheck,
-            command.OnFailure ?? FailurePolicy.Rollback, user.Name, clock.GetUtcNow());
+            command.OnFailure ?? FailurePolicy.Rollback, new Actor(user.UserId, user.Name), clock.GetUtcNow(), command.RequireApproval ?? false);
         db.Rollouts.Add(rollout);
         await db.SaveChangesAsync(cancellationToken);
         return RolloutDto.From(rollout, await db.OfAsync(rollout, cancellationToken));

@@ -18,8 +18,8 @@ public static class FleetLooks
     public static Color Progress(string status) => status switch
     {
         "Healthy" or "Completed" => Color.Success,
-        "Failed" or "RolledBack" or "Aborted" => Color.Error,
-        "RollingBack" or "Paused" => Color.Warning,
+        "Failed" or "RolledBack" or "Aborted" or "Rejected" => Color.Error,
+        "RollingBack" or "Paused" or "AwaitingApproval" => Color.Warning,
         "Downloading" or "Applied" or "Assigned" or "Running" => Color.Info,
         _ => Color.Default,
     };

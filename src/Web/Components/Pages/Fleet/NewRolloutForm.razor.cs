@@ -33,7 +33,9 @@ public partial class NewRolloutForm
         try
         {
             var rollout = await Api.StartRolloutAsync(_form.ToPlan());
-            Snackbar.Add($"The rollout of {rollout.Model} v{rollout.Version} to {rollout.TotalDevices} devices has started.", Severity.Success);
+            Snackbar.Add(rollout.State == RolloutStates.AwaitingApproval
+                ? $"The rollout of {rollout.Model} v{rollout.Version} to {rollout.TotalDevices} devices awaits its approval."
+                : $"The rollout of {rollout.Model} v{rollout.Version} to {rollout.TotalDevices} devices has started.", Severity.Success);
             _form = new();
             await Started.InvokeAsync(rollout);
         }

@@ -29,6 +29,9 @@ public sealed class RolloutForm
     public LocalHealthInfo HealthCheck { get; set; } = new();
     public string OnFailure { get; set; } = "Rollback";
 
+    /// <summary>Whether it waits for an Approver's approval before any device gets the version.</summary>
+    public bool RequireApproval { get; set; }
+
     public double MinReportingPercent { get => Gate.MinReportingPercent; set => Gate = Gate with { MinReportingPercent = value }; }
     public double MaxFailurePercent { get => Gate.MaxFailurePercent; set => Gate = Gate with { MaxFailurePercent = value }; }
     public double? MaxErrorRate { get => Gate.MaxErrorRate; set => Gate = Gate with { MaxErrorRate = value }; }
@@ -59,7 +62,7 @@ public sealed class RolloutForm
     public RolloutPlan ToPlan() => new(
         Model!.Trim(), Version!.Value, Environment, Selector?.Trim() ?? "",
         [.. Waves.Select(w => w.ByCount ? new WaveInfo(null, w.Value is { } c ? (int)Math.Round(c) : null) : new WaveInfo(w.Value, null))],
-        new RolloutRateInfo(DevicesPerMinute, Growth), Gate, HealthCheck, OnFailure);
+        new RolloutRateInfo(DevicesPerMinute, Growth), Gate, HealthCheck, OnFailure, RequireApproval);
 
     /// <summary>The Api's complaint about one field of the plan, whatever the case it wrote the field's name in.</summary>
     public static string? Complaint(IReadOnlyDictionary<string, string[]> errors, string field) =>
@@ -80,6 +83,6 @@ public sealed class RolloutForm
     [
         "model", "version", "environment", "selector", "waves", "onFailure", "rate.devicesPerMinute", "rate.growth", "gate.minReportingPercent",
         "gate.maxFailurePercent", "gate.maxErrorRate", "gate.maxP95Ratio", "gate.timeoutSeconds", "healthCheck.windowSeconds", "healthCheck.minInferences",
-        "healthCheck.maxErrorRate", "healthCheck.maxP95Milliseconds",
+        "healthCheck.maxErrorRate", "healthCheck.maxP95Milliseconds", "requireApproval",
     ];
 }
