@@ -40,8 +40,7 @@ internal static class FleetBenchmark
 
         // One round over a good link first, so that every device holds the current ETag (a lost answer leaves an old one).
         await Parallel.ForEachAsync(fleet, new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (d, _) => await d.RoundAsync(client, new Link(0, 2), Model));
-        var (p50, p99, pollsPerSecond) = await UnchangedPollsAsync(client, fleet);
-        var echoPerSecond = await EchoAsync(client);
+        var (p50, p99, pollsPerSecond, echoPerSecond) = await UnchangedPollsAsync(client, fleet);
         var rss = host.Memory().RssMb;
         Console.Error.WriteLine($"unchanged poll p50 {p50:F2} ms p99 {p99:F2} ms, {pollsPerSecond:F0}/s; echo {echoPerSecond:F0}/s; server RSS {rss} MB");
 
@@ -140,45 +139,45 @@ internal static class FleetBenchmark
     }
 
     /// <summary>
-    /// Every device polls with its current ETag over a good link (all 304), <see cref="Passes"/> times after a warm-up
-    /// pass: latency percentiles and throughput of the measured passes.
+    /// Every device polls with its current ETag over a good link (all 304), and as many requests go to a trivial endpoint
+    /// of the same host at the same concurrency, alternately, <see cref="Passes"/> times after a warm-up pass of each (so
+    /// that the machine's load, shared and noisy, weighs on both alike): the polls' latency percentiles, and both
+    /// throughputs over the measured passes.
     /// </summary>
-    private static async Task<(double P50, double P99, double PerSecond)> UnchangedPollsAsync(HttpClient client, List<FleetDevice> fleet)
+    private static async Task<(double P50, double P99, double PollsPerSecond, double EchoPerSecond)> UnchangedPollsAsync(HttpClient client, List<FleetDevice> fleet)
     {
         var good = new Link(0, 1);
         var latencies = new System.Collections.Concurrent.ConcurrentBag<double>();
-        var clock = new Stopwatch();
+        var (pollSeconds, echoSeconds) = (0.0, 0.0);
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Concurrency };
         for (var pass = 0; pass <= Passes; pass++)
         {
-            if (pass == 1)
+            var measured = pass > 0;
+            var started = Stopwatch.GetTimestamp();
+            await Parallel.ForEachAsync(fleet, options, async (d, _) =>
             {
-                latencies = [];
-                clock.Start();
-            }
-
-            await Parallel.ForEachAsync(fleet, new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (d, _) =>
-            {
-                var started = Stopwatch.GetTimestamp();
+                var sent = Stopwatch.GetTimestamp();
                 await d.PollOnlyAsync(client, good);
-                latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                if (measured)
+                {
+                    latencies.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
+                }
             });
+            var polled = Stopwatch.GetElapsedTime(started);
+            started = Stopwatch.GetTimestamp();
+            await Parallel.ForEachAsync(Enumerable.Range(0, fleet.Count), options, async (_, ct) =>
+            {
+                using var response = await client.GetAsync("/health/live", ct);
+                response.EnsureSuccessStatusCode();
+            });
+            var echoed = Stopwatch.GetElapsedTime(started);
+            if (measured)
+            {
+                (pollSeconds, echoSeconds) = (pollSeconds + polled.TotalSeconds, echoSeconds + echoed.TotalSeconds);
+            }
         }
 
         var sorted = latencies.Order().ToList();
-        return (sorted[sorted.Count / 2], sorted[(int)(sorted.Count * 0.99)], sorted.Count / clock.Elapsed.TotalSeconds);
-    }
-
-    /// <summary>As many requests as the measured polls to a trivial endpoint of the same host at the same concurrency (after a warm-up): the ceiling the poll is compared with.</summary>
-    private static async Task<double> EchoAsync(HttpClient client)
-    {
-        async Task RunAsync(int count) => await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = Concurrency }, async (_, ct) =>
-        {
-            using var response = await client.GetAsync("/health/live", ct);
-            response.EnsureSuccessStatusCode();
-        });
-        await RunAsync(Devices);
-        var clock = Stopwatch.StartNew();
-        await RunAsync(Devices * Passes);
-        return Devices * Passes / clock.Elapsed.TotalSeconds;
+        return (sorted[sorted.Count / 2], sorted[(int)(sorted.Count * 0.99)], fleet.Count * Passes / pollSeconds, fleet.Count * Passes / echoSeconds);
     }
 }

@@ -10,7 +10,9 @@ namespace Platform.Application.Fleet;
 /// </summary>
 public static class DeviceAssertion
 {
-    public static void Check(string? assertion, DeviceJwk publicKey, Guid deviceId, string audience, DateTimeOffset now, IAssertionReplayGuard replay)
+    /// <param name="boundThumbprint">When given, the assertion's <c>jkt</c> claim must name it (the key it vouches for).</param>
+    public static void Check(
+        string? assertion, DeviceJwk publicKey, Guid deviceId, string audience, DateTimeOffset now, IAssertionReplayGuard replay, string? boundThumbprint = null)
     {
         using var key = Es256.Import(publicKey) ?? throw new UnauthenticatedException("The device has no usable key.");
         if (Es256.Verify(assertion, key) is not { } claims)
@@ -22,6 +24,11 @@ public static class DeviceAssertion
         if (Text(claims, "iss") != id || Text(claims, "sub") != id || Text(claims, "aud") != audience)
         {
             throw new UnauthenticatedException($"The assertion's iss and sub must be the device id, and its aud '{audience}'.");
+        }
+
+        if (boundThumbprint is not null && Text(claims, "jkt") != boundThumbprint)
+        {
+            throw new UnauthenticatedException("The current key's assertion must name the new key's thumbprint (RFC 7638) in its jkt claim.");
         }
 
         var skew = FleetApi.MaxAssertionLifetime;

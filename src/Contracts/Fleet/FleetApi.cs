@@ -67,5 +67,10 @@ public sealed record DeviceTokenRequest(string? Assertion);
 /// <summary>The bearer token for the device's calls, and how many seconds it lasts.</summary>
 public sealed record DeviceTokenResponse(string AccessToken, string TokenType, int ExpiresIn);
 
-/// <summary>A new key, with an assertion signed by it (so the device proves it holds the new key too).</summary>
-public sealed record RotateKeyRequest(DeviceJwk? PublicKey, string? Assertion);
+/// <summary>
+/// A new key, with two assertions (<c>aud</c>: <see cref="FleetApi.Key"/>): <see cref="CurrentKeyAssertion"/> signed by
+/// the key the platform holds, naming the new key's RFC 7638 thumbprint in its <c>jkt</c> claim (so a stolen bearer
+/// token alone cannot replace the device's key), and <see cref="Assertion"/> signed by the new key (so the device
+/// proves it holds it).
+/// </summary>
+public sealed record RotateKeyRequest(DeviceJwk? PublicKey, string? Assertion, string? CurrentKeyAssertion = null);

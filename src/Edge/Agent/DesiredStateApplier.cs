@@ -19,7 +19,12 @@ internal sealed class DesiredStateApplier(
     public async Task ApplyAsync(DeviceDesiredState desired, EnrolledDevice device, Func<CancellationToken, Task> changed, CancellationToken cancellationToken)
     {
         store.Update(s => s with { DesiredRevision = desired.Revision });
-        var wanted = desired.Models.DistinctBy(m => m.Name, StringComparer.Ordinal).ToList();
+        foreach (var odd in desired.Models.Where(m => !StatePaths.IsModelName(m.Name)))
+        {
+            logger.LogWarning("The desired state names a model '{Model}' that is no model name: left alone", odd.Name);
+        }
+
+        var wanted = desired.Models.Where(m => StatePaths.IsModelName(m.Name)).DistinctBy(m => m.Name, StringComparer.Ordinal).ToList();
         await RemoveUnwantedAsync(wanted.Select(m => m.Name).ToHashSet(StringComparer.Ordinal), cancellationToken);
         foreach (var model in wanted)
         {

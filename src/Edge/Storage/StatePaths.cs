@@ -1,7 +1,7 @@
 namespace Platform.Edge.Storage;
 
 /// <summary>The files in the state directory: one place that names them, so that nothing else builds paths by hand.</summary>
-internal sealed class StatePaths(string root)
+internal sealed partial class StatePaths(string root)
 {
     public string Root { get; } = Path.GetFullPath(root);
 
@@ -15,5 +15,14 @@ internal sealed class StatePaths(string root)
     public string Agent => Path.Combine(Root, "agent-state.json");
 
     /// <summary>A model's files: its versions side by side (A/B) and the partial download of the next one.</summary>
-    public string ModelFolder(string model) => Path.Combine(Root, "models", Uri.EscapeDataString(model));
+    /// <exception cref="ArgumentException">The name is not a model name (the desired state around manifests is not signed: never a path).</exception>
+    public string ModelFolder(string model) => IsModelName(model)
+        ? Path.Combine(Root, "models", model)
+        : throw new ArgumentException($"'{model}' is not a model name.", nameof(model));
+
+    /// <summary>A model name as the platform's registry allows: a letter or digit first, then letters, digits, '.', '_' and '-'.</summary>
+    public static bool IsModelName(string? name) => name is { Length: > 0 and <= 200 } && ModelName().IsMatch(name);
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]*$")]
+    private static partial System.Text.RegularExpressions.Regex ModelName();
 }

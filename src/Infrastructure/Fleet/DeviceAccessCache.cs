@@ -12,12 +12,16 @@ public sealed record DeviceAccess(Guid WorkspaceId, string WorkspaceName, string
 /// <summary>
 /// The device token check's memory (docs/decisions/ADR-008): each device's state and desired revision for at most
 /// <see cref="Lifetime"/>, read in one query; a change made on this replica (a suspension, a rollout's assignment)
-/// drops the entry at once, and another replica's change is seen within the lifetime.
+/// drops the entry at once, and another replica's change is seen within the lifetime. A forgotten device is not
+/// remembered again for <see cref="Settling"/>: its change is forgotten before its unit of work commits, and a read in
+/// between (or one that began before) would otherwise keep what is about to change.
 /// </summary>
 public sealed class DeviceAccessCache : IDeviceAccessCache, IDisposable
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan Settling = TimeSpan.FromSeconds(10);
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = 1_000_000 });
+    private readonly MemoryCache _settling = new(new MemoryCacheOptions { SizeLimit = 1_000_000 });
 
     /// <param name="database">The unit of work's context, asked for only when the device is not remembered (a remembered device costs no context).</param>
     public async Task<DeviceAccess?> GetAsync(Guid deviceId, Func<PlatformDbContext> database, CancellationToken cancellationToken)
@@ -33,11 +37,23 @@ public sealed class DeviceAccessCache : IDeviceAccessCache, IDisposable
                 d.WorkspaceId, db.Workspaces.Where(w => w.Id == d.WorkspaceId).Select(w => w.Name).First(), d.Name, d.CredentialVersion,
                 (d.State == DeviceState.Provisioned || d.State == DeviceState.Active) && d.PublicKeyJwk != "", d.DesiredRevision))
             .SingleOrDefaultAsync(cancellationToken);
-        _cache.Set(deviceId, access, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime, Size = 1 });
+        if (!_settling.TryGetValue(deviceId, out _))
+        {
+            _cache.Set(deviceId, access, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime, Size = 1 });
+        }
+
         return access;
     }
 
-    public void Forget(Guid deviceId) => _cache.Remove(deviceId);
+    public void Forget(Guid deviceId)
+    {
+        _settling.Set(deviceId, true, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Settling, Size = 1 });
+        _cache.Remove(deviceId);
+    }
 
-    public void Dispose() => _cache.Dispose();
+    public void Dispose()
+    {
+        _cache.Dispose();
+        _settling.Dispose();
+    }
 }

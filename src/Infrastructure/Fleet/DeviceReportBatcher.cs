@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -14,8 +15,9 @@ namespace Platform.Infrastructure.Fleet;
 /// <summary>
 /// <see cref="IDeviceReportBatcher"/>: one writer takes every report waiting (up to <c>Fleet:MaxReportsPerBatch</c>) and
 /// applies them in one unit of work, answering each caller when it is saved; the reports that arrive meanwhile make the
-/// next batch. When a batch fails, its reports are applied one by one, so that one bad report fails alone and the
-/// others are kept. A full queue (<c>Fleet:ReportQueueLength</c>) answers 429: the device reports again later.
+/// next batch. When the database refuses a batch, it is written in halves, so that one bad report fails alone and the
+/// others are kept; when the database is away, every caller of the batch is answered with the error at once. A full
+/// queue (<c>Fleet:ReportQueueLength</c>) answers 429: the device reports again later.
 /// </summary>
 public sealed class DeviceReportBatcher(IServiceScopeFactory scopes, IOptions<FleetOptions> options, ILogger<DeviceReportBatcher> logger)
     : BackgroundService, IDeviceReportBatcher
@@ -84,19 +86,26 @@ public sealed class DeviceReportBatcher(IServiceScopeFactory scopes, IOptions<Fl
                 batch[i].Done.TrySetResult(changed[i]);
             }
         }
-        catch (Exception e) when (batch.Count > 1 && !stoppingToken.IsCancellationRequested)
+        catch (Exception e) when (batch.Count > 1 && IsAboutTheData(e) && !stoppingToken.IsCancellationRequested)
         {
-            logger.LogWarning(e, "A batch of {Count} device reports failed; applying them one by one", batch.Count);
-            foreach (var one in batch)
-            {
-                await WriteAsync([one], stoppingToken);
-            }
+            // One report the database refuses (a rule, a conflict) must not sink the others: halves until it is alone.
+            logger.LogWarning(e, "A batch of {Count} device reports was refused; writing it in halves", batch.Count);
+            var half = batch.Count / 2;
+            await WriteAsync(batch[..half], stoppingToken);
+            await WriteAsync(batch[half..], stoppingToken);
         }
         catch (Exception e)
         {
-            batch[0].Done.TrySetException(e);
+            // The database is away or the host is stopping: every caller of the batch hears it (their devices report again).
+            foreach (var one in batch)
+            {
+                one.Done.TrySetException(e);
+            }
         }
     }
+
+    private static bool IsAboutTheData(Exception e) =>
+        e is DbUpdateException or ConflictException or Domain.Common.DomainException or NotFoundException or RequestValidationException;
 
     private async Task<IReadOnlyList<bool>> ApplyAsync(IReadOnlyList<PendingDeviceReport> reports, CancellationToken stoppingToken)
     {

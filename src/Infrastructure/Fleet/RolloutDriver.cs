@@ -51,5 +51,10 @@ public sealed class RolloutDriver(IServiceScopeFactory scopes, IOptions<FleetOpt
         {
             // An Operator paused or aborted it at the same moment; the next tick sees the new state.
         }
+        catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+        {
+            // One rollout that fails its tick must not hold up the others: it is tried again next tick.
+            logger.LogWarning(e, "Rollout {Rollout} could not move on this tick", id);
+        }
     }
 }

@@ -62,9 +62,18 @@ public sealed class DeviceCredentialTests(ApiFactory factory) : IClassFixture<Ap
         using var client = await device.ClientAsync();
         var next = ECDsa.Create(ECCurve.NamedCurves.nistP256);
 
-        var unproven = await client.PutJsonAsync(FleetApi.Key, new { publicKey = Es256.PublicJwk(next), assertion = device.Assertion(audience: FleetApi.Key) });
+        var (newKey, thumbprint) = (Es256.PublicJwk(next), Es256.Thumbprint(Es256.PublicJwk(next)));
+        var vouched = () => device.Assertion(audience: FleetApi.Key, jkt: thumbprint);
+        var unproven = await client.PutJsonAsync(FleetApi.Key, new { publicKey = newKey, assertion = device.Assertion(audience: FleetApi.Key), currentKeyAssertion = vouched() });
         await unproven.ExpectAsync(401);
-        var rotated = await (await client.PutJsonAsync(FleetApi.Key, new { publicKey = Es256.PublicJwk(next), assertion = device.Assertion(audience: FleetApi.Key, signer: next) })).ExpectAsync(200);
+        // A stolen bearer token and a key of the thief's own: nothing signed by the device's current key vouches for it.
+        var stolen = await client.PutJsonAsync(FleetApi.Key, new { publicKey = newKey, assertion = device.Assertion(audience: FleetApi.Key, signer: next) });
+        Assert.Contains("currentKeyAssertion", (await stolen.ExpectAsync(400))["errors"]!.AsObject().Select(e => e.Key));
+        var selfVouched = device.Assertion(audience: FleetApi.Key, signer: next, jkt: thumbprint);
+        await (await client.PutJsonAsync(FleetApi.Key, new { publicKey = newKey, assertion = device.Assertion(audience: FleetApi.Key, signer: next), currentKeyAssertion = selfVouched })).ExpectAsync(401);
+        var otherKey = device.Assertion(audience: FleetApi.Key, jkt: Es256.Thumbprint(device.PublicKey));
+        await (await client.PutJsonAsync(FleetApi.Key, new { publicKey = newKey, assertion = device.Assertion(audience: FleetApi.Key, signer: next), currentKeyAssertion = otherKey })).ExpectAsync(401);
+        var rotated = await (await client.PutJsonAsync(FleetApi.Key, new { publicKey = newKey, assertion = device.Assertion(audience: FleetApi.Key, signer: next), currentKeyAssertion = vouched() })).ExpectAsync(200);
 
         Assert.Equal(2, rotated["credentialVersion"]!.GetValue<int>());
         await (await client.GetAsync(FleetApi.Self)).ExpectAsync(401);

@@ -37,6 +37,32 @@ public sealed class DeviceReportTests
     }
 
     [Fact]
+    public async Task A_report_that_says_what_the_last_said_is_not_written_and_a_null_or_repeated_model_gets_400()
+    {
+        await using var factory = new ApiFactory();
+        using var admin = await factory.AdminAsync();
+        using var device = factory.NewDevice();
+        await device.EnrolledAsync(await admin.EnrolmentTokenAsync(), "quiet");
+        using var client = await device.ClientAsync();
+        await (await client.PostJsonAsync(FleetApi.Report, Report(1, serving: 4))).ExpectAsync(202);
+        var first = (await (await admin.GetAsync($"/api/v1/fleet/devices/{device.Id}")).ExpectAsync(200)).Text("lastSeenAt");
+
+        await Task.Delay(50);
+        await (await client.PostJsonAsync(FleetApi.Report, Report(2, serving: 4))).ExpectAsync(202);
+        Assert.Equal(first, (await (await admin.GetAsync($"/api/v1/fleet/devices/{device.Id}")).ExpectAsync(200)).Text("lastSeenAt"));
+        await (await client.PostJsonAsync(FleetApi.Report, Report(3, serving: 5))).ExpectAsync(202);
+        var changed = await (await admin.GetAsync($"/api/v1/fleet/devices/{device.Id}")).ExpectAsync(200);
+        Assert.NotEqual(first, changed.Text("lastSeenAt"));
+        Assert.Equal(5, changed["models"]![0]!["servingVersion"]!.GetValue<int>());
+
+        var nulls = await (await client.PostJsonAsync(FleetApi.Report, new { sequence = 4, models = new object?[] { null } })).ExpectAsync(400);
+        Assert.Contains("models[0]", nulls["errors"]!.AsObject().Select(e => e.Key));
+        var twice = Report(5, serving: 5).Models![0];
+        var repeated = await (await client.PostJsonAsync(FleetApi.Report, new DeviceReport(5, null, [twice, twice with { Name = "Reported-Model" }]))).ExpectAsync(400);
+        Assert.Contains("models", repeated["errors"]!.AsObject().Select(e => e.Key));
+    }
+
+    [Fact]
     public async Task A_full_report_queue_is_answered_429_with_retry_after_and_what_it_took_is_kept()
     {
         await using var factory = new ApiFactory().With("Fleet:ReportQueueLength", "1").With("Fleet:MaxReportsPerBatch", "1");

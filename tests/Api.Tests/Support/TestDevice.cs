@@ -31,14 +31,21 @@ public sealed class TestDevice(Func<HttpClient> anonymous, Func<string, HttpClie
         return enrolled;
     }
 
-    public string Assertion(string? audience = null, TimeSpan? lifetime = null, DateTimeOffset? issuedAt = null, string? jti = null, ECDsa? signer = null)
+    public string Assertion(
+        string? audience = null, TimeSpan? lifetime = null, DateTimeOffset? issuedAt = null, string? jti = null, ECDsa? signer = null, string? jkt = null)
     {
         var iat = issuedAt ?? DateTimeOffset.UtcNow;
-        return Es256.Sign(signer ?? Key, new Dictionary<string, object>
+        var claims = new Dictionary<string, object>
         {
             ["iss"] = Id.ToString(), ["sub"] = Id.ToString(), ["aud"] = audience ?? FleetApi.TokenAudience(Id),
             ["iat"] = iat.ToUnixTimeSeconds(), ["exp"] = iat.Add(lifetime ?? TimeSpan.FromMinutes(2)).ToUnixTimeSeconds(), ["jti"] = jti ?? Guid.NewGuid().ToString(),
-        });
+        };
+        if (jkt is not null)
+        {
+            claims["jkt"] = jkt;
+        }
+
+        return Es256.Sign(signer ?? Key, claims);
     }
 
     public async Task<HttpResponseMessage> TokenResponseAsync(string? assertion = null)

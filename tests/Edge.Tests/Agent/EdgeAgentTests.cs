@@ -94,6 +94,26 @@ public sealed class EdgeAgentTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_desired_state_naming_a_path_instead_of_a_model_touches_no_file_of_the_state_folder()
+    {
+        await using var edge = await EdgeHost.StartAsync(_platform.Address, _state.Path);
+        _platform.Want("1", _platform.Publish("scorer", 1, TinyModel.Bytes("v1")));
+        await edge.PollOnceAsync();
+        var before = Directory.GetFiles(_state.Path, "*", SearchOption.AllDirectories).Order().ToList();
+
+        // Only manifests are signed: a desired state with a model named "..", refused or not, must never become a path.
+        var forged = _platform.Publish("scorer", 1, TinyModel.Bytes("v1")) with { Name = ".." };
+        _platform.Want("2", _platform.Publish("scorer", 1, TinyModel.Bytes("v1")), forged);
+        await edge.PollOnceAsync();
+        _platform.Want("3", _platform.Publish("scorer", 1, TinyModel.Bytes("v1")));
+        await edge.PollOnceAsync();
+
+        Assert.Equal("1", edge.ServedVersion("scorer"));
+        Assert.All(before, file => Assert.True(File.Exists(file), $"{file} was removed"));
+        Assert.DoesNotContain(_platform.Reports.Last().Models!, m => m.Name == "..");
+    }
+
+    [Fact]
     public async Task A_version_that_fails_to_load_changes_nothing_and_is_reported_failed()
     {
         await using var edge = await EdgeHost.StartAsync(_platform.Address, _state.Path);

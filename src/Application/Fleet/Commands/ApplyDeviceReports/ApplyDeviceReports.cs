@@ -43,7 +43,8 @@ public sealed class ApplyDeviceReportsCommandHandler(IPlatformDbContext db) : IC
     private bool Apply(Device device, PendingDeviceReport pending, Dictionary<string, DeviceModelStatus> kept, IEnumerable<(RolloutTarget Target, string Model, int Version)> targets)
     {
         var (report, now) = (pending.Report, pending.ReceivedAt);
-        if (!device.TakeReport(report.Sequence, JsonSerializer.Serialize(report with { Inventory = null }, FleetJson.Options), now))
+        // What the report says, without its sequence (which grows with every report): an unchanged one is not written.
+        if (!device.TakeReport(report.Sequence, JsonSerializer.Serialize(report with { Sequence = 0, Inventory = null }, FleetJson.Options), now))
         {
             return false;
         }

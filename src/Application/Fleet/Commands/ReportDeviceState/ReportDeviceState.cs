@@ -22,6 +22,10 @@ public sealed class ReportDeviceStateCommandValidator : AbstractValidator<Report
         RuleFor(c => c.Report.Sequence).GreaterThanOrEqualTo(1).OverridePropertyName("sequence");
         RuleFor(c => c.Report.DesiredRevision).MaximumLength(100).OverridePropertyName("desiredRevision");
         RuleFor(c => c.Report.Models).Must(m => m is null || m.Count <= MaxModels).WithMessage($"must hold at most {MaxModels} models").OverridePropertyName("models");
+        RuleForEach(c => c.Report.Models).NotNull().WithMessage("must be a model's state, not null").OverridePropertyName("models");
+        RuleFor(c => c.Report.Models)
+            .Must(m => m is null || m.Where(x => x is not null).Select(x => x.Name).Distinct(StringComparer.OrdinalIgnoreCase).Count() == m.Count(x => x is not null))
+            .WithMessage("must name each model once (names compare without regard to case)").OverridePropertyName("models");
         RuleForEach(c => c.Report.Models).ChildRules(model =>
         {
             model.RuleFor(m => m.Name).NotEmpty().MaximumLength(200);

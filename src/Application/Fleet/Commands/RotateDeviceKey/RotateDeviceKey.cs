@@ -3,8 +3,10 @@ using Platform.Contracts.Fleet;
 namespace Platform.Application.Fleet.Commands.RotateDeviceKey;
 
 /// <summary>
-/// A device replaces its key (with its token, so the old key stands behind the request) and proves the new one with
-/// an assertion it signed (<c>aud</c>: the key path). Its credential version grows: tokens of the old key stop at once.
+/// A device replaces its key (with its token): an assertion signed by the key the platform holds vouches for the new
+/// key's thumbprint (its <c>jkt</c> claim), so a stolen bearer token alone cannot take the device over, and an assertion
+/// signed by the new key proves the device holds it (both with <c>aud</c>: the key path). Its credential version grows:
+/// tokens of the old key stop at once.
 /// </summary>
 [RequiresRole(Role.Device)]
 public sealed record RotateDeviceKeyCommand(RotateKeyRequest Request) : ICommand<EnrolledDevice>;
@@ -15,6 +17,8 @@ public sealed class RotateDeviceKeyCommandValidator : AbstractValidator<RotateDe
     {
         RuleFor(c => c.Request.PublicKey).NotNull().ValidDeviceKey().OverridePropertyName("publicKey");
         RuleFor(c => c.Request.Assertion).NotEmpty().MaximumLength(4000).OverridePropertyName("assertion");
+        RuleFor(c => c.Request.CurrentKeyAssertion).NotEmpty().WithMessage("must be an assertion signed by the device's current key, naming the new key in jkt")
+            .MaximumLength(4000).OverridePropertyName("currentKeyAssertion");
     }
 }
 
@@ -26,8 +30,10 @@ public sealed class RotateDeviceKeyCommandHandler(
     {
         var self = caller.Device ?? throw new ForbiddenAccessException("Only a device rotates its own key.");
         var device = await db.LoadDeviceAsync(self.DeviceId, cancellationToken);
-        DeviceAssertion.Check(command.Request.Assertion, command.Request.PublicKey!, device.Id, FleetApi.Key, clock.GetUtcNow(), replay);
         var (jwk, thumbprint) = DeviceRules.Canonical(command.Request.PublicKey!);
+        var now = clock.GetUtcNow();
+        DeviceAssertion.Check(command.Request.CurrentKeyAssertion, DeviceRules.Stored(device.PublicKeyJwk), device.Id, FleetApi.Key, now, replay, thumbprint);
+        DeviceAssertion.Check(command.Request.Assertion, command.Request.PublicKey!, device.Id, FleetApi.Key, now, replay);
         device.RotateKey(jwk, thumbprint);
         await db.SaveChangesAsync(cancellationToken);
         cache.Forget(device.Id);
