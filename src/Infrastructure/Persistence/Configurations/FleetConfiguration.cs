@@ -12,7 +12,10 @@ internal sealed class DeviceConfiguration : IEntityTypeConfiguration<Device>
         builder.HasKey(d => d.Id);
         builder.Property(d => d.Id).ValueGeneratedNever();
         builder.Property(d => d.Name).HasMaxLength(Device.MaxNameLength).IsRequired();
-        builder.Property(d => d.State).HasConversion<string>().HasMaxLength(20);
+        // A write that loaded the device before its state or credential changed (a report, a token request, a rollout's
+        // assignment racing a suspension, a revocation racing a key rotation) is refused, never written over the change.
+        builder.Property(d => d.State).HasConversion<string>().HasMaxLength(20).IsConcurrencyToken();
+        builder.Property(d => d.CredentialVersion).IsConcurrencyToken();
         builder.Property(d => d.PublicKeyJwk).HasMaxLength(400).IsUnicode(false).IsRequired();
         builder.Property(d => d.KeyThumbprint).HasMaxLength(64).IsUnicode(false).IsRequired();
         builder.Property(d => d.InventoryJson).HasMaxLength(Device.MaxInventoryLength).IsRequired();
