@@ -52,4 +52,7 @@ public sealed class RegisteredModel : IWorkspaceOwned
     /// second fails on <see cref="ConcurrencyVersion"/>) and leave two holders of one stage.
     /// </summary>
     public void StagesChanged() => ConcurrencyVersion++;
+
+    /// <summary>Marks that a fleet rollout of it starts, so two started at once cannot both save (one rollout under way per model).</summary>
+    public void RolloutStarted() => ConcurrencyVersion++;
 }

@@ -49,6 +49,8 @@ public sealed class StartRolloutCommandHandler(IPlatformDbContext db, ICurrentUs
     public async ValueTask<RolloutDto> Handle(StartRolloutCommand command, CancellationToken cancellationToken)
     {
         var (model, version) = await db.LoadVersionAsync(command.Model!, command.Version!.Value, cancellationToken);
+        // Read before the check below and marked in the same save: of two rollouts started at once, the second is refused.
+        var guard = await db.RegisteredModels.SingleAsync(m => m.Id == model.Id, cancellationToken);
         var environment = command.Environment ?? DeploymentEnvironment.Production;
         var entered = await db.StageTransitions.Where(t => t.ModelVersionId == version.Id).Select(t => t.To).ToListAsync(cancellationToken);
         DeploymentApproval.Require(environment, version.Number, version.Stage, entered);
@@ -63,6 +65,7 @@ public sealed class StartRolloutCommandHandler(IPlatformDbContext db, ICurrentUs
             model.Id, model.Name, version.Id, version.Number, environment, selector, devices, command.Waves!, command.Rate, command.Gate, command.HealthCheck,
             command.OnFailure ?? FailurePolicy.Rollback, new Actor(user.UserId, user.Name), clock.GetUtcNow(), command.RequireApproval ?? false);
         db.Rollouts.Add(rollout);
+        guard.RolloutStarted();
         await db.SaveChangesAsync(cancellationToken);
         return RolloutDto.From(rollout, await db.OfAsync(rollout, cancellationToken));
     }
