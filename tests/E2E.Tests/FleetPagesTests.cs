@@ -79,6 +79,47 @@ public sealed class FleetPagesTests(PortalHost host)
         await Assertions.Expect(page.Locator("[data-testid=new-rollout] [data-testid=inline-error]")).ToHaveTextAsync("The rollout was not started: see the fields marked.");
     }
 
+    [Fact]
+    public async Task An_approver_approves_a_rollout_awaiting_its_approval_on_its_page_and_it_starts()
+    {
+        var (model, site) = ("e2e-fleet-" + Guid.NewGuid().ToString("N")[..6], "e2e-" + Guid.NewGuid().ToString("N")[..6]);
+        var approverUser = await host.UserAsync("Approver");
+        using var scientist = await host.ClientAsync(await host.UserAsync("DataScientist"));
+        using var approver = await host.ClientAsync(approverUser);
+        using var operatorClient = await host.ClientAsync(await host.UserAsync("Operator"));
+        var file = new ByteArrayContent(Platform.Api.Tests.Support.TinyOnnxModel.Bytes("x"));
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+        (await scientist.PostAsync($"/api/v1/models/{model}/versions/upload", new MultipartFormDataContent { { file, "file", "model.onnx" } })).EnsureSuccessStatusCode();
+        var promotion = await (await scientist.PostAsJsonAsync($"/api/v1/models/{model}/versions/1/promotions", new { targetStage = "Staging", justification = "e2e" })).Content.ReadFromJsonAsync<JsonObject>();
+        (await approver.PostAsJsonAsync($"/api/v1/promotions/{promotion!["id"]}/approve", new { comment = "ok" })).EnsureSuccessStatusCode();
+        var token = await (await operatorClient.PostAsJsonAsync("/api/v1/fleet/enrolment-tokens", new { name = "e2e", labels = new { site } })).Content.ReadFromJsonAsync<JsonObject>();
+        await EnrolAsync(token!["secret"]!.GetValue<string>(), "gw-" + site);
+        var started = await operatorClient.PostAsJsonAsync("/api/v1/fleet/rollouts", new
+        {
+            model, version = 1, environment = "Staging", selector = $"site={site}", waves = new[] { new { percent = 100 } }, requireApproval = true,
+        });
+        var rollout = await started.Content.ReadFromJsonAsync<JsonObject>();
+        Assert.True(started.IsSuccessStatusCode, $"the rollout answered {(int)started.StatusCode}: {rollout}");
+
+        await using var context = await host.ContextAsync();
+        var page = await context.NewPageAsync();
+        await page.SignInAsync(approverUser, PortalHost.Password);
+        await page.GoAsync($"/fleet/rollouts/{rollout!["id"]}");
+        await Assertions.Expect(page.Locator("[data-testid=rollout-approval]")).ToContainTextAsync("Awaiting approval");
+        await Assertions.Expect(page.Locator("[data-testid=rollout-state]")).ToHaveTextAsync("Awaiting approval");
+        await page.AssertFitsAsync("/fleet/rollouts/{id} (awaiting approval)", 1280, 800);
+        await page.ShotAsync("fleet-rollout-awaiting-approval");
+
+        await page.FillAsync("#rollout-approval-comment", "checked the canary plan");
+        await page.Locator("[data-testid=rollout-approval]").GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
+        await page.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("[data-testid=rollout-approval]")).ToHaveCountAsync(0, new() { Timeout = 15_000 });
+        await Assertions.Expect(page.Locator("[data-testid=rollout-approved]")).ToContainTextAsync($"by {approverUser}");
+        await Assertions.Expect(page.Locator("[data-testid=rollout-state]")).Not.ToHaveTextAsync("Awaiting approval");
+        await page.ShotAsync("fleet-rollout-approved");
+    }
+
     /// <summary>Enrols as the edge agent does: the one-time token, a name, and the public half of a P-256 key made here; answers the device's id.</summary>
     private async Task<string> EnrolAsync(string secret, string name)
     {

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+using Platform.Application.Fleet;
 using Platform.Application.Common.Interfaces;
 using Platform.Domain.Fleet;
 using Platform.Infrastructure.Persistence;
@@ -11,14 +13,14 @@ public sealed record DeviceAccess(Guid WorkspaceId, string WorkspaceName, string
 
 /// <summary>
 /// The device token check's memory (docs/decisions/ADR-008): each device's state and desired revision for at most
-/// <see cref="Lifetime"/>, read in one query; a change made on this replica (a suspension, a rollout's assignment)
+/// <c>Fleet:DeviceCacheSeconds</c> (30 s), read in one query; a change made on this replica (a suspension, a rollout's assignment)
 /// drops the entry at once, and another replica's change is seen within the lifetime. A forgotten device is not
 /// remembered again for <see cref="Settling"/>: its change is forgotten before its unit of work commits, and a read in
 /// between (or one that began before) would otherwise keep what is about to change.
 /// </summary>
-public sealed class DeviceAccessCache : IDeviceAccessCache, IDisposable
+public sealed class DeviceAccessCache(IOptions<FleetOptions> options) : IDeviceAccessCache, IDisposable
 {
-    public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(5);
+    private readonly TimeSpan _lifetime = TimeSpan.FromSeconds(Math.Max(0, options.Value.DeviceCacheSeconds));
     public static readonly TimeSpan Settling = TimeSpan.FromSeconds(10);
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = 1_000_000 });
     private readonly MemoryCache _settling = new(new MemoryCacheOptions { SizeLimit = 1_000_000 });
@@ -37,9 +39,9 @@ public sealed class DeviceAccessCache : IDeviceAccessCache, IDisposable
                 d.WorkspaceId, db.Workspaces.Where(w => w.Id == d.WorkspaceId).Select(w => w.Name).First(), d.Name, d.CredentialVersion,
                 (d.State == DeviceState.Provisioned || d.State == DeviceState.Active) && d.PublicKeyJwk != "", d.DesiredRevision))
             .SingleOrDefaultAsync(cancellationToken);
-        if (!_settling.TryGetValue(deviceId, out _))
+        if (_lifetime > TimeSpan.Zero && !_settling.TryGetValue(deviceId, out _))
         {
-            _cache.Set(deviceId, access, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = Lifetime, Size = 1 });
+            _cache.Set(deviceId, access, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = _lifetime, Size = 1 });
         }
 
         return access;
