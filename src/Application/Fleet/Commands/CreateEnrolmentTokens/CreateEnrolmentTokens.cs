@@ -22,7 +22,8 @@ public sealed class CreateEnrolmentTokensCommandValidator : AbstractValidator<Cr
         RuleFor(c => c.Name).NotEmpty().MaximumLength(EnrolmentToken.MaxNameLength);
         RuleFor(c => c.Labels).ValidLabels();
         RuleFor(c => c.ExpiresInHours).InclusiveBetween(1, CreateEnrolmentTokenCommand.MaxHours);
-        RuleFor(c => c.Count).NotNull().InclusiveBetween(1, CreateEnrolmentTokensCommand.MaxCount);
+        RuleFor(c => c.Count).NotNull().WithMessage($"must say how many tokens to make, 1 to {CreateEnrolmentTokensCommand.MaxCount}")
+            .InclusiveBetween(1, CreateEnrolmentTokensCommand.MaxCount).WithMessage($"must be 1 to {CreateEnrolmentTokensCommand.MaxCount} tokens");
     }
 }
 
