@@ -81,7 +81,7 @@ public static class Shamir
                 throw new CryptographicException("The shares do not give back a secret of this length: too few, or not of one secret.");
             }
 
-            bytes.CopyTo(secret, (c * ChunkBytes) + 0);
+            bytes.CopyTo(secret, c * ChunkBytes);
         }
 
         return secret;

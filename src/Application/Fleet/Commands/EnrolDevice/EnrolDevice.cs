@@ -30,7 +30,7 @@ public sealed class EnrolDeviceCommandHandler(IPlatformDbContext db, WorkspaceSc
     public async ValueTask<EnrolledDevice> Handle(EnrolDeviceCommand command, CancellationToken cancellationToken)
     {
         var request = command.Request;
-        var hash = CreateEnrolmentToken.CreateEnrolmentTokenCommand.Hash(request.Token!);
+        var hash = EnrolmentSecrets.Hash(request.Token!);
         var token = await db.EnrolmentTokens.IgnoreQueryFilters().SingleOrDefaultAsync(t => t.TokenHash == hash, cancellationToken)
             ?? throw new UnauthenticatedException("The enrolment token is not valid.");
         var workspace = await db.Workspaces.AsNoTracking().SingleAsync(w => w.Id == token.WorkspaceId, cancellationToken);
