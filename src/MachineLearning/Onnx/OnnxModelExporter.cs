@@ -33,15 +33,12 @@ public static class OnnxModelExporter
         {
             CategoricalFeatureNames = model.CategoricalFeatureNames,
         };
-        var onnx = new OnnxModel(
-            OnnxNames.IrVersion,
-            OnnxModelMetadata.ProducerName,
-            typeof(OnnxModelExporter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0",
+        return Serialize(
+            graph,
+            metadata,
             $"{model.Trainer} {model.Task} model with {model.FeatureNames.Count} numeric and {model.CategoricalFeatureNames.Count} categorical features",
-            new Dictionary<string, long> { [""] = OnnxNames.DefaultOpset, [OnnxNames.MlDomain] = OnnxNames.MlOpset },
-            graph.Build("platform_model", Inputs(definition), Outputs(definition)),
-            metadata.ToProperties());
-        return OnnxProtoWriter.Serialize(onnx);
+            Inputs(definition),
+            Outputs(definition));
     }
 
     /// <summary>Writes the ONNX bytes to <paramref name="destination"/>.</summary>
@@ -50,6 +47,18 @@ public static class OnnxModelExporter
         ArgumentNullException.ThrowIfNull(destination);
         destination.Write(Export(model));
     }
+
+    /// <summary>The model file around a built graph: IR version, producer, operator sets and metadata, as every exporter writes it.</summary>
+    internal static byte[] Serialize(
+        OnnxGraphBuilder graph, OnnxModelMetadata metadata, string description, IReadOnlyList<OnnxValueInfo> inputs, IReadOnlyList<OnnxValueInfo> outputs) =>
+        OnnxProtoWriter.Serialize(new OnnxModel(
+            OnnxNames.IrVersion,
+            OnnxModelMetadata.ProducerName,
+            typeof(OnnxModelExporter).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0",
+            description,
+            new Dictionary<string, long> { [""] = OnnxNames.DefaultOpset, [OnnxNames.MlDomain] = OnnxNames.MlOpset },
+            graph.Build("platform_model", inputs, outputs),
+            metadata.ToProperties()));
 
     private static List<OnnxValueInfo> Inputs(ModelDefinition definition)
     {

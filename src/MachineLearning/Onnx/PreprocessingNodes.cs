@@ -10,23 +10,26 @@ namespace Platform.MachineLearning.Onnx;
 /// </summary>
 internal static class PreprocessingNodes
 {
-    public static string Add(OnnxGraphBuilder graph, ModelDefinition definition)
+    public static string Add(OnnxGraphBuilder graph, ModelDefinition definition) =>
+        Add(graph, definition.FeatureNames.Count, definition.Preprocessing, definition.Encoding);
+
+    /// <summary>The same nodes for a model that is not read out of ML.NET (the federated trainer's), given its numeric feature count.</summary>
+    public static string Add(OnnxGraphBuilder graph, int numericFeatures, Preprocessing preprocessing, CategoryEncoding encoding)
     {
-        var preprocessing = definition.Preprocessing;
         var parts = new List<string>();
-        if (definition.FeatureNames.Count > 0)
+        if (numericFeatures > 0)
         {
             parts.Add(graph.Add(
                 "Imputer",
                 [OnnxNames.Features],
                 [
-                    OnnxAttribute.Floats("imputed_value_floats", preprocessing.ImputationMeans[..definition.FeatureNames.Count]),
+                    OnnxAttribute.Floats("imputed_value_floats", preprocessing.ImputationMeans[..numericFeatures]),
                     OnnxAttribute.Float("replaced_value_float", float.NaN),
                 ],
                 OnnxNames.MlDomain));
         }
 
-        parts.AddRange(CategoryNodes.Add(graph, definition.Encoding));
+        parts.AddRange(CategoryNodes.Add(graph, encoding));
         var encoded = parts.Count == 1 ? parts[0] : graph.Add("Concat", [.. parts], [OnnxAttribute.Int("axis", 1)]);
         if (preprocessing.Scale is null)
         {
