@@ -37,9 +37,11 @@ public static class FixedPoint
     /// <summary>Adds <paramref name="values"/> into <paramref name="sum"/> (mod 2^32), times <paramref name="sign"/> (+1 or −1).</summary>
     public static void Add(Span<uint> sum, ReadOnlySpan<uint> values, int sign = 1)
     {
-        for (var i = 0; i < sum.Length; i++)
+        if (sum.Length != values.Length)
         {
-            sum[i] = unchecked(sign >= 0 ? sum[i] + values[i] : sum[i] - values[i]);
+            throw new ArgumentException($"Both vectors must have the same length ({sum.Length} and {values.Length}).", nameof(values));
         }
+
+        FieldVector.Numbers(sum, values, subtract: sign < 0);
     }
 }

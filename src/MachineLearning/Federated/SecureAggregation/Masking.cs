@@ -6,6 +6,7 @@ namespace Platform.MachineLearning.Federated.SecureAggregation;
 /// vector cancels. The server sums what it received; then, from the survivors' shares, it removes the survivors' own
 /// masks and, for each site that dropped after masking, the survivors' halves of the pairs that no longer cancel. What
 /// is left is the sum of the survivors' updates; no single update is ever in the clear on the server.
+/// The overloads on bytes work in either <see cref="FieldWidth"/> on little-endian vectors; those on uint in Z/2^32.
 /// </summary>
 public static class Masking
 {
@@ -28,4 +29,25 @@ public static class Masking
     /// <summary>Takes out the half of a pair that no longer cancels: <paramref name="survivor"/>'s mask with <paramref name="dropped"/>, whose vector never came.</summary>
     public static void RemoveDroppedPair(Span<uint> sum, int survivor, int dropped, ReadOnlySpan<byte> pairSeed) =>
         FixedPoint.Add(sum, MaskStream.Expand(pairSeed, sum.Length), -PairwiseSeeds.Sign(survivor, dropped));
+
+    /// <summary><see cref="Mask(ReadOnlySpan{uint}, int, ReadOnlySpan{byte}, IReadOnlyDictionary{int, byte[]})"/> on a little-endian vector of <paramref name="width"/>.</summary>
+    public static byte[] Mask(ReadOnlySpan<byte> encoded, FieldWidth width, int me, ReadOnlySpan<byte> selfSeed, IReadOnlyDictionary<int, byte[]> pairSeeds)
+    {
+        var masked = encoded.ToArray();
+        MaskStream.Apply(selfSeed, masked, width, 1);
+        foreach (var (peer, seed) in pairSeeds)
+        {
+            MaskStream.Apply(seed, masked, width, PairwiseSeeds.Sign(me, peer));
+        }
+
+        return masked;
+    }
+
+    /// <summary><see cref="RemoveSelfMask(Span{uint}, ReadOnlySpan{byte})"/> on a little-endian vector of <paramref name="width"/>.</summary>
+    public static void RemoveSelfMask(Span<byte> sum, FieldWidth width, ReadOnlySpan<byte> selfSeed) =>
+        MaskStream.Apply(selfSeed, sum, width, -1);
+
+    /// <summary><see cref="RemoveDroppedPair(Span{uint}, int, int, ReadOnlySpan{byte})"/> on a little-endian vector of <paramref name="width"/>.</summary>
+    public static void RemoveDroppedPair(Span<byte> sum, FieldWidth width, int survivor, int dropped, ReadOnlySpan<byte> pairSeed) =>
+        MaskStream.Apply(pairSeed, sum, width, -PairwiseSeeds.Sign(survivor, dropped));
 }
