@@ -16,6 +16,9 @@ namespace Platform.MachineLearning.Federated.SecureAggregation;
 /// </summary>
 public sealed class FieldEncoding
 {
+    /// <summary>The most sites an int8 round sums in Z/2^16: ⌊32,767 / 127⌋.</summary>
+    public const int Int8MaxSites = short.MaxValue / Int8Quantizer.Largest;
+
     private const double FixedPointScale = 1.0 / (1 << FixedPoint.FractionBits);
 
     private FieldEncoding(FieldWidth width, float clip, double scale, long largest)
