@@ -47,15 +47,26 @@ public static partial class SecureAggregationServer
             Masking.RemoveSelfMask(sum, round.Width, seed);
         }
 
-        foreach (var dropped in present.Except(alive).Order())
+        var gone = present.Except(alive).Order().ToArray();
+        var survivorKeys = gone.Length == 0 ? [] : alive.Order().Select(s => (Site: s, Key: P256Keys.Import(keysBySite[s].MaskKey))).ToArray();
+        try
         {
-            using var rebuilt = P256Keys.Import(keysBySite[dropped].MaskKey, Rebuild(round, shares, dropped, ShareKind.MaskKey))
-                ?? throw new SecureAggregationException($"The mask key rebuilt for site {dropped} does not match the public key it advertised: its shares are not of one key.");
-            foreach (var survivor in alive.Order())
+            foreach (var dropped in gone)
             {
-                using var theirs = P256Keys.Import(keysBySite[survivor].MaskKey)
-                    ?? throw new SecureAggregationException($"Site {survivor}'s mask key is not a P-256 point.");
-                Masking.RemoveDroppedPair(sum, round.Width, survivor, dropped, PairwiseSeeds.Derive(rebuilt, theirs.PublicKey, round.Round, dropped, survivor));
+                using var rebuilt = P256Keys.Import(keysBySite[dropped].MaskKey, Rebuild(round, shares, dropped, ShareKind.MaskKey))
+                    ?? throw new SecureAggregationException($"The mask key rebuilt for site {dropped} does not match the public key it advertised: its shares are not of one key.");
+                foreach (var (survivor, key) in survivorKeys)
+                {
+                    var theirs = key ?? throw new SecureAggregationException($"Site {survivor}'s mask key is not a P-256 point.");
+                    Masking.RemoveDroppedPair(sum, round.Width, survivor, dropped, PairwiseSeeds.Derive(rebuilt, theirs.PublicKey, round.Round, dropped, survivor));
+                }
+            }
+        }
+        finally
+        {
+            foreach (var (_, key) in survivorKeys)
+            {
+                key?.Dispose();
             }
         }
 

@@ -9,6 +9,7 @@ namespace Platform.MachineLearning.Federated.SecureAggregation;
 /// that restarts mid-round has dropped out of it, which the protocol tolerates. Each phase answers once; asked again
 /// with the same inputs it gives the same message (the Api's retries), asked differently it refuses, because a second
 /// masked update or a second split of survivors and dropped would give the server what the masks hide.
+/// One instance serves one site's calls in turn; it is not meant to be called from two threads at once.
 /// </summary>
 public sealed partial class SecureAggregationSite : IDisposable
 {
@@ -105,8 +106,11 @@ public sealed partial class SecureAggregationSite : IDisposable
             var (cipher, mask) = (P256Keys.Import(peer.CipherKey), P256Keys.Import(peer.MaskKey));
             if (cipher is null || mask is null || peer.SelfSeedHash is not { Length: 32 })
             {
-                cipher?.Dispose();
-                mask?.Dispose();
+                foreach (var key in read.Values.SelectMany(r => new[] { r.Item2, r.Item3 }).Append(cipher).Append(mask))
+                {
+                    key?.Dispose();
+                }
+
                 throw new SecureAggregationException($"Site {peer.Site}'s advertised keys are not two P-256 points of {P256Keys.PublicKeyBytes} bytes and a 32-byte hash.");
             }
 
