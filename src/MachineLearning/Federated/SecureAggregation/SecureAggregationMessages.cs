@@ -3,7 +3,8 @@ namespace Platform.MachineLearning.Federated.SecureAggregation;
 // The messages of a round of secure aggregation, in the order of its phases. Each is a plain record of numbers and byte
 // arrays (System.Text.Json writes those as base64), which the Api stores and forwards without reading. Bytes is each
 // one's size in a compact binary form — 4 bytes an int, 1 a kind, the byte arrays as they are — for the benchmark's
-// bytes per round; as JSON, base64 adds a third to the arrays, plus the names.
+// bytes per round; as JSON, base64 adds a third to the arrays, plus the names. Below, n₀ is the number of sites that
+// advertised keys and n₁ the number that shared them; no message but the masked update grows with the model.
 
 /// <summary>
 /// Phase 0, a site to all: its two P-256 public keys for the round, uncompressed points of 65 bytes — c for encrypting
