@@ -20,7 +20,7 @@ public sealed class RdpAccountant
 
     private readonly List<RdpStep> _history = [];
     private readonly List<double[]> _stepRdp = [];
-    private IReadOnlyList<double> _total = new double[MaxOrder - MinOrder + 1];
+    private IReadOnlyList<double> _total = Array.AsReadOnly(new double[MaxOrder - MinOrder + 1]);
 
     public RdpAccountant()
     {
