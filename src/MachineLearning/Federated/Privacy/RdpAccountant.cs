@@ -20,6 +20,7 @@ public sealed class RdpAccountant
 
     private readonly List<RdpStep> _history = [];
     private readonly List<double[]> _stepRdp = [];
+    private IReadOnlyList<double> _total = Array.AsReadOnly(new double[MaxOrder - MinOrder + 1]);
 
     public RdpAccountant()
     {
@@ -41,7 +42,7 @@ public sealed class RdpAccountant
     public IReadOnlyList<RdpStep> History => _history;
 
     /// <summary>The total RDP at each of <see cref="Orders"/>.</summary>
-    public IReadOnlyList<double> Rdp => Total(null);
+    public IReadOnlyList<double> Rdp => _total;
 
     /// <summary>Records <paramref name="rounds"/> rounds, each sampling sites with probability <paramref name="samplingRate"/> and noising the sum with N(0, (zC)²), z = <paramref name="noiseMultiplier"/>.</summary>
     public void Add(double samplingRate, double noiseMultiplier, int rounds = 1)
@@ -55,22 +56,25 @@ public sealed class RdpAccountant
         if (_history.Count > 0 && _history[^1].SamplingRate == samplingRate && _history[^1].NoiseMultiplier == noiseMultiplier)
         {
             _history[^1] = _history[^1] with { Rounds = checked(_history[^1].Rounds + rounds) };
-            return;
+        }
+        else
+        {
+            _history.Add(new RdpStep(samplingRate, noiseMultiplier, rounds));
+            _stepRdp.Add(step);
         }
 
-        _history.Add(new RdpStep(samplingRate, noiseMultiplier, rounds));
-        _stepRdp.Add(step);
+        _total = Array.AsReadOnly(Total(null));
     }
 
     /// <summary>The ε spent so far for <paramref name="delta"/>; 0 before any round.</summary>
-    public double Epsilon(double delta) => Epsilon(Total(null), delta);
+    public double Epsilon(double delta) => Epsilon([.. _total], delta);
 
     /// <summary>The ε that would be spent after <paramref name="rounds"/> more rounds at (q, z): the check before a round starts.</summary>
     public double EpsilonIfAdded(double samplingRate, double noiseMultiplier, int rounds, double delta) =>
         Epsilon(Total((Step(samplingRate, noiseMultiplier, rounds), rounds)), delta);
 
     /// <summary>The order α at which <see cref="Epsilon(double)"/> is reached (for the run's metrics: an optimum at 2 or 256 says the orders ran out).</summary>
-    public int BestOrder(double delta) => Orders[Best(Total(null), delta).Index];
+    public int BestOrder(double delta) => Orders[Best([.. _total], delta).Index];
 
     private static double Epsilon(double[] rdp, double delta)
     {

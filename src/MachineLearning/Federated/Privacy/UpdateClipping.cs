@@ -25,13 +25,16 @@ public static class UpdateClipping
             throw new ArgumentException("An update must hold finite numbers only.", nameof(update));
         }
 
-        for (var (current, shrink) = (norm, 1.0); current > clip; current = Norm(update), shrink *= 1 - 1e-7)
+        var (current, shrink) = (norm, 1.0);
+        while (current > clip)
         {
             var factor = (float)(clip / current * shrink);
             foreach (ref var value in update)
             {
                 value *= factor;
             }
+
+            (current, shrink) = (Norm(update), shrink * (1 - 1e-7));
         }
 
         return norm;

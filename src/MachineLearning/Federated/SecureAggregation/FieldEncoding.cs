@@ -16,6 +16,9 @@ namespace Platform.MachineLearning.Federated.SecureAggregation;
 /// </summary>
 public sealed class FieldEncoding
 {
+    /// <summary>The most sites an int8 round sums in Z/2^16: ⌊32,767 / 127⌋.</summary>
+    public const int Int8MaxSites = short.MaxValue / Int8Quantizer.Largest;
+
     private const double FixedPointScale = 1.0 / (1 << FixedPoint.FractionBits);
 
     private FieldEncoding(FieldWidth width, float clip, double scale, long largest)
@@ -42,9 +45,9 @@ public sealed class FieldEncoding
     public static FieldEncoding FixedPoint32(float clip) =>
         new(FieldWidth.Bits32, CheckClip(clip), FixedPointScale, (long)Math.Ceiling(CheckClip(clip) / FixedPointScale));
 
-    /// <summary>Int8 updates at the round's scale clip / 127 in Z/2^16.</summary>
+    /// <summary>Int8 updates at the round's scale clip / 127 in Z/2^16 (the scale a float, as the sites quantise with it, so the sum decodes at exactly their scale).</summary>
     public static FieldEncoding Int8(float clip) =>
-        new(FieldWidth.Bits16, CheckClip(clip), CheckClip(clip) / (double)Int8Quantizer.Largest, Int8Quantizer.Largest);
+        new(FieldWidth.Bits16, CheckClip(clip), CheckClip(clip) / (float)Int8Quantizer.Largest, Int8Quantizer.Largest);
 
     /// <summary>The round's int8 scale as a float, the one <see cref="Int8Quantizer.Quantize(ReadOnlySpan{float}, float, Random)"/> takes.</summary>
     public float QuantizerScale => (float)Scale;

@@ -3,40 +3,46 @@ using System.Security.Cryptography;
 
 namespace Platform.MachineLearning.Federated.SecureAggregation;
 
-/// <summary>One site's share of a secret: the point x and, per 15-byte chunk of the secret, the polynomial's value there.</summary>
-public sealed record SecretShare(int X, BigInteger[] Y);
-
 /// <summary>
 /// Shamir's secret sharing over GF(2^127 − 1): a secret of any length in 15-byte chunks, each the constant of a random
 /// polynomial of degree t − 1; any t shares give it back (Lagrange at 0), fewer say nothing about it.
 /// </summary>
 public static class Shamir
 {
-    private const int ChunkBytes = 15;
-    private static readonly BigInteger Prime = BigInteger.Pow(2, 127) - 1;
+    internal const int ChunkBytes = 15;
+    internal static readonly BigInteger Prime = BigInteger.Pow(2, 127) - 1;
 
-    public static IReadOnlyList<SecretShare> Split(ReadOnlySpan<byte> secret, int shares, int threshold)
+    /// <summary>Shares at x = 1 … <paramref name="shares"/>.</summary>
+    public static IReadOnlyList<SecretShare> Split(ReadOnlySpan<byte> secret, int shares, int threshold) =>
+        Split(secret, [.. Enumerable.Range(1, Math.Max(shares, 0))], threshold);
+
+    /// <summary>Shares at the given points (distinct, from 1): a round's sites share among those present, at x = site + 1.</summary>
+    public static IReadOnlyList<SecretShare> Split(ReadOnlySpan<byte> secret, IReadOnlyList<int> points, int threshold)
     {
-        if (threshold < 1 || threshold > shares)
+        if (threshold < 1 || threshold > points.Count)
         {
-            throw new ArgumentException($"The threshold must be between 1 and the {shares} shares.", nameof(threshold));
+            throw new ArgumentException($"The threshold must be between 1 and the {points.Count} shares.", nameof(threshold));
         }
 
-        var chunks = (secret.Length + ChunkBytes - 1) / ChunkBytes;
-        var ys = Enumerable.Range(0, shares).Select(_ => new BigInteger[chunks]).ToArray();
+        if (points.Any(x => x < 1) || points.Distinct().Count() != points.Count)
+        {
+            throw new ArgumentException("The points must be distinct and at least 1 (0 is where the secret is).", nameof(points));
+        }
+
+        var chunks = ChunksFor(secret.Length);
+        var ys = points.Select(_ => new BigInteger[chunks]).ToArray();
+        var coefficients = new BigInteger[threshold];
         for (var c = 0; c < chunks; c++)
         {
-            var piece = secret.Slice(c * ChunkBytes, Math.Min(ChunkBytes, secret.Length - (c * ChunkBytes)));
-            var coefficients = new BigInteger[threshold];
-            coefficients[0] = new BigInteger(piece, isUnsigned: true);
+            coefficients[0] = new BigInteger(secret.Slice(c * ChunkBytes, Math.Min(ChunkBytes, secret.Length - (c * ChunkBytes))), isUnsigned: true);
             for (var k = 1; k < threshold; k++)
             {
                 coefficients[k] = new BigInteger(RandomNumberGenerator.GetBytes(16), isUnsigned: true) % Prime;
             }
 
-            for (var s = 0; s < shares; s++)
+            for (var s = 0; s < points.Count; s++)
             {
-                BigInteger x = s + 1, value = BigInteger.Zero;
+                BigInteger x = points[s], value = BigInteger.Zero;
                 for (var k = threshold - 1; k >= 0; k--)
                 {
                     value = ((value * x) + coefficients[k]) % Prime;
@@ -46,7 +52,7 @@ public static class Shamir
             }
         }
 
-        return [.. ys.Select((y, s) => new SecretShare(s + 1, y))];
+        return [.. ys.Select((y, s) => new SecretShare(points[s], y))];
     }
 
     /// <summary>The secret of <paramref name="length"/> bytes from at least the threshold's number of distinct shares.</summary>
@@ -57,21 +63,32 @@ public static class Shamir
             throw new ArgumentException("The shares must come from distinct sites.", nameof(shares));
         }
 
+        var chunks = ChunksFor(length);
+        if (shares.Any(s => s.Y.Length != chunks))
+        {
+            throw new ArgumentException($"Every share of a {length}-byte secret has {chunks} values.", nameof(shares));
+        }
+
+        // The Lagrange coefficients at 0 depend only on the points, so they are worked out once for every chunk.
+        var lagrange = shares.Select(share =>
+        {
+            BigInteger numerator = 1, denominator = 1;
+            foreach (var other in shares.Where(o => o.X != share.X))
+            {
+                numerator = numerator * (Prime - other.X) % Prime;
+                denominator = denominator * (((share.X - other.X) % Prime) + Prime) % Prime;
+            }
+
+            return numerator * BigInteger.ModPow(denominator, Prime - 2, Prime) % Prime;
+        }).ToArray();
+
         var secret = new byte[length];
-        var chunks = (length + ChunkBytes - 1) / ChunkBytes;
         for (var c = 0; c < chunks; c++)
         {
             var value = BigInteger.Zero;
-            foreach (var share in shares)
+            for (var s = 0; s < shares.Count; s++)
             {
-                BigInteger numerator = 1, denominator = 1;
-                foreach (var other in shares.Where(o => o.X != share.X))
-                {
-                    numerator = numerator * (Prime - other.X) % Prime;
-                    denominator = denominator * (((share.X - other.X) % Prime) + Prime) % Prime;
-                }
-
-                value = (value + (share.Y[c] * numerator % Prime * BigInteger.ModPow(denominator, Prime - 2, Prime))) % Prime;
+                value = (value + (shares[s].Y[c] * lagrange[s])) % Prime;
             }
 
             var size = Math.Min(ChunkBytes, length - (c * ChunkBytes));
@@ -86,4 +103,6 @@ public static class Shamir
 
         return secret;
     }
+
+    internal static int ChunksFor(int length) => (length + ChunkBytes - 1) / ChunkBytes;
 }
