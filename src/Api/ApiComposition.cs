@@ -95,6 +95,7 @@ public static class ApiComposition
         space.MapDeploymentEndpoints();
         space.MapFleetEndpoints();
         space.MapRolloutEndpoints();
+        space.MapFederationEndpoints();
     }
 
     public static WebApplication MapPlatformApi(this WebApplication app)
@@ -110,6 +111,7 @@ public static class ApiComposition
         api.MapServingControlPlaneEndpoints();
         api.MapWorkerEndpoints();
         api.MapDeviceEndpoints();
+        api.MapFederatedSiteEndpoints();
 
         // A workspace's resources live under /workspaces/{workspace}; a path that names no workspace means the
         // caller's home one (a person's: 'default'; a job's token: its job's), as before workspaces existed.

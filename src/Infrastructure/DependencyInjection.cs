@@ -60,6 +60,8 @@ public static class DependencyInjection
         services.AddSingleton<IManifestSigner, Fleet.ManifestSigningKey>();
         services.Configure<Application.Fleet.FleetOptions>(configuration.GetSection(Application.Fleet.FleetOptions.Section));
         services.AddHostedService<Fleet.RolloutDriver>();
+        services.AddSingleton<IFederatedAggregator, Federated.FederatedAggregator>();
+        services.AddHostedService<Federated.FederationDriver>();
         services.AddSingleton<Fleet.DeviceReportBatcher>();
         services.AddSingleton<IDeviceReportBatcher>(sp => sp.GetRequiredService<Fleet.DeviceReportBatcher>());
         services.AddHostedService(sp => sp.GetRequiredService<Fleet.DeviceReportBatcher>());

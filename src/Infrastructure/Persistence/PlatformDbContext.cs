@@ -40,6 +40,11 @@ public abstract class PlatformDbContext(DbContextOptions options, IWorkspaceScop
     public DbSet<Domain.Fleet.RolloutTarget> RolloutTargets => Set<Domain.Fleet.RolloutTarget>();
     public DbSet<Domain.Fleet.DeviceAssignment> DeviceAssignments => Set<Domain.Fleet.DeviceAssignment>();
     public DbSet<Domain.Fleet.DeviceModelStatus> DeviceModelStatuses => Set<Domain.Fleet.DeviceModelStatus>();
+    public DbSet<Domain.Federated.Federation> Federations => Set<Domain.Federated.Federation>();
+    public DbSet<Domain.Federated.FederationRound> FederationRounds => Set<Domain.Federated.FederationRound>();
+    public DbSet<Domain.Federated.FederationSite> FederationSites => Set<Domain.Federated.FederationSite>();
+    public DbSet<Domain.Federated.FederationSubmission> FederationSubmissions => Set<Domain.Federated.FederationSubmission>();
+    public DbSet<Domain.Federated.SiteDataset> SiteDatasets => Set<Domain.Federated.SiteDataset>();
     public DbSet<AccessToken> AccessTokens => Set<AccessToken>();
     public DbSet<Job> Jobs => Set<Job>();
     public DbSet<JobLogLine> JobLogLines => Set<JobLogLine>();
@@ -107,6 +112,10 @@ public abstract class PlatformDbContext(DbContextOptions options, IWorkspaceScop
         modelBuilder.Entity<Domain.Fleet.RolloutTarget>().HasQueryFilter(t => Rollouts.Any(r => r.Id == t.RolloutId));
         modelBuilder.Entity<Domain.Fleet.DeviceAssignment>().HasQueryFilter(a => Devices.Any(d => d.Id == a.DeviceId));
         modelBuilder.Entity<Domain.Fleet.DeviceModelStatus>().HasQueryFilter(s => Devices.Any(d => d.Id == s.DeviceId));
+        modelBuilder.Entity<Domain.Federated.FederationRound>().HasQueryFilter(r => Federations.Any(f => f.Id == r.FederationId));
+        modelBuilder.Entity<Domain.Federated.FederationSite>().HasQueryFilter(s => Federations.Any(f => f.Id == s.FederationId));
+        modelBuilder.Entity<Domain.Federated.FederationSubmission>().HasQueryFilter(s => FederationRounds.Any(r => r.Id == s.RoundId));
+        modelBuilder.Entity<Domain.Federated.SiteDataset>().HasQueryFilter(s => Devices.Any(d => d.Id == s.DeviceId));
     }
 
     private static readonly System.Reflection.MethodInfo FilterToWorkspaceMethod =

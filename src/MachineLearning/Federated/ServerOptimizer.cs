@@ -2,7 +2,8 @@ namespace Platform.MachineLearning.Federated;
 
 /// <summary>
 /// FedAdam and FedYogi (Reddi et al. 2021, "Adaptive Federated Optimization"): the server treats the round's averaged
-/// update as a pseudo-gradient and steps the global weights with Adam's or Yogi's moments, kept across rounds.
+/// update as a pseudo-gradient and steps the global weights with Adam's or Yogi's moments, kept across rounds: a server
+/// that restarts takes them back from <see cref="State"/>.
 /// </summary>
 public sealed class ServerOptimizer(ServerOptimizerKind kind, int length, double learningRate = 0.01, double beta1 = 0.9, double beta2 = 0.99, double tau = 1e-3)
 {
@@ -10,6 +11,28 @@ public sealed class ServerOptimizer(ServerOptimizerKind kind, int length, double
     private readonly double[] _v = Enumerable.Repeat(tau * tau, length).ToArray();
 
     public ServerOptimizerKind Kind => kind;
+
+    /// <summary>The moments, first then second, as 2 × length doubles (little-endian bytes).</summary>
+    public byte[] State => [.. System.Runtime.InteropServices.MemoryMarshal.AsBytes(_m.AsSpan()), .. System.Runtime.InteropServices.MemoryMarshal.AsBytes(_v.AsSpan())];
+
+    /// <summary>Takes back the moments saved from <see cref="State"/>; empty leaves them as at the start.</summary>
+    public ServerOptimizer Restore(ReadOnlySpan<byte> state)
+    {
+        if (state.IsEmpty)
+        {
+            return this;
+        }
+
+        if (state.Length != 16 * length)
+        {
+            throw new ArgumentException($"The saved state holds {state.Length} bytes, not the {16 * length} of {length} weights' two moments.", nameof(state));
+        }
+
+        var doubles = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, double>(state);
+        doubles[..length].CopyTo(_m);
+        doubles[length..].CopyTo(_v);
+        return this;
+    }
 
     /// <summary>The next global weights from <paramref name="weights"/> and the round's averaged update <paramref name="delta"/>.</summary>
     public float[] Step(float[] weights, float[] delta)

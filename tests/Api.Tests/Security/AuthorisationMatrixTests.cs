@@ -49,6 +49,9 @@ public sealed class AuthorisationMatrixTests(ApiFactory factory) : IClassFixture
         ("read the fleet and its rollouts", Roles),
         ("manage enrolment tokens and devices; start, pause, resume, abort, roll back rollouts", ["Operator"]),
         ("approve or reject a rollout awaiting its approval", ["Approver"]),
+        ("read federated trainings, their rounds and sites", Roles),
+        ("start and cancel federated trainings", ["DataScientist"]),
+        ("admit sites to a federated training", ["Operator"]),
     ];
 
     [Theory]
@@ -113,6 +116,12 @@ public sealed class AuthorisationMatrixTests(ApiFactory factory) : IClassFixture
                  Json(HttpMethod.Post, $"/api/v1/fleet/rollouts/{promotion}/abort", new { }), Json(HttpMethod.Post, $"/api/v1/fleet/rollouts/{promotion}/rollback", new { })],
             "approve or reject a rollout awaiting its approval" =>
                 [Json(HttpMethod.Post, $"/api/v1/fleet/rollouts/{promotion}/approve", new { }), Json(HttpMethod.Post, $"/api/v1/fleet/rollouts/{promotion}/reject", new { comment = "no" })],
+            "read federated trainings, their rounds and sites" =>
+                [Get("/api/v1/federations"), Get($"/api/v1/federations/{promotion}"), Get($"/api/v1/federations/{promotion}/rounds"), Get($"/api/v1/federations/{promotion}/sites")],
+            "start and cancel federated trainings" =>
+                [Json(HttpMethod.Post, "/api/v1/federations", new { experimentId = promotion, name = "f", plan = new { dataset = "d", labelColumn = "y" } }),
+                 new(HttpMethod.Post, $"/api/v1/federations/{promotion}/cancel")],
+            "admit sites to a federated training" => [Json(HttpMethod.Post, $"/api/v1/federations/{promotion}/sites", new { deviceIds = new[] { promotion } })],
             _ => throw new ArgumentOutOfRangeException(nameof(action), action, "not in the matrix"),
         };
     }

@@ -45,6 +45,7 @@ public sealed partial class WorkspaceIsolationTests
                 ("id", "devices") => world.Device,
                 ("id", "enrolment-tokens") => world.EnrolmentToken,
                 ("id", "rollouts") => world.Rollout,
+                ("id", "federations") => world.Federation,
                 ("deliveryId", _) => world.Unknown,
                 ("name", "models") => world.Model,
                 ("name", "datasets") => world.Dataset,

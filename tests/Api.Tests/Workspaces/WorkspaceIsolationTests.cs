@@ -123,7 +123,7 @@ public sealed partial class WorkspaceIsolationTests(ApiFactory factory) : IClass
         return (new Space(a, factory.InWorkspace(adminToken, a)), new Space(b, factory.InWorkspace(adminToken, b)), factory.Authorized(aliceToken));
     }
 
-    /// <summary>An experiment with a run (a param, a metric, a tag, an ONNX artefact), two model versions from it (the first with an alias and a tag), a promotion request, a dataset, a job, a webhook, an enrolment token and a device.</summary>
+    /// <summary>An experiment with a run (a param, a metric, a tag, an ONNX artefact), two model versions from it (the first with an alias and a tag), a promotion request, a dataset, a job, a webhook, an enrolment token, a device, a rollout and a federation.</summary>
     private async Task<Resources> FillAsync(Space space, string name)
     {
         var client = space.Client;
@@ -146,8 +146,9 @@ public sealed partial class WorkspaceIsolationTests(ApiFactory factory) : IClass
         using var device = factory.NewDevice();
         await device.EnrolledAsync(enrolment["secret"]!.GetValue<string>(), name + "-" + Guid.NewGuid().ToString("N")[..6]);
         var rollout = await RolloutAsync(space.Name, name);
+        var federation = (await (await client.PostJsonAsync("/api/v1/federations", new { experimentId = experiment, name, plan = new { dataset = name, labelColumn = "label" } })).ExpectAsync(201))["id"]!.GetValue<string>();
         return new Resources(
-            experiment, run, job, webhook, promotion, version, name, name, name, device.Id.ToString(), enrolment["token"]!["id"]!.GetValue<string>(), rollout);
+            experiment, run, job, webhook, promotion, version, name, name, name, device.Id.ToString(), enrolment["token"]!["id"]!.GetValue<string>(), rollout, federation);
     }
 
     /// <summary>
@@ -175,16 +176,16 @@ public sealed partial class WorkspaceIsolationTests(ApiFactory factory) : IClass
 
     private sealed record Resources(
         string Experiment, string Run, string Job, string Webhook, string Promotion, string ModelVersion, string Model, string Dataset, string Deployment,
-        string Device, string EnrolmentToken, string Rollout)
+        string Device, string EnrolmentToken, string Rollout, string Federation)
     {
         public string Unknown { get; } = Guid.NewGuid().ToString();
 
         /// <summary>What would show that one of these leaked into a list: its ids and its own names.</summary>
-        public string[] Markers => [Experiment, Run, Job, Webhook, Promotion, ModelVersion, Model, Device, EnrolmentToken, Rollout];
+        public string[] Markers => [Experiment, Run, Job, Webhook, Promotion, ModelVersion, Model, Device, EnrolmentToken, Rollout, Federation];
 
         public static Resources Missing() =>
             new(Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), Guid.NewGuid().ToString(), Guid.NewGuid().ToString(),
                 Guid.NewGuid().ToString(), "none-model", "none-data", "none-deployment", Guid.NewGuid().ToString(), Guid.NewGuid().ToString(),
-                Guid.NewGuid().ToString());
+                Guid.NewGuid().ToString(), Guid.NewGuid().ToString());
     }
 }

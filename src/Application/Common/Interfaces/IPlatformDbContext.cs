@@ -48,6 +48,11 @@ public interface IPlatformDbContext
     DbSet<Domain.Fleet.RolloutTarget> RolloutTargets { get; }
     DbSet<Domain.Fleet.DeviceAssignment> DeviceAssignments { get; }
     DbSet<Domain.Fleet.DeviceModelStatus> DeviceModelStatuses { get; }
+    DbSet<Domain.Federated.Federation> Federations { get; }
+    DbSet<Domain.Federated.FederationRound> FederationRounds { get; }
+    DbSet<Domain.Federated.FederationSite> FederationSites { get; }
+    DbSet<Domain.Federated.FederationSubmission> FederationSubmissions { get; }
+    DbSet<Domain.Federated.SiteDataset> SiteDatasets { get; }
 
     Task<int> SaveChangesAsync(CancellationToken cancellationToken);
 }
