@@ -61,6 +61,7 @@ public static class DependencyInjection
         services.Configure<Application.Fleet.FleetOptions>(configuration.GetSection(Application.Fleet.FleetOptions.Section));
         services.AddHostedService<Fleet.RolloutDriver>();
         services.AddSingleton<IFederatedAggregator, Federated.FederatedAggregator>();
+        services.AddSingleton<ISecureAggregation, Federated.SecureAggregator>();
         services.AddHostedService<Federated.FederationDriver>();
         services.AddSingleton<Fleet.DeviceReportBatcher>();
         services.AddSingleton<IDeviceReportBatcher>(sp => sp.GetRequiredService<Fleet.DeviceReportBatcher>());

@@ -1,6 +1,7 @@
 using Mediator;
 using Platform.Application.Federated.Commands.LeaveFederation;
 using Platform.Application.Federated.Commands.RegisterSiteDataset;
+using Platform.Application.Federated.Commands.SubmitSiteMessage;
 using Platform.Application.Federated.Commands.SubmitSiteUpdate;
 using Platform.Application.Federated.Queries.GetFederatedTask;
 using Platform.Application.Federated.Queries.GetRoundWeights;
@@ -27,6 +28,9 @@ internal static class FederatedSiteEndpoints
                 TypedResults.Ok(await sender.Send(new SubmitSiteUpdateCommand(id, roundId, body), ct)))
             .WithSummary("The calling site's update for a round: once per round (a repeat of the same bytes is answered as the first; other bytes are a 409), "
                 + "from a sampled, consenting site, before the deadline, of the model's shape and finite.");
+        site.MapPost("/federations/{id:guid}/rounds/{roundId:guid}/{phase}", async (Guid id, Guid roundId, string phase, SiteMessage body, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new SubmitSiteMessageCommand(id, roundId, phase, body), ct)))
+            .WithSummary("The calling site's message for a phase of secure aggregation (keys, shares or unmask): once per phase, from a site the phase waits for, checked before it is kept.");
         site.MapPost("/federations/{id:guid}/leave", async (Guid id, ISender sender, CancellationToken ct) => TypedResults.Ok(await sender.Send(new LeaveFederationCommand(id), ct)))
             .WithSummary("The calling site withdraws its consent: it is asked nothing more by this federation.");
     }

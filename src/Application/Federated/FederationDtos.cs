@@ -26,3 +26,6 @@ public sealed record FederationRoundDto(
 
 /// <summary>A site of a federation: the device, whether it consents, who admitted it and when it left.</summary>
 public sealed record FederationSiteDto(Guid DeviceId, string Device, bool Consents, string AdmittedBy, DateTimeOffset AdmittedAt, DateTimeOffset? LeftAt);
+
+/// <summary>A site's message as taken: the round, its SHA-256 and size, and whether it repeated one already taken.</summary>
+public sealed record SiteUpdateReceipt(Guid RoundId, int Round, string Sha256, long Bytes, bool Repeat);

@@ -45,8 +45,12 @@ public sealed record SiteUpdate(string? Update, long? Samples, double? TrainingL
 public sealed record SiteMessage(string? Payload);
 
 /// <summary>
-/// Secure aggregation's part of a task: the threshold of shares, and the peers' messages the phase needs (base64, by site
-/// number): their public keys for <c>ShareKeys</c>, the shares addressed to this site for <c>MaskedUpdate</c>, and which
-/// sites survived or dropped for <c>Unmask</c>.
+/// Secure aggregation's part of a task: the round's number of sites, the Shamir threshold, the field (16 bits for int8 at
+/// the round's scale <c>clip/127</c>, 32 for fixed point), the clip every weight's change is held to, and what the phase
+/// needs, by site number: the peers' key messages for <c>ShareKeys</c>; for <c>MaskedUpdate</c> the encrypted shares
+/// addressed to this site and the sites that shared (<see cref="Sharers"/>); for <c>Unmask</c> which of them survived
+/// and which dropped. Payloads are the messages' JSON, in base64.
 /// </summary>
-public sealed record SecureAggregationTask(int Threshold, int FieldBits, IReadOnlyDictionary<int, string> Peers, IReadOnlyList<int>? Survivors, IReadOnlyList<int>? Dropped);
+public sealed record SecureAggregationTask(
+    int Sites, int Threshold, int FieldBits, double Clip, IReadOnlyDictionary<int, string> Peers, IReadOnlyList<int>? Sharers, IReadOnlyList<int>? Survivors,
+    IReadOnlyList<int>? Dropped);

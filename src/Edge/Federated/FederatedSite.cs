@@ -6,10 +6,7 @@ using System.Text.Json;
 using Platform.Contracts.Federated;
 using Platform.MachineLearning.Federated;
 using Platform.MachineLearning.Federated.Compression;
-using Platform.MachineLearning.Federated.Privacy;
-using Platform.MachineLearning.Federated.Training;
 using SiteUpdate = Platform.Contracts.Federated.SiteUpdate;
-using Spec = Platform.MachineLearning.Federated.Training.FederatedModelSpec;
 using UpdateFormat = Platform.Contracts.Federated.UpdateFormat;
 
 namespace Platform.Edge.Federated;
@@ -22,9 +19,11 @@ namespace Platform.Edge.Federated;
 internal sealed class FederatedSite(Func<Func<HttpRequestMessage>, CancellationToken, Task<HttpResponseMessage>> send, IReadOnlyList<LocalDataset> datasets)
 {
     private static readonly JsonSerializerOptions Json = JsonSerializerOptions.Web;
+    private readonly SecureSiteRounds _secure = new(send);
+    private long _bytesSent;
 
-    /// <summary>The bytes of the updates this site sent, for the benchmark's and tests' counts.</summary>
-    public long BytesSent { get; private set; }
+    /// <summary>The bytes of the updates and secure aggregation's messages this site sent, for the benchmark's and tests' counts.</summary>
+    public long BytesSent => _bytesSent + _secure.BytesSent;
 
     public async Task RegisterDatasetsAsync(CancellationToken cancellationToken)
     {
@@ -45,13 +44,17 @@ internal sealed class FederatedSite(Func<Func<HttpRequestMessage>, CancellationT
     /// <summary>Asks for a task and does it: true when it sent something (false: nothing asked, or a dataset it lacks).</summary>
     public async Task<bool> StepAsync(CancellationToken cancellationToken)
     {
-        if (await TaskAsync(cancellationToken) is not { Phase: "Update" } task || datasets.FirstOrDefault(d => d.Name == task.Dataset) is not { } dataset)
+        if (await TaskAsync(cancellationToken) is not { } task || datasets.FirstOrDefault(d => d.Name == task.Dataset) is not { } dataset)
         {
             return false;
         }
 
-        var global = await WeightsAsync(task, cancellationToken);
-        var update = Train(task, dataset, global);
+        if (task.SecureAggregation is not null)
+        {
+            return await _secure.StepAsync(task, dataset, WeightsAsync, cancellationToken);
+        }
+
+        var update = Train(task, dataset, await WeightsAsync(task, cancellationToken));
         using var response = await send(() => new HttpRequestMessage(HttpMethod.Post, FederatedSiteApi.Update(task.FederationId, task.RoundId)) { Content = JsonContent.Create(update, options: Json) }, cancellationToken);
         if (response.StatusCode is HttpStatusCode.Conflict or HttpStatusCode.Forbidden)
         {
@@ -59,7 +62,7 @@ internal sealed class FederatedSite(Func<Func<HttpRequestMessage>, CancellationT
         }
 
         response.EnsureSuccessStatusCode();
-        BytesSent += Convert.FromBase64String(update.Update!).Length;
+        _bytesSent += Convert.FromBase64String(update.Update!).Length;
         return true;
     }
 
@@ -77,28 +80,8 @@ internal sealed class FederatedSite(Func<Func<HttpRequestMessage>, CancellationT
 
     internal static SiteUpdate Train(FederatedTask task, LocalDataset dataset, float[] global)
     {
-        var model = task.Model;
-        var spec = new Spec(model.Kind == "Mlp" ? FederatedModelKind.Mlp : FederatedModelKind.Softmax, model.Features.Count, model.Classes.Count, model.Hidden);
-        var scaling = new FeatureScaling(model.ImputationMeans, model.Offset, model.Scale);
-        var (rows, labels) = dataset.Rows(model, validation: false);
-        var t = task.Training;
-        var result = LocalTrainer.Train(spec, global, [.. rows.Select(r => scaling.Apply(r))], labels, new LocalTrainingOptions(t.Epochs, t.BatchSize, t.LearningRate, t.ProximalMu, t.Seed));
-        var (validationRows, validationLabels) = dataset.Rows(model, validation: true);
-        (double Loss, double Accuracy)? validated = validationRows.Count == 0 ? null
-            : LocalTrainer.Evaluate(spec, [.. global.Zip(result.Delta, (g, d) => g + d)], [.. validationRows.Select(r => scaling.Apply(r))], validationLabels);
-        var delta = result.Delta;
-        if (t.ClipNorm is { } clip)
-        {
-            UpdateClipping.ClipL2(delta, clip);
-        }
-
-        if (t.NoiseStandardDeviation is { } noise)
-        {
-            GaussianNoise.Add(delta, noise);
-        }
-
-        return new SiteUpdate(
-            Convert.ToBase64String(Encode(delta, task.Format, new Random(t.Seed))), result.Samples, result.Loss, validationRows.Count, validated?.Loss, validated?.Accuracy);
+        var trained = SiteTraining.Run(task, dataset, global);
+        return trained.ToUpdate(Encode(trained.Delta, task.Format, new Random(task.Training.Seed)));
     }
 
     private static byte[] Encode(float[] delta, UpdateFormat format, Random random) => (format.Encoding, format.TopK) switch

@@ -33,6 +33,9 @@ public sealed class FederatedPlatform : IAsyncDisposable
 
     public string DataDirectory => _data.Path;
 
+    /// <summary>The Api's services, for tests that look at what the server stores.</summary>
+    public IServiceProvider Services => _api.Services;
+
     public HttpClient Client()
     {
         var client = _api.Server.CreateClient();

@@ -14,7 +14,8 @@ namespace Platform.Application.Federated.Commands.AdvanceFederation;
 [RequiresRole(Role.System)]
 public sealed record AdvanceFederationCommand(Guid Id) : ICommand<bool>;
 
-public sealed class AdvanceFederationCommandHandler(IPlatformDbContext db, IFederatedAggregator maths, IArtifactStore store, IMetricWriter metrics, TimeProvider clock)
+public sealed class AdvanceFederationCommandHandler(
+    IPlatformDbContext db, IFederatedAggregator maths, ISecureAggregation secure, IArtifactStore store, IMetricWriter metrics, TimeProvider clock)
     : ICommandHandler<AdvanceFederationCommand, bool>
 {
     public async ValueTask<bool> Handle(AdvanceFederationCommand command, CancellationToken cancellationToken)
@@ -32,7 +33,10 @@ public sealed class AdvanceFederationCommandHandler(IPlatformDbContext db, IFede
             if (federation.CurrentRoundId is { } roundId)
             {
                 var round = await db.FederationRounds.SingleAsync(r => r.Id == roundId, cancellationToken);
-                points = await new RoundClosing(db, maths).CloseIfDueAsync(federation, round, now, cancellationToken);
+                var closing = new RoundClosing(db, maths);
+                points = federation.Plan.SecureAggregation
+                    ? await new SecureRoundProgress(db, secure, closing).AdvanceAsync(federation, round, now, cancellationToken)
+                    : await closing.CloseIfDueAsync(federation, round, now, cancellationToken);
             }
 
             if (federation.CurrentRoundId is null && federation.State == FederationState.Running)

@@ -12,9 +12,9 @@ internal sealed class RoundClosing(IPlatformDbContext db, IFederatedAggregator m
 {
     public async Task<IReadOnlyList<MetricPoint>> CloseIfDueAsync(Federation federation, FederationRound round, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var phase = federation.Plan.SecureAggregation ? RoundPhase.MaskedUpdate : RoundPhase.Update;
+        const RoundPhase phase = RoundPhase.Update;
         var received = await db.FederationSubmissions.Where(s => s.RoundId == round.Id && s.Phase == phase).CountAsync(cancellationToken);
-        if (round.Phase != phase || (received < round.Sites.Count && now <= round.PhaseDeadline))
+        if (received < round.Sites.Count && now <= round.PhaseDeadline)
         {
             return [];
         }
@@ -29,6 +29,16 @@ internal sealed class RoundClosing(IPlatformDbContext db, IFederatedAggregator m
         }
 
         var aggregated = maths.Aggregate(federation, [.. submissions.Select(s => (s.Payload, s.Samples))]);
+        var points = await AggregatedAsync(federation, round, submissions, aggregated, bytes, now, cancellationToken);
+        submissions.ForEach(s => s.Discard());
+        return points;
+    }
+
+    /// <summary>Closes the round with its aggregated weights, the ε spent once it counts, and its figures as the run's points at its step.</summary>
+    public async Task<IReadOnlyList<MetricPoint>> AggregatedAsync(
+        Federation federation, FederationRound round, List<FederationSubmission> updates, AggregatedWeights aggregated, long bytes, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
         double? epsilon = null;
         if (federation.Plan.Privacy is { } privacy)
         {
@@ -37,10 +47,9 @@ internal sealed class RoundClosing(IPlatformDbContext db, IFederatedAggregator m
             epsilon = maths.Epsilon(privacy, [.. rates, round.SamplingRate]);
         }
 
-        var outcome = Outcome(submissions, bytes);
+        var outcome = Outcome(updates, bytes);
         round.Close(outcome, epsilon, now);
         federation.Aggregated(round, aggregated.Weights, aggregated.ServerState, epsilon);
-        submissions.ForEach(s => s.Discard());
         return Points(round, outcome, epsilon, now);
     }
 

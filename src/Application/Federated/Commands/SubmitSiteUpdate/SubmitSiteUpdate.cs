@@ -15,9 +15,6 @@ namespace Platform.Application.Federated.Commands.SubmitSiteUpdate;
 [NotAudited]
 public sealed record SubmitSiteUpdateCommand(Guid FederationId, Guid RoundId, SiteUpdate Update) : ICommand<SiteUpdateReceipt>;
 
-/// <summary>The update as taken: the round, its SHA-256 and size, and whether it repeated one already taken.</summary>
-public sealed record SiteUpdateReceipt(Guid RoundId, int Round, string Sha256, long Bytes, bool Repeat);
-
 public sealed class SubmitSiteUpdateCommandValidator : AbstractValidator<SubmitSiteUpdateCommand>
 {
     /// <summary>The most base64 characters an update may have (48 MB of bytes: a 12-million-weight float32 model).</summary>
@@ -36,41 +33,29 @@ public sealed class SubmitSiteUpdateCommandValidator : AbstractValidator<SubmitS
     private static bool NonNegative(double? value) => value is null || (double.IsFinite(value.Value) && value >= 0);
 }
 
-public sealed class SubmitSiteUpdateCommandHandler(IPlatformDbContext db, ICurrentUser caller, IFederatedAggregator maths, TimeProvider clock)
+public sealed class SubmitSiteUpdateCommandHandler(IPlatformDbContext db, ICurrentUser caller, IFederatedAggregator maths, ISecureAggregation secure, TimeProvider clock)
     : ICommandHandler<SubmitSiteUpdateCommand, SiteUpdateReceipt>
 {
     public async ValueTask<SiteUpdateReceipt> Handle(SubmitSiteUpdateCommand command, CancellationToken cancellationToken)
     {
         var device = caller.Device?.DeviceId ?? throw new ForbiddenAccessException("Only a site sends an update.");
-        var round = await db.FederationRounds.AsNoTracking().SingleOrDefaultAsync(r => r.Id == command.RoundId && r.FederationId == command.FederationId, cancellationToken)
-            ?? throw new NotFoundException("Federation round", command.RoundId);
-        var federation = await db.Federations.AsNoTracking().SingleAsync(f => f.Id == round.FederationId, cancellationToken);
+        var (round, federation) = await SiteSubmissions.LoadAsync(db, command.FederationId, command.RoundId, device, cancellationToken);
         var phase = federation.Plan.SecureAggregation ? RoundPhase.MaskedUpdate : RoundPhase.Update;
-        await SiteConsent.RequireAsync(db, round, device, cancellationToken);
-        var payload = Decode(command.Update.Update!);
+        var payload = SiteSubmissions.Base64(command.Update.Update!, "update");
         var sha = Convert.ToHexStringLower(SHA256.HashData(payload));
-        var (roundId, now) = (round.Id, clock.GetUtcNow());
-        var taken = await db.FederationSubmissions.AsNoTracking().Where(s => s.RoundId == roundId && s.DeviceId == device && s.Phase == phase).Select(s => s.Sha256).SingleOrDefaultAsync(cancellationToken);
-        if (round.State != RoundState.Open)
+        if (await SiteSubmissions.RepeatAsync(db, round, device, phase, sha, payload.Length, cancellationToken) is { } repeat)
         {
-            throw new ConflictException("federation.round-closed", $"Round {round.Number} (attempt {round.Attempt}) is closed ({round.State}); "
-                + (taken == sha ? "this update was taken for it." : "nothing more is taken for it."));
+            return repeat;
         }
 
-        if (taken is not null)
-        {
-            return taken == sha
-                ? new SiteUpdateReceipt(round.Id, round.Number, sha, payload.Length, Repeat: true)
-                : throw new ConflictException("federation.update-changed", $"This site already sent a different update for round {round.Number}; a round takes one update per site.");
-        }
-
+        var now = clock.GetUtcNow();
         round.RequireAccepting(device, phase, now);
         if (await IsReplayAsync(federation.Id, device, sha, cancellationToken))
         {
             throw new ConflictException("federation.update-replayed", $"This update is one this site sent for an earlier round; round {round.Number} takes only an update trained from its own weights.");
         }
 
-        if (maths.Check(payload, federation.Plan, federation.Shape!.ParameterCount(federation.Plan.Model)) is { } problem)
+        if (await ProblemAsync(federation, round, device, phase, payload, cancellationToken) is { } problem)
         {
             throw RequestValidationException.For("update", problem);
         }
@@ -82,19 +67,24 @@ public sealed class SubmitSiteUpdateCommandHandler(IPlatformDbContext db, ICurre
         return new SiteUpdateReceipt(round.Id, round.Number, sha, payload.Length, Repeat: false);
     }
 
+    private async Task<string?> ProblemAsync(Federation federation, FederationRound round, Guid device, RoundPhase phase, byte[] payload, CancellationToken cancellationToken)
+    {
+        if (phase == RoundPhase.Update)
+        {
+            return maths.Check(payload, federation.Plan, federation.Shape!.ParameterCount(federation.Plan.Model));
+        }
+
+        var participants = await RoundParticipants.OfAsync(db, round, cancellationToken);
+        var site = round.SiteNumber(device);
+        if (!participants.In(RoundPhase.ShareKeys).Contains(site))
+        {
+            throw new ForbiddenAccessException($"Site {site} did not share its keys in round {round.Number}; the round's masks do not cover it, so its update cannot be taken.");
+        }
+
+        return secure.Check(federation, round, phase, site, payload, participants.In(RoundPhase.AdvertiseKeys));
+    }
+
     private Task<bool> IsReplayAsync(Guid federation, Guid device, string sha, CancellationToken cancellationToken) =>
         db.FederationSubmissions.AnyAsync(
             s => s.DeviceId == device && s.Sha256 == sha && db.FederationRounds.Any(r => r.Id == s.RoundId && r.FederationId == federation), cancellationToken);
-
-    private static byte[] Decode(string base64)
-    {
-        try
-        {
-            return Convert.FromBase64String(base64);
-        }
-        catch (FormatException)
-        {
-            throw RequestValidationException.For("update", "must be the encoded update in base64");
-        }
-    }
 }

@@ -11,7 +11,7 @@ namespace Platform.Application.Federated.Queries.GetFederatedTask;
 [RequiresRole(Role.Device)]
 public sealed record GetFederatedTaskQuery : IQuery<FederatedTask?>;
 
-public sealed class GetFederatedTaskQueryHandler(IPlatformDbContext db, ICurrentUser caller, TimeProvider clock) : IQueryHandler<GetFederatedTaskQuery, FederatedTask?>
+public sealed class GetFederatedTaskQueryHandler(IPlatformDbContext db, ICurrentUser caller, ISecureAggregation secure, TimeProvider clock) : IQueryHandler<GetFederatedTaskQuery, FederatedTask?>
 {
     public async ValueTask<FederatedTask?> Handle(GetFederatedTaskQuery query, CancellationToken cancellationToken)
     {
@@ -28,13 +28,45 @@ public sealed class GetFederatedTaskQueryHandler(IPlatformDbContext db, ICurrent
             }
 
             var federation = await db.Federations.AsNoTracking().SingleAsync(f => f.Id == round.FederationId, cancellationToken);
-            return FederatedTaskOf(federation, round, round.SiteNumber(device));
+            SecureAggregationTask? secureTask = null;
+            if (federation.Plan.SecureAggregation)
+            {
+                var participants = await RoundParticipants.OfAsync(db, round, cancellationToken);
+                if (!participants.Expected(round, phase).Contains(round.SiteNumber(device)))
+                {
+                    continue; // it missed the phase before: this round goes on without it
+                }
+
+                secureTask = await SecureTaskAsync(federation, round, round.SiteNumber(device), participants, cancellationToken);
+            }
+
+            return FederatedTaskOf(federation, round, round.SiteNumber(device), secureTask);
         }
 
         return null;
     }
 
-    private static FederatedTask FederatedTaskOf(Federation federation, FederationRound round, int site)
+    private async Task<SecureAggregationTask> SecureTaskAsync(Federation federation, FederationRound round, int site, RoundParticipants participants, CancellationToken cancellationToken)
+    {
+        var settings = secure.Settings(federation, round);
+        var id = round.Id;
+        async Task<List<(Guid Device, byte[] Payload)>> Messages(RoundPhase phase) =>
+            [.. (await db.FederationSubmissions.AsNoTracking().Where(s => s.RoundId == id && s.Phase == phase).Select(s => new { s.DeviceId, s.Payload }).ToListAsync(cancellationToken))
+                .Select(m => (m.DeviceId, m.Payload))];
+        IReadOnlyDictionary<int, string> peers = round.Phase switch
+        {
+            RoundPhase.ShareKeys => (await Messages(RoundPhase.AdvertiseKeys)).ToDictionary(m => round.SiteNumber(m.Device), m => Convert.ToBase64String(m.Payload)),
+            RoundPhase.MaskedUpdate => secure.SharesFor(site, [.. (await Messages(RoundPhase.ShareKeys)).Select(m => m.Payload)]),
+            _ => new Dictionary<int, string>(),
+        };
+        return new SecureAggregationTask(
+            settings.Sites, settings.Threshold, settings.FieldBits, settings.Clip, peers,
+            round.Phase == RoundPhase.MaskedUpdate ? [.. participants.In(RoundPhase.ShareKeys)] : null,
+            round.Phase == RoundPhase.Unmask ? [.. participants.In(RoundPhase.MaskedUpdate)] : null,
+            round.Phase == RoundPhase.Unmask ? participants.Dropped : null);
+    }
+
+    private static FederatedTask FederatedTaskOf(Federation federation, FederationRound round, int site, SecureAggregationTask? secureTask)
     {
         var (plan, shape) = (federation.Plan, federation.Shape!);
         var privacy = plan.Privacy;
@@ -46,6 +78,6 @@ public sealed class GetFederatedTaskQueryHandler(IPlatformDbContext db, ICurrent
                 unchecked((plan.Seed * 7919) + (round.Number * 104_729) + (round.Attempt * 31) + site), privacy?.ClipNorm,
                 plan.SecureAggregation && privacy is not null ? privacy.NoiseMultiplier * privacy.ClipNorm / Math.Sqrt(plan.Quorum) : null),
             new UpdateFormat(plan.Compression.Encoding.ToString(), plan.Compression.TopK, null),
-            FederatedSiteApi.Weights(federation.Id, round.Id), Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(federation.Weights)), null);
+            FederatedSiteApi.Weights(federation.Id, round.Id), Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(federation.Weights)), secureTask);
     }
 }
