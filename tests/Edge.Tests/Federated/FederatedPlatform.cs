@@ -18,18 +18,36 @@ namespace Platform.Edge.Tests.Federated;
 public sealed class FederatedPlatform : IAsyncDisposable
 {
     private readonly TempDirectory _data = new();
-    private readonly WebApplicationFactory<PlatformApi::Program> _api;
+    private WebApplicationFactory<PlatformApi::Program> _api;
 
-    public FederatedPlatform()
+    public FederatedPlatform() => _api = Start();
+
+    /// <summary>Stops the Api and starts it again on the same data folder, as a restarted server would.</summary>
+    public async Task RestartAsync()
     {
-        _api = new WebApplicationFactory<PlatformApi::Program>().WithWebHostBuilder(b => b
+        await _api.DisposeAsync();
+        _api = Start();
+    }
+
+    /// <summary>
+    /// A site's way of sending that survives <see cref="RestartAsync"/>: each call goes to the Api running now, with the
+    /// bearer token of <paramref name="enrolled"/> (its device token, valid across the restart).
+    /// </summary>
+    public Func<Func<HttpRequestMessage>, CancellationToken, Task<HttpResponseMessage>> SenderFor(HttpClient enrolled) => (build, ct) =>
+    {
+        var request = build();
+        request.Headers.Authorization = enrolled.DefaultRequestHeaders.Authorization;
+        return Client().SendAsync(request, ct);
+    };
+
+    private WebApplicationFactory<PlatformApi::Program> Start() =>
+        new WebApplicationFactory<PlatformApi::Program>().WithWebHostBuilder(b => b
             .UseEnvironment("Testing")
             .UseSetting("Platform:DataDirectory", _data.Path)
             .UseSetting("Bootstrap:AdminUser", "admin")
             .UseSetting("Bootstrap:AdminPassword", "admin-password-for-tests")
             .UseSetting("Fleet:RolloutTickMilliseconds", "100")
             .UseSetting("RateLimits:TokenRequestsPerMinute", "100000"));
-    }
 
     public string DataDirectory => _data.Path;
 
