@@ -42,6 +42,7 @@ public static class EdgeComposition
         services.AddSingleton<DesiredStateApplier>();
         services.AddSingleton<Reporter>();
         services.AddHostedService<EdgeAgent>();
+        services.AddHostedService<Federated.FederatedParticipation>();
         return builder;
     }
 

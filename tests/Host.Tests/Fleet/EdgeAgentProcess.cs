@@ -31,7 +31,8 @@ internal sealed class EdgeAgentProcess : IAsyncDisposable
 
     public string Output => string.Join('\n', _output);
 
-    public static EdgeAgentProcess Start(Uri platform, string enrolmentToken, string name, IReadOnlyDictionary<string, string> labels)
+    /// <param name="settings">More of the agent's settings, as the environment gives them (e.g. <c>Edge__Federated__Datasets__0__Path</c>).</param>
+    public static EdgeAgentProcess Start(Uri platform, string enrolmentToken, string name, IReadOnlyDictionary<string, string> labels, IReadOnlyDictionary<string, string>? settings = null)
     {
         var state = Path.Combine(Path.GetTempPath(), "platform-edge", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(state);
@@ -55,6 +56,11 @@ internal sealed class EdgeAgentProcess : IAsyncDisposable
         foreach (var (key, value) in labels)
         {
             start.Environment[$"Edge__Labels__{key}"] = value;
+        }
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
         }
 
         return new EdgeAgentProcess(Process.Start(start)!, address, state);
