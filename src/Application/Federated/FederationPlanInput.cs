@@ -11,7 +11,7 @@ namespace Platform.Application.Federated;
 public sealed record FederationPlanInput(
     string? Dataset, string? LabelColumn, string? Selector, int? Rounds, ModelInput? Model, SamplingInput? Sampling, TrainingInput? Training,
     StrategyInput? Strategy, CompressionInput? Compression, PrivacyInput? Privacy, bool? SecureAggregation, int? RoundDeadlineSeconds, int? Quorum,
-    int? MaxRoundAttempts, SiteAdmission? Admission, int? Seed)
+    int? MaxRoundAttempts, SiteAdmission? Admission, int? Seed, EvaluationInput? Evaluation = null)
 {
     public FederationPlan ToPlan()
     {
@@ -27,7 +27,8 @@ public sealed record FederationPlanInput(
             new CompressionPlan(Compression?.Encoding ?? UpdateEncodingKind.Float32, Compression?.TopK),
             Privacy is null ? null : new PrivacyPlan(Privacy.ClipNorm ?? 1, Privacy.NoiseMultiplier ?? 1, Privacy.Delta ?? 1e-5, Privacy.EpsilonBudget),
             SecureAggregation ?? false, RoundDeadlineSeconds ?? 300, Quorum ?? Math.Max(1, (int)Math.Ceiling(sampling.MinSites * 2 / 3.0)),
-            MaxRoundAttempts ?? 3, Admission ?? SiteAdmission.Operator, Seed ?? 0);
+            MaxRoundAttempts ?? 3, Admission ?? SiteAdmission.Operator, Seed ?? 0,
+            Evaluation is null ? null : new EvaluationPlan(Evaluation.Dataset?.Trim() ?? "", Evaluation.Version ?? 0, Evaluation.Part ?? "test"));
     }
 }
 
@@ -40,5 +41,8 @@ public sealed record TrainingInput(int? Epochs, int? BatchSize, double? Learning
 public sealed record StrategyInput(FederatedStrategy? Kind, double? ProximalMu, double? ServerLearningRate, double? TrimShare, int? Byzantine);
 
 public sealed record CompressionInput(UpdateEncodingKind? Encoding, int? TopK);
+
+/// <summary>A dataset version the server evaluates the global model on after each round (its test part unless another is named).</summary>
+public sealed record EvaluationInput(string? Dataset, int? Version, string? Part);
 
 public sealed record PrivacyInput(double? ClipNorm, double? NoiseMultiplier, double? Delta, double? EpsilonBudget);

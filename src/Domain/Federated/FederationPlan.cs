@@ -23,7 +23,11 @@ public sealed record FederationPlan(
     int Quorum,
     int MaxRoundAttempts,
     SiteAdmission Admission,
-    int Seed);
+    int Seed,
+    EvaluationPlan? Evaluation = null);
+
+/// <summary>Server-side evaluation after each round: the global model on a part (train, validation or test) of a dataset version the platform holds.</summary>
+public sealed record EvaluationPlan(string Dataset, int Version, string Part);
 
 /// <summary>The built-in federated model: softmax regression, or an MLP with one ReLU hidden layer of <see cref="Hidden"/> units.</summary>
 public sealed record FederatedModelPlan(FederatedModelKind Kind, int Hidden);

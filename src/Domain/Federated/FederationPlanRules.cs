@@ -70,6 +70,11 @@ public static class FederationPlanRules
             }
         }
 
+        if (plan.Evaluation is { } evaluation && (evaluation.Version < 1 || evaluation.Part is not ("train" or "validation" or "test")))
+        {
+            yield return ("evaluation", "must name a dataset version (1 or more) and its part: train, validation or test");
+        }
+
         if (plan.RoundDeadlineSeconds is < 5 or > 7 * 24 * 3600)
         {
             yield return ("roundDeadlineSeconds", "must be 5 seconds to 7 days");

@@ -59,6 +59,26 @@ internal sealed class FederatedAggregator : IFederatedAggregator
         return samplingRates.Count == 0 ? 0 : accountant.Epsilon(privacy.Delta);
     }
 
+    public (double Loss, double Accuracy)? Evaluate(Federation federation, byte[] weights, Stream csv)
+    {
+        var (plan, shape) = (federation.Plan, federation.Shape!);
+        var data = Platform.MachineLearning.Datasets.CsvDatasetReader.Read(csv);
+        var (features, label) = (shape.Features.Select(data.IndexOf).ToArray(), data.IndexOf(plan.LabelColumn));
+        var classes = shape.Classes.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i);
+        var scaling = new FeatureScaling(shape.ImputationMeans, shape.Offset, shape.Scale);
+        var (rows, labels) = (new List<float[]>(), new List<int>());
+        foreach (var row in data.Rows)
+        {
+            if (label >= 0 && row[label] is { } value && classes.TryGetValue(value, out var index))
+            {
+                rows.Add(scaling.Apply([.. features.Select(f => f < 0 || !float.TryParse(row[f], NumberStyles.Float, CultureInfo.InvariantCulture, out var x) ? float.NaN : x)]));
+                labels.Add(index);
+            }
+        }
+
+        return rows.Count == 0 ? null : LocalTrainer.Evaluate(Spec(plan.Model, shape), Floats(weights), rows, labels);
+    }
+
     public byte[] ExportOnnx(Federation federation, string labelColumn)
     {
         var (plan, shape) = (federation.Plan, federation.Shape!);

@@ -31,6 +31,8 @@ public sealed class FederatedTrainingTests : IAsyncLifetime
             await site.RegisterDatasetsAsync(CancellationToken.None);
         }
 
+        var holdout = string.Join('\n', [string.Join(',', digits.Test.ColumnNames), .. digits.Test.Rows.Select(r => string.Join(',', r))]);
+        await (await admin.PostAsync("/api/v1/datasets/digits-holdout/versions", new StringContent(holdout, System.Text.Encoding.UTF8, "text/csv"))).ExpectAsync(201);
         var experiment = await (await admin.PostAsJsonAsync("/api/v1/experiments", new { name = $"federated-{Guid.NewGuid():N}" })).ExpectAsync();
         var federation = await (await admin.PostAsJsonAsync("/api/v1/federations", new
         {
@@ -39,6 +41,7 @@ public sealed class FederatedTrainingTests : IAsyncLifetime
             {
                 dataset = "digits", labelColumn = FederatedDigits.Label, selector = "region=eu", rounds = Rounds, model = new { kind = "Mlp", hidden = 32 },
                 sampling = new { fraction = 1.0, minSites = Sites }, quorum = 90, training = new { epochs = 3, batchSize = 2, learningRate = 0.3 }, seed = 5,
+                evaluation = new { dataset = "digits-holdout", version = 1 },
             },
         })).ExpectAsync(201);
         var id = federation.GetProperty("id").GetGuid();
@@ -50,6 +53,10 @@ public sealed class FederatedTrainingTests : IAsyncLifetime
         var runId = done.GetProperty("runId").GetGuid();
         var history = await (await admin.GetAsync($"/api/v1/runs/{runId}/metrics/history?key=federated.validation_accuracy&limit=100")).ExpectAsync();
         Assert.Equal(Enumerable.Range(1, Rounds).Select(r => (long)r), history.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("step").GetInt64()));
+        var server = await (await admin.GetAsync($"/api/v1/runs/{runId}/metrics/history?key=server.accuracy&limit=100")).ExpectAsync();
+        var serverAccuracy = server.GetProperty("items").EnumerateArray().Select(p => p.GetProperty("value").GetDouble()).ToList();
+        Assert.Equal(Rounds, serverAccuracy.Count);
+        Assert.True(serverAccuracy[^1] > serverAccuracy[0], $"the server's accuracy on the held-out version went from {serverAccuracy[0]:0.000} to {serverAccuracy[^1]:0.000}");
         var onnx = await admin.GetByteArrayAsync($"/api/v1/runs/{runId}/artifacts/model.onnx");
         var (testRows, testLabels) = digits.Numbers(digits.Test);
         using var runner = new OnnxModelRunner(onnx);

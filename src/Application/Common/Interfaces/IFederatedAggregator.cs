@@ -25,6 +25,9 @@ public interface IFederatedAggregator
     /// <summary>ε after rounds that each sampled the given share of the eligible sites (in order), for the plan's δ.</summary>
     double Epsilon(PrivacyPlan privacy, IReadOnlyList<double> samplingRates);
 
+    /// <summary>The global model's loss and accuracy on a CSV with the model's features and label column (rows of unknown classes left out); null when no row is usable.</summary>
+    (double Loss, double Accuracy)? Evaluate(Federation federation, byte[] weights, Stream csv);
+
     /// <summary>The federation's current weights as an ONNX model with the built-in trainers' interface.</summary>
     byte[] ExportOnnx(Federation federation, string labelColumn);
 }

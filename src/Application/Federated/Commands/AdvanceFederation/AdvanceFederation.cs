@@ -15,7 +15,7 @@ namespace Platform.Application.Federated.Commands.AdvanceFederation;
 public sealed record AdvanceFederationCommand(Guid Id) : ICommand<bool>;
 
 public sealed class AdvanceFederationCommandHandler(
-    IPlatformDbContext db, IFederatedAggregator maths, ISecureAggregation secure, IArtifactStore store, IMetricWriter metrics, TimeProvider clock)
+    IPlatformDbContext db, IFederatedAggregator maths, ISecureAggregation secure, IArtifactStore store, IDatasetParts parts, IMetricWriter metrics, TimeProvider clock)
     : ICommandHandler<AdvanceFederationCommand, bool>
 {
     public async ValueTask<bool> Handle(AdvanceFederationCommand command, CancellationToken cancellationToken)
@@ -33,7 +33,7 @@ public sealed class AdvanceFederationCommandHandler(
             if (federation.CurrentRoundId is { } roundId)
             {
                 var round = await db.FederationRounds.SingleAsync(r => r.Id == roundId, cancellationToken);
-                var closing = new RoundClosing(db, maths);
+                var closing = new RoundClosing(db, maths, new ServerEvaluation(db, store, parts, maths));
                 points = federation.Plan.SecureAggregation
                     ? await new SecureRoundProgress(db, secure, closing).AdvanceAsync(federation, round, now, cancellationToken)
                     : await closing.CloseIfDueAsync(federation, round, now, cancellationToken);

@@ -8,7 +8,7 @@ namespace Platform.Application.Federated.Commands.AdvanceFederation;
 /// updates are aggregated into the next weights (their bytes then dropped) and its figures become the run's metrics
 /// at the round's step; with fewer, the round fails and the federation tries it again or fails.
 /// </summary>
-internal sealed class RoundClosing(IPlatformDbContext db, IFederatedAggregator maths)
+internal sealed class RoundClosing(IPlatformDbContext db, IFederatedAggregator maths, ServerEvaluation evaluation)
 {
     public async Task<IReadOnlyList<MetricPoint>> CloseIfDueAsync(Federation federation, FederationRound round, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -50,7 +50,14 @@ internal sealed class RoundClosing(IPlatformDbContext db, IFederatedAggregator m
         var outcome = Outcome(updates, bytes);
         round.Close(outcome, epsilon, now);
         federation.Aggregated(round, aggregated.Weights, aggregated.ServerState, epsilon);
-        return Points(round, outcome, epsilon, now);
+        var points = Points(round, outcome, epsilon, now);
+        if (await evaluation.EvaluateAsync(federation, cancellationToken) is { } server)
+        {
+            points.Add(new MetricPoint("server.loss", server.Loss, round.Number, now.ToUnixTimeMilliseconds()));
+            points.Add(new MetricPoint("server.accuracy", server.Accuracy, round.Number, now.ToUnixTimeMilliseconds()));
+        }
+
+        return points;
     }
 
     private static RoundOutcome Outcome(List<FederationSubmission> submissions, long bytes)

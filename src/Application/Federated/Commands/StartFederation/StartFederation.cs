@@ -56,6 +56,11 @@ public sealed class StartFederationCommandHandler(IPlatformDbContext db, ICurren
         var experiment = await db.Experiments.FindAsync([command.ExperimentId], cancellationToken) ?? throw new NotFoundException("Experiment", command.ExperimentId);
         experiment.EnsureActive("start a federated training");
         var (plan, now) = (command.Plan!.ToPlan(), clock.GetUtcNow());
+        if (plan.Evaluation is { } evaluation && !await db.DatasetVersions.AnyAsync(d => d.Name == evaluation.Dataset && d.Version == evaluation.Version, cancellationToken))
+        {
+            throw RequestValidationException.For("plan.evaluation", $"dataset '{evaluation.Dataset}' has no version {evaluation.Version} in this workspace");
+        }
+
         var run = Run.Start(experiment.Id, command.Name, user.Name, now);
         run.LogParams(Params(plan));
         run.SetTag("platform.federated", "true");
