@@ -9,7 +9,7 @@ namespace Platform.Edge.Tests.Federated;
 
 /// <summary>
 /// What a round refuses, each with its reason, and that nothing refused is aggregated: an update of the wrong shape, one
-/// with NaN, not base64, a second different one, a replay of an earlier round's, one from a site the round did not
+/// with NaN, not base64, one claiming more samples than the site holds, a second different one, a replay of an earlier round's, one from a site the round did not
 /// sample, and one from a site that never consented.
 /// </summary>
 public sealed class SiteRefusalTests : IAsyncLifetime
@@ -50,6 +50,7 @@ public sealed class SiteRefusalTests : IAsyncLifetime
         await Refused(first.Client, path, Update(UpdateEncoding.Encode(new float[length - 1])), 400, "model has");
         await Refused(first.Client, path, Update(NaNUpdate(length)), 400, "finite");
         await Refused(first.Client, path, new SiteUpdate("not base64!", 10, 0.5, 0, null, null), 400, "base64");
+        await Refused(first.Client, path, Update(UpdateEncoding.Encode(new float[length])) with { Samples = 1_000_000 }, 400, "rows this site registered");
         var unsampled = tasks.Single(t => t.Task is null && t.Id != enrolled[4].Id);
         await Refused(unsampled.Client, path, Update(UpdateEncoding.Encode(new float[length])), 403, "not sampled");
         await Refused(sites[4].Client, path, Update(UpdateEncoding.Encode(new float[length])), 403, "not sampled");

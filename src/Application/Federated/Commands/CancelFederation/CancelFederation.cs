@@ -17,6 +17,7 @@ public sealed class CancelFederationCommandHandler(IPlatformDbContext db, ICurre
         {
             var round = await db.FederationRounds.SingleAsync(r => r.Id == roundId, cancellationToken);
             round.Fail($"The federation was cancelled by {user.Name}", 0, 0, now);
+            (await db.FederationSubmissions.Where(s => s.RoundId == roundId).ToListAsync(cancellationToken)).ForEach(s => s.Discard());
         }
 
         federation.Cancel(user.Name, now);

@@ -60,6 +60,13 @@ public sealed class SubmitSiteUpdateCommandHandler(IPlatformDbContext db, ICurre
             throw RequestValidationException.For("update", problem);
         }
 
+        // FedAvg weighs an update by its samples: a site cannot claim more rows than the dataset it registered holds.
+        var rows = await db.SiteDatasets.AsNoTracking().Where(d => d.DeviceId == device && d.Name == federation.Plan.Dataset).Select(d => (long?)d.Rows).SingleOrDefaultAsync(cancellationToken);
+        if (command.Update.Samples > (rows ?? 0))
+        {
+            throw RequestValidationException.For("samples", $"must be at most the {rows ?? 0} rows this site registered for dataset '{federation.Plan.Dataset}'");
+        }
+
         var u = command.Update;
         db.FederationSubmissions.Add(FederationSubmission.Of(
             round.Id, device, phase, payload, sha, new SiteFigures(u.Samples!.Value, u.TrainingLoss, u.ValidationSamples ?? 0, u.ValidationLoss, u.ValidationAccuracy), now));
