@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Platform.MachineLearning.Federated;
 using Platform.MachineLearning.Federated.Training;
 using Xunit.Abstractions;
@@ -35,37 +34,11 @@ public sealed class FederatedLearningTests(ITestOutputHelper output)
         Assert.True(federatedAccuracy >= centralAccuracy - 0.03, $"FedAvg accuracy is {federatedAccuracy}, central {centralAccuracy}.");
     }
 
-    [Fact]
-    public void One_local_epoch_over_all_digits_takes_well_under_100_ms()
-    {
-        var table = FederatedSamples.Digits;
-        var all = new Rows([.. table.Train.Features, .. table.Test.Features], [.. table.Train.Labels, .. table.Test.Labels]);
-        var (scaled, _) = FederatedSamples.Scaled(all);
-        var global = Mlp.InitialWeights(1);
-        var sites = DirichletPartition.Split(scaled.Labels, 100, 0.5, 1).Select(scaled.Select).ToArray();
-        var options = new LocalTrainingOptions(1, 16, 0.1, 0.01, 1);
-        LocalTrainer.Train(Mlp, global, scaled.Features, scaled.Labels, options); // warm-up (JIT)
-
-        var whole = Time(() => LocalTrainer.Train(Mlp, global, scaled.Features, scaled.Labels, options));
-        var perSite = Time(() => Array.ForEach(sites, site => LocalTrainer.Train(Mlp, global, site.Features, site.Labels, options)));
-
-        output.WriteLine($"One epoch over {scaled.Count} rows: {whole:F1} ms as one site, {perSite:F1} ms as 100 sites.");
-        Assert.True(whole < 100 && perSite < 100, $"One epoch took {whole} ms as one site and {perSite} ms as 100 sites.");
-    }
-
     private static (Rows Train, Rows Test, FeatureScaling Scaling) ScaledDigits()
     {
         var (train, test) = FederatedSamples.Digits;
         return (train, test, FeatureScaling.FromColumnSummaries(ColumnSummary.OfRows(train.Features, 64)));
     }
-
-    /// <summary>The best of three runs' wall time, in milliseconds.</summary>
-    private static double Time(Action action) => Enumerable.Range(0, 3).Min(_ =>
-    {
-        var began = Stopwatch.GetTimestamp();
-        action();
-        return Stopwatch.GetElapsedTime(began).TotalMilliseconds;
-    });
 
     private static float[] Add(float[] weights, float[] delta) => [.. weights.Zip(delta, (w, d) => w + d)];
 }
