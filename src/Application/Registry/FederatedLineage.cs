@@ -7,7 +7,8 @@ namespace Platform.Application.Registry;
 /// aggregated, its strategy, how many distinct sites' updates were aggregated and how many of those per region (the
 /// device's <see cref="Federation.RegionLabel"/> label, <see cref="UnknownRegion"/> without one), secure aggregation,
 /// compression, and differential privacy's ε spent, δ, clip and noise (null without it). Counts only: no device's id or
-/// name is recorded, so the lineage names no site; a policy that needs identities reads the federation's rounds instead.
+/// name is recorded, since the lineage goes wherever the version goes; which sites took part stays the federation's
+/// record (its sites and rounds, by <see cref="FederationId"/>), where a policy that asked for identities would read them.
 /// </summary>
 public sealed record FederatedLineage(
     Guid FederationId, string State, int Rounds, string Strategy, int Sites, IReadOnlyDictionary<string, int> SitesPerRegion,
