@@ -9,7 +9,8 @@ namespace Platform.Edge.Tests.Federated;
 /// sites of digits over the real Api (12 labelled <c>region=eu</c>, 8 <c>region=us</c>, 4 with no region), every site
 /// in every round, softmax regression for three rounds, clipped to 1 with noise multiplier 1 and δ = 1e-5: ε ≈ 9.8.
 /// The server's noise on the round's mean is zC/n a coordinate, so with 6 sites it drowned the model (25 % on the
-/// holdout); 24 keep it useful (about 70 %) and the fixture still takes a few seconds past the Api's start.
+/// holdout); 24 keep it useful (61–75 % over five runs: the server's noise is not seeded) and the fixture still takes a
+/// few seconds past the Api's start.
 /// </summary>
 public sealed class PrivateFederation : IAsyncLifetime
 {
