@@ -5,8 +5,9 @@ using Platform.Domain.Registry;
 namespace Platform.Application.Governance;
 
 /// <summary>
-/// Gathers what a policy's gates look at: the candidate's latest evaluation on the policy's dataset and split, the
-/// version holding the stage now, and the holder's latest evaluation on the same dataset version and split.
+/// Gathers what a policy's gates look at: the candidate's latest evaluation on the policy's dataset and split, its
+/// figures of how it was trained (<see cref="VersionProvenance"/>), the version holding the stage now, and the holder's
+/// latest evaluation on the same dataset version and split.
 /// </summary>
 internal static class GateEvidenceReader
 {
@@ -18,7 +19,7 @@ internal static class GateEvidenceReader
             .OrderByDescending(v => v.Number).Select(v => new { v.Id, v.Number }).FirstOrDefaultAsync(cancellationToken);
         if (policy.GateDataset is not { } dataset)
         {
-            return GateChecker.Check(policy, null, holder?.Number, null, now);
+            return GateChecker.Check(policy, null, holder?.Number, null, now, VersionProvenance.Of(candidate));
         }
 
         var mine = await LatestAsync(db.ModelEvaluations.Where(e => e.ModelVersionId == candidate.Id && e.DatasetName == dataset && e.Split == policy.GateSplit), cancellationToken);
@@ -26,7 +27,7 @@ internal static class GateEvidenceReader
             ? null
             : await LatestAsync(db.ModelEvaluations.Where(e => e.ModelVersionId == holder.Id && e.DatasetName == dataset
                 && e.DatasetVersion == mine.DatasetVersion && e.Split == mine.Split), cancellationToken);
-        return GateChecker.Check(policy, Evidence(mine, candidate.Number), holder?.Number, Evidence(theirs, holder?.Number ?? 0), now);
+        return GateChecker.Check(policy, Evidence(mine, candidate.Number), holder?.Number, Evidence(theirs, holder?.Number ?? 0), now, VersionProvenance.Of(candidate));
     }
 
     private static Task<ModelEvaluation?> LatestAsync(IQueryable<ModelEvaluation> evaluations, CancellationToken cancellationToken) =>

@@ -9,7 +9,8 @@ namespace Platform.Application.Registry.Commands.RegisterModelVersion;
 /// <summary>
 /// Registers the next version of a model (created on first use) from a run's ONNX artefact: the artefact by its hash,
 /// the schema read from the file, the lineage (run, experiment, the training job's dataset version and its hash,
-/// trainer and hyper-parameters, code version) and the run's latest metrics.
+/// trainer and hyper-parameters, code version; for a federation's run, its <see cref="FederatedLineage"/>) and the
+/// run's latest metrics.
 /// </summary>
 [RequiresRole(Permissions.Track)]
 public sealed record RegisterModelVersionCommand(string Model, Guid RunId, string? ArtifactPath, string? ModelCard, string? CodeVersion)
@@ -67,6 +68,11 @@ public sealed class RegisterModelVersionCommandHandler(
             lineage["dataset"] = new { name, version = p.DatasetVersion, sha256 = dataset?.Sha256 };
             lineage["trainer"] ??= p.Trainer;
             lineage["seed"] = p.Seed;
+        }
+
+        if (await FederatedLineage.OfRunAsync(db, run.Id, ct) is { } federated)
+        {
+            lineage["federated"] = federated;
         }
 
         return lineage;
