@@ -46,12 +46,15 @@ public partial class CursorGrid<T>
             return;
         }
 
+        // Going to the first page reads it; on it already, it is read again.
         if (_grid.CurrentPage != 0)
         {
             _grid.NavigateTo(MudBlazor.Page.First);
         }
-
-        await _grid.ReloadServerData();
+        else
+        {
+            await _grid.ReloadServerData();
+        }
     }
 
     private async Task<GridData<T>> ReadAsync(GridState<T> state, CancellationToken cancellationToken)
