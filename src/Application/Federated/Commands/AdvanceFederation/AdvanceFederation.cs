@@ -116,8 +116,17 @@ public sealed class AdvanceFederationCommandHandler(
     private async Task<int> NextAttemptAsync(Federation federation, int number, CancellationToken cancellationToken) =>
         1 + (await db.FederationRounds.Where(r => r.FederationId == federation.Id && r.Number == number).MaxAsync(r => (int?)r.Attempt, cancellationToken) ?? 0);
 
-    private Task<List<double>> AggregatedRatesAsync(Federation federation, CancellationToken cancellationToken) =>
-        db.FederationRounds.Where(r => r.FederationId == federation.Id && r.State == RoundState.Aggregated).OrderBy(r => r.Number).Select(r => r.SamplingRate).ToListAsync(cancellationToken);
+    /// <summary>
+    /// The sampling rates of the rounds aggregated so far, the one aggregated earlier in this tick included: it is closed in
+    /// memory only until the tick's save, so the database alone would leave it out and let the budget be passed by a round.
+    /// </summary>
+    private async Task<List<double>> AggregatedRatesAsync(Federation federation, CancellationToken cancellationToken)
+    {
+        var stored = await db.FederationRounds.Where(r => r.FederationId == federation.Id && r.State == RoundState.Aggregated)
+            .Select(r => new { r.Id, r.SamplingRate }).ToListAsync(cancellationToken);
+        var closedNow = db.FederationRounds.Local.Where(r => r.FederationId == federation.Id && r.State == RoundState.Aggregated).Select(r => new { r.Id, r.SamplingRate });
+        return [.. stored.UnionBy(closedNow, r => r.Id).Select(r => r.SamplingRate)];
+    }
 
     private static string Waiting(int eligible, FederationPlan plan) =>
         $"Waiting for sites: {eligible} of the {plan.Sampling.MinSites} a round needs consent, are active and hold dataset '{plan.Dataset}'";
