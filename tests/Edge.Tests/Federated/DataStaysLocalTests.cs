@@ -49,7 +49,7 @@ public sealed class DataStaysLocalTests : IAsyncLifetime
         {
             dataset, labelColumn = FederatedDigits.Label, selector = "plant=local", rounds = Rounds, sampling = new { fraction = 1.0, minSites = Sites }, quorum = Sites,
         }, enrolled.Select(e => e.Id));
-        var done = await FederatedRun.DriveAsync(admin, id, sites, TimeSpan.FromMinutes(2));
+        var done = await FederatedRun.DriveAsync(admin, id, sites, TimeSpan.FromMinutes(2), concurrency: 1);
         Assert.Equal(("Completed", Rounds), (done.GetProperty("state").GetString(), done.GetProperty("completedRounds").GetInt32()));
         var model = await admin.GetByteArrayAsync($"/api/v1/runs/{done.GetProperty("runId").GetGuid()}/artifacts/model.onnx");
 

@@ -60,10 +60,10 @@ public sealed class FederatedTrainingTests : IAsyncLifetime
     }
 }
 
-/// <summary>Drives sites until a federation ends: every site asks for its task and does it, a few at a time, as real sites would poll.</summary>
+/// <summary>Drives sites until a federation ends: every site asks for its task and does it, a few at a time (8 unless told), as real sites would poll.</summary>
 internal static class FederatedRun
 {
-    public static async Task<JsonElement> DriveAsync(HttpClient admin, Guid federation, IReadOnlyList<FederatedSite> sites, TimeSpan limit)
+    public static async Task<JsonElement> DriveAsync(HttpClient admin, Guid federation, IReadOnlyList<FederatedSite> sites, TimeSpan limit, int concurrency = 8)
     {
         var until = DateTimeOffset.UtcNow + limit;
         while (DateTimeOffset.UtcNow < until)
@@ -75,7 +75,7 @@ internal static class FederatedRun
             }
 
             var sent = 0;
-            await Parallel.ForEachAsync(sites, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (site, ct) =>
+            await Parallel.ForEachAsync(sites, new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (site, ct) =>
             {
                 if (await site.StepAsync(ct))
                 {

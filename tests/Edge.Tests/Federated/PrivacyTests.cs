@@ -29,7 +29,7 @@ public sealed class PrivacyTests : IAsyncLifetime
         var (sites, ids) = await SitesAsync(admin, "dp-per-round");
         var id = await admin.StartFederationAsync("dp-per-round", Plan("dp-per-round", Rounds, budget: null), ids);
 
-        var done = await FederatedRun.DriveAsync(admin, id, sites, TimeSpan.FromMinutes(2));
+        var done = await FederatedRun.DriveAsync(admin, id, sites, TimeSpan.FromMinutes(2), concurrency: 1);
 
         Assert.Equal(("Completed", Rounds), (done.GetProperty("state").GetString(), done.GetProperty("completedRounds").GetInt32()));
         var rounds = await admin.AggregatedRoundsAsync(id);
@@ -66,7 +66,7 @@ public sealed class PrivacyTests : IAsyncLifetime
         var (sites, ids) = await SitesAsync(admin, "dp-budget");
         var id = await admin.StartFederationAsync("dp-budget", Plan("dp-budget", Rounds, Budget), ids);
 
-        var done = await FederatedRun.DriveAsync(admin, id, sites, TimeSpan.FromMinutes(2));
+        var done = await FederatedRun.DriveAsync(admin, id, sites, TimeSpan.FromMinutes(2), concurrency: 1);
 
         var (state, completed, reason) = (done.GetProperty("state").GetString(), done.GetProperty("completedRounds").GetInt32(), done.GetProperty("reason").GetString()!);
         Assert.True(
