@@ -27,7 +27,8 @@ internal sealed class HostProcess : IAsyncDisposable
     /// <summary>The host's SQLite file (under its working folder's data folder, as the README's run command puts it).</summary>
     public string DatabasePath { get; private init; } = "";
 
-    public static async Task<HostProcess> StartAsync(string workingFolder)
+    /// <summary>Starts the host in <paramref name="workingFolder"/>, with <paramref name="settings"/> as environment variables (<c>Section__Key</c>) on top of the admin's.</summary>
+    public static async Task<HostProcess> StartAsync(string workingFolder, IReadOnlyDictionary<string, string>? settings = null)
     {
         Directory.CreateDirectory(workingFolder);
         var dll = Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "..", "src", "Host", "bin", "Release", "net10.0", "Platform.Host.dll");
@@ -40,6 +41,11 @@ internal sealed class HostProcess : IAsyncDisposable
 
         start.Environment["Bootstrap__AdminUser"] = "admin";
         start.Environment["Bootstrap__AdminPassword"] = Password;
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };
         process.ErrorDataReceived += (_, _) => { };

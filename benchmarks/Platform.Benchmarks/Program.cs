@@ -16,6 +16,7 @@ var benchmarks = new Dictionary<string, Func<Task<object>>>
     ["upload"] = UploadBenchmark.RunAsync,
     ["portal"] = PortalBenchmark.RunAsync,
     ["fleet"] = FleetBenchmark.RunAsync,
+    ["federated"] = FederatedBenchmark.RunAsync,
 };
 
 if (name is null || !benchmarks.TryGetValue(name, out var run))

@@ -6,6 +6,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 using Platform.Contracts.Fleet;
 using Platform.Edge.Tests.Support;
 
@@ -13,14 +14,20 @@ namespace Platform.Edge.Tests.Federated;
 
 /// <summary>
 /// The real Api in process (its own SQLite file and artefact folder), an admin signed in, and sites enrolled as fleet
-/// devices, each with its own P-256 key and device token: what the federated tests run against.
+/// devices, each with its own P-256 key and device token: what the federated tests run against. Given
+/// <see cref="CapturedLogs"/>, the Api also logs everything (Trace and up, whatever its settings filter) to them.
 /// </summary>
 public sealed class FederatedPlatform : IAsyncDisposable
 {
     private readonly TempDirectory _data = new();
+    private readonly CapturedLogs? _logs;
     private WebApplicationFactory<PlatformApi::Program> _api;
 
-    public FederatedPlatform() => _api = Start();
+    public FederatedPlatform(CapturedLogs? logs = null)
+    {
+        _logs = logs;
+        _api = Start();
+    }
 
     /// <summary>Stops the Api and starts it again on the same data folder, as a restarted server would.</summary>
     public async Task RestartAsync()
@@ -47,7 +54,15 @@ public sealed class FederatedPlatform : IAsyncDisposable
             .UseSetting("Bootstrap:AdminUser", "admin")
             .UseSetting("Bootstrap:AdminPassword", "admin-password-for-tests")
             .UseSetting("Fleet:RolloutTickMilliseconds", "100")
-            .UseSetting("RateLimits:TokenRequestsPerMinute", "100000"));
+            .UseSetting("RateLimits:TokenRequestsPerMinute", "100000")
+            .ConfigureLogging(logging =>
+            {
+                if (_logs is not null)
+                {
+                    // A rule for this provider alone beats the settings' per-category levels (Warning for EF Core and ASP.NET Core).
+                    logging.AddProvider(_logs).AddFilter<CapturedLogs>(null, LogLevel.Trace);
+                }
+            }));
 
     public string DataDirectory => _data.Path;
 
