@@ -49,9 +49,6 @@ public sealed class PrivacyTests : IAsyncLifetime
         AssertSameEpsilon(expected[^1], done.GetProperty("epsilonSpent").GetDouble(), "the federation's epsilonSpent");
     }
 
-    // Fails on the code as it is: the check before a round (AdvanceFederation's AggregatedRatesAsync) reads only saved rounds,
-    // and the round closed in the same tick is not saved yet, so the check counts one round too few: it opens round 5
-    // (ε 5.269 > 5) and stops before round 6. Un-skip with the fix (count the round closed in this unit of work).
     [Fact]
     public async Task A_budget_the_planned_rounds_would_pass_stops_the_federation_at_the_round_that_would_pass_it_with_the_model_of_the_rounds_done()
     {
