@@ -19,7 +19,8 @@ internal sealed class RoundClosing(IPlatformDbContext db, IFederatedAggregator m
             return [];
         }
 
-        var submissions = await db.FederationSubmissions.Where(s => s.RoundId == round.Id && s.Phase == phase).ToListAsync(cancellationToken);
+        // In one order every time (by site), so that a round's float sums are the same whatever order its updates arrived in.
+        var submissions = await db.FederationSubmissions.Where(s => s.RoundId == round.Id && s.Phase == phase).OrderBy(s => s.DeviceId).ToListAsync(cancellationToken);
         var bytes = submissions.Sum(s => s.Bytes);
         if (submissions.Count < federation.Plan.Quorum)
         {
